@@ -1,0 +1,67 @@
+// The event recorder (client-go tools/record): one Event per (object, reason, message, source),
+// counted and re-stamped when it repeats, as `kubectl describe` and `get events` show them.
+
+import { rfc3339 } from "../core/duration";
+import type { Prng } from "../core/prng";
+import type { KubeObject } from "../api/types";
+import type { Client } from "./client";
+
+export interface EventSource {
+  component: string; // "default-scheduler", "kubelet", "replicaset-controller", ...
+  host?: string; // the node, for kubelet events
+}
+
+export function recordEvent(
+  client: Client,
+  prng: Prng,
+  nowMs: number,
+  involved: KubeObject,
+  type: "Normal" | "Warning",
+  reason: string,
+  message: string,
+  source: EventSource,
+  fieldPath?: string,
+): void {
+  const ns = involved.metadata.namespace ?? "default";
+  const existing = client
+    .list("events", ns)
+    .find(
+      (e) =>
+        e.involvedObject?.uid === involved.metadata.uid &&
+        e.reason === reason &&
+        e.message === message &&
+        e.source?.component === source.component &&
+        (e.involvedObject?.fieldPath ?? "") === (fieldPath ?? ""),
+    );
+  const now = rfc3339(nowMs);
+  if (existing) {
+    existing.count = (existing.count ?? 1) + 1;
+    existing.lastTimestamp = now;
+    client.update(existing);
+    return;
+  }
+  client.create({
+    apiVersion: "v1",
+    kind: "Event",
+    metadata: { name: `${involved.metadata.name}.${prng.hex(16)}`, namespace: ns },
+    involvedObject: {
+      kind: involved.kind,
+      namespace: involved.metadata.namespace,
+      name: involved.metadata.name,
+      uid: involved.metadata.uid,
+      apiVersion: involved.apiVersion,
+      resourceVersion: involved.metadata.resourceVersion,
+      ...(fieldPath ? { fieldPath } : {}),
+    },
+    reason,
+    message,
+    source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+    firstTimestamp: now,
+    lastTimestamp: now,
+    count: 1,
+    type,
+    eventTime: null,
+    reportingComponent: source.component,
+    reportingInstance: source.host ?? "",
+  });
+}
