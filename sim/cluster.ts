@@ -121,6 +121,11 @@ export class Cluster implements ClusterPort {
     }
   }
 
+  /** A reconciler's persistent state bag (for components that serve reads from it, like kubelet logs). */
+  reconcilerState(name: string): Record<string, unknown> {
+    return (this.states[name] ??= {});
+  }
+
   toJSON(): ClusterState {
     return {
       store: this.api.toJSON(),
