@@ -1,0 +1,163 @@
+// Helpers shared by the controllers (pkg/controller/controller_utils.go, apimachinery labels).
+
+import type { KubeObject, OwnerReference } from "../api/types";
+import type { ReconcileContext } from "../cluster";
+import { Client } from "../apiserver/client";
+import { recordEvent } from "../apiserver/events";
+import { K8S_ALPHANUMS } from "../core/prng";
+
+export function clientFor(ctx: ReconcileContext, userAgent?: string): Client {
+  return new Client(ctx, userAgent);
+}
+
+export function emit(ctx: ReconcileContext, component: string, obj: KubeObject, type: "Normal" | "Warning", reason: string, message: string): void {
+  recordEvent(clientFor(ctx, component), ctx.prng, ctx.now(), obj, type, reason, message, { component });
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+/** metav1.LabelSelectorAsSelector semantics; an empty selector matches everything, a missing one nothing. */
+export function selectorMatches(sel: LabelSelector | undefined | null, labels: Record<string, string> | undefined): boolean {
+  if (!sel) return false;
+  const l = labels ?? {};
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (l[k] !== v) return false;
+  for (const e of sel.matchExpressions ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(l, e.key);
+    const vals = e.values ?? [];
+    switch (e.operator) {
+      case "In": if (!has || !vals.includes(l[e.key])) return false; break;
+      case "NotIn": if (has && vals.includes(l[e.key])) return false; break;
+      case "Exists": if (!has) return false; break;
+      case "DoesNotExist": if (has) return false; break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+/** A Service's plain map selector (labels.SelectorFromSet); empty selects nothing for services. */
+export function mapSelectorMatches(sel: Record<string, string>, labels: Record<string, string> | undefined): boolean {
+  const l = labels ?? {};
+  for (const [k, v] of Object.entries(sel)) if (l[k] !== v) return false;
+  return true;
+}
+
+export function controllerRef(o: KubeObject): OwnerReference | undefined {
+  return o.metadata.ownerReferences?.find((r) => r.controller);
+}
+
+export function ownerRefTo(owner: KubeObject): OwnerReference {
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name!, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true };
+}
+
+export function isTerminating(o: KubeObject): boolean {
+  return !!o.metadata.deletionTimestamp;
+}
+
+/** controller.IsPodActive: not Succeeded, not Failed, not being deleted. */
+export function isPodActive(p: KubeObject): boolean {
+  const phase = p.status?.phase;
+  return phase !== "Succeeded" && phase !== "Failed" && !p.metadata.deletionTimestamp;
+}
+
+export function podCondition(p: KubeObject, type: string): { status: string; lastTransitionTime?: string } | undefined {
+  return (p.status?.conditions ?? []).find((c: { type: string }) => c.type === type);
+}
+
+export function isPodReady(p: KubeObject): boolean {
+  return podCondition(p, "Ready")?.status === "True";
+}
+
+/** podutil.IsPodAvailable: ready for at least minReadySeconds. */
+export function isPodAvailable(p: KubeObject, minReadySeconds: number, nowMs: number): boolean {
+  const c = podCondition(p, "Ready");
+  if (c?.status !== "True") return false;
+  if (!minReadySeconds) return true;
+  const since = c.lastTransitionTime ? Date.parse(c.lastTransitionTime) : nowMs;
+  return since + minReadySeconds * 1000 <= nowMs;
+}
+
+/** Milliseconds until a ready pod becomes available, or undefined if it never will without change. */
+export function msUntilAvailable(p: KubeObject, minReadySeconds: number, nowMs: number): number | undefined {
+  const c = podCondition(p, "Ready");
+  if (c?.status !== "True" || !minReadySeconds || !c.lastTransitionTime) return undefined;
+  const left = Date.parse(c.lastTransitionTime) + minReadySeconds * 1000 - nowMs;
+  return left > 0 ? left : undefined;
+}
+
+/** Recursively key-sorted JSON, the canonical form we hash. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    const keys = Object.keys(v as object).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** FNV-1a 32-bit over the UTF-8 bytes of a string. */
+export function fnv32a(s: string, extra?: Uint8Array): number {
+  let h = 0x811c9dc5;
+  const bytes = new TextEncoder().encode(s);
+  const all = extra ? [bytes, extra] : [bytes];
+  for (const arr of all) {
+    for (const b of arr) {
+      h ^= b;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  }
+  return h >>> 0;
+}
+
+/** rand.SafeEncodeString: each byte picks from the k8s alphabet (no vowels), as hash labels look. */
+export function safeEncodeString(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) out += K8S_ALPHANUMS[s.charCodeAt(i) % K8S_ALPHANUMS.length];
+  return out;
+}
+
+/**
+ * controller.ComputeHash: FNV-32a of the pod template (upstream hashes a spew dump of the Go
+ * struct; we hash canonical JSON, so values differ but have the same shape), plus the collision
+ * count as 8 little-endian bytes, rendered as SafeEncodeString of the decimal sum.
+ */
+export function computeHash(template: unknown, collisionCount?: number): string {
+  let extra: Uint8Array | undefined;
+  if (collisionCount !== undefined && collisionCount !== null) {
+    extra = new Uint8Array(8);
+    new DataView(extra.buffer).setUint32(0, collisionCount >>> 0, true);
+  }
+  return safeEncodeString(String(fnv32a(canonicalJson(template), extra)));
+}
+
+/** Template equality ignoring the pod-template-hash label (deploymentutil.EqualIgnoreHash). */
+export function equalIgnoreHash(a: KubeObject["spec"], b: KubeObject["spec"]): boolean {
+  const strip = (t: { metadata?: { labels?: Record<string, string> } }) => {
+    const c = structuredClone(t ?? {});
+    if (c.metadata?.labels) {
+      delete c.metadata.labels["pod-template-hash"];
+      if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
+    }
+    if (c.metadata && Object.keys(c.metadata).length === 0) delete c.metadata;
+    return canonicalJson(c);
+  };
+  return strip(a) === strip(b);
+}
+
+export function int(v: unknown, dflt: number): number {
+  return typeof v === "number" && Number.isFinite(v) ? v : dflt;
+}
+
+/** Tolerates a failed write that lost a race (conflict / not found); other errors propagate. */
+export function tolerate<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    const code = (e as { code?: number }).code;
+    if (code === 404 || code === 409) return undefined;
+    throw e;
+  }
+}
