@@ -11,6 +11,11 @@ import { groupVersion, kindByResource, type KindInfo } from "../api/kinds";
 import type { KubeObject } from "../api/types";
 import { ApiError, alreadyExists, badRequest, invalid, methodNotAllowed, notFound, pathNotFound, tooManyObjects, type FieldCause } from "./errors";
 import { Store, type StoreState } from "./store";
+import { discoveryDocument, isDiscoveryPath } from "./discovery";
+import { asTable, wantsTable } from "./table";
+import { isWatchRequest, watchEvents } from "./watch";
+import { objectFilter } from "./selectors";
+import { isOpenApiPath, openApiDocument } from "./openapi";
 
 export interface ParsedPath {
   group: string;
@@ -132,6 +137,17 @@ export class ApiServer {
   // ---- routing ----
 
   private route(req: ApiRequest): ApiResponse {
+    if (isDiscoveryPath(req.path)) {
+      const doc = discoveryDocument(req.path);
+      if (!doc) throw pathNotFound();
+      if (req.method !== "GET") throw methodNotAllowed();
+      return ok(doc);
+    }
+    if (isOpenApiPath(req.path)) {
+      const doc = openApiDocument(req.path);
+      if (!doc || req.method !== "GET") throw pathNotFound();
+      return ok(doc);
+    }
     const p = this.parsePath(req.path);
     if (!p) throw pathNotFound();
     const k = this.kindOf(p);
@@ -142,9 +158,15 @@ export class ApiServer {
       if (p.subresource !== "status") throw pathNotFound();
     }
     switch (req.method) {
-      case "GET":
-        if (p.name === undefined) return ok(this.list(k, p.namespace));
-        return ok(this.get(k, p.namespace, p.name));
+      case "GET": {
+        if (p.name === undefined && isWatchRequest(req.query)) return ok(watchEvents(this, k, p.namespace, req));
+        if (p.name === undefined) {
+          const list = this.list(k, p.namespace, req.query);
+          return ok(wantsTable(req.accept) ? asTable(k, list.items as KubeObject[], req, this.clock.now(), list.metadata.resourceVersion) : list);
+        }
+        const o = this.get(k, p.namespace, p.name);
+        return ok(wantsTable(req.accept) ? asTable(k, [o], req, this.clock.now(), o.metadata.resourceVersion) : o);
+      }
       case "POST":
         if (p.name !== undefined) throw methodNotAllowed();
         return { status: 201, body: this.create(k, p.namespace, req.body) };
@@ -165,8 +187,9 @@ export class ApiServer {
     return o;
   }
 
-  list(k: KindInfo, namespace: string | undefined): KubeObject {
-    const items = this.store.list(gr(k), k.namespaced ? namespace : undefined);
+  list(k: KindInfo, namespace: string | undefined, query?: Record<string, string>): KubeObject {
+    const matches = objectFilter(k, query);
+    const items = this.store.list(gr(k), k.namespaced ? namespace : undefined).filter(matches);
     return {
       apiVersion: groupVersion(k),
       kind: `${k.kind}List`,

@@ -12,6 +12,8 @@ export interface StoreState {
 export interface LoggedEvent extends WatchEvent {
   rv: number;
   resource: string; // "apps/deployments"
+  /** For MODIFIED: the object before the change (watch filtering turns moves in/out of a selection into ADDED/DELETED). */
+  previous?: KubeObject;
 }
 
 export function storeKey(groupResource: string, namespace: string | undefined, name: string): string {
@@ -28,6 +30,8 @@ export class Store {
 
   constructor(state?: StoreState) {
     this.rv = state?.rv ?? 1000;
+    // A restored store has no event log: watches from before the snapshot get 410 Expired.
+    this.droppedThroughRv = state?.rv ?? 0;
     if (state) for (const [k, v] of Object.entries(state.objects)) this.objects.set(k, v);
     for (const k of this.objects.keys()) this.lastChange.set(k.split("/").slice(0, 2).join("/"), this.rv);
   }
@@ -68,8 +72,10 @@ export class Store {
     const rv = this.nextRv();
     const stored = structuredClone(obj);
     stored.metadata.resourceVersion = String(rv);
-    this.objects.set(storeKey(groupResource, stored.metadata.namespace, stored.metadata.name!), stored);
-    this.record(groupResource, type, stored, rv);
+    const key = storeKey(groupResource, stored.metadata.namespace, stored.metadata.name!);
+    const previous = type === "MODIFIED" ? this.objects.get(key) : undefined;
+    this.objects.set(key, stored);
+    this.record(groupResource, type, stored, rv, previous);
     return structuredClone(stored);
   }
 
@@ -104,9 +110,14 @@ export class Store {
     return { rv: this.rv, objects };
   }
 
-  private record(groupResource: string, type: WatchEvent["type"], object: KubeObject, rv: number): void {
+  /** The oldest resourceVersion a watch may still start from (the 410 Expired message names it). */
+  oldestWatchableRv(): number {
+    return this.droppedThroughRv > 0 ? this.droppedThroughRv : 0;
+  }
+
+  private record(groupResource: string, type: WatchEvent["type"], object: KubeObject, rv: number, previous?: KubeObject): void {
     this.lastChange.set(groupResource, rv);
-    this.log.push({ type, object, rv, resource: groupResource });
+    this.log.push(previous ? { type, object, rv, resource: groupResource, previous } : { type, object, rv, resource: groupResource });
     if (this.log.length > LIMITS.watchEvents) {
       const dropped = this.log.splice(0, this.log.length - LIMITS.watchEvents);
       this.droppedThroughRv = dropped[dropped.length - 1].rv;
