@@ -1,0 +1,16 @@
+// The programs the sandbox's shell finds on its PATH (besides the shell's own builtins).
+
+import type { Program } from "../../core/process";
+import { cat, cp, ls, mkdir, mv, rm, touch } from "./files";
+import { echo, printf } from "./echo";
+import { sleep } from "./sleep";
+import { date, env, hostname, printenv, uname, whoami } from "./system";
+
+export function coreutils(): Record<string, Program> {
+  return Object.assign(Object.create(null) as Record<string, Program>, {
+    cat, cp, ls, mkdir, mv, rm, touch,
+    echo, printf,
+    sleep,
+    date, env, hostname, printenv, uname, whoami,
+  });
+}
