@@ -1,0 +1,18 @@
+// Every kubectl verb the simulator implements. One module per verb exports a `Verb`
+// (framework/verb.ts); add it to VERBS. Commands kubectl has but the simulator lacks answer with
+// a clear message (see index.ts).
+
+import type { Verb } from "./framework/verb";
+import { versionVerb } from "./verbs/version";
+import { optionsVerb } from "./verbs/options";
+
+export const VERBS: Verb[] = [
+  versionVerb,
+  optionsVerb,
+  // Mutating verbs (create, apply, delete, run, expose, label, annotate, scale, set, rollout,
+  // patch, replace, edit) are added here by their modules.
+];
+
+export function findVerb(name: string): Verb | undefined {
+  return VERBS.find((v) => v.name === name || v.aliases?.includes(name));
+}
