@@ -1,0 +1,43 @@
+// Images that show up in tutorials and in common cluster add-ons (CNI, metrics-server), so a
+// manifest copied from the docs pulls and runs.
+
+import type { ImageInfo } from "./types";
+import { BUSYBOX_APPLETS } from "./catalogue-base";
+import { out, server } from "./behaviour";
+
+function daemon(repository: string, tags: string[], sizeBytes: number, binary: string, ports: number[], lines: string[] = []): ImageInfo {
+  return {
+    repository, tags, sizeBytes, entrypoint: [], cmd: [binary], env: { PATH: "/usr/local/bin:/usr/bin:/bin" }, workingDir: "/",
+    bins: [binary], files: {},
+    program: (ctx) => (ctx.argv[0].split("/").pop() === binary ? server(lines.map((l, i) => out(20 + i, l)), ports) : undefined),
+  };
+}
+
+export const extraImages: ImageInfo[] = [
+  daemon("docker.io/flannel/flannel", ["v0.26.7", "v0.26.4", "v0.25.7"], 32130011, "flanneld", []),
+  daemon("docker.io/flannel/flannel-cni-plugin", ["v1.6.2-flannel1", "v1.5.1-flannel2"], 4856353, "cp", []),
+  daemon("docker.io/kindest/kindnetd", ["v20250214-acbabc1a", "v20241212-9f82dd49"], 39008320, "kindnetd", []),
+  daemon("docker.io/calico/node", ["v3.29.3", "v3.29.1"], 145456321, "start_runit", [9099]),
+  daemon("docker.io/calico/cni", ["v3.29.3", "v3.29.1"], 99371512, "install", []),
+  daemon("docker.io/calico/kube-controllers", ["v3.29.3", "v3.29.1"], 35286352, "kube-controllers", []),
+  daemon("docker.io/weaveworks/weave-kube", ["2.8.1"], 30903460, "launch.sh", [6784]),
+  daemon("registry.k8s.io/metrics-server/metrics-server", ["v0.7.2", "v0.7.1"], 19494617, "metrics-server", [10250]),
+  daemon("docker.io/hashicorp/http-echo", ["latest", "1.0", "0.2.3"], 3420196, "http-echo", [5678]),
+  daemon("docker.io/traefik/whoami", ["latest", "v1.10", "v1.11"], 3431231, "whoami", [80]),
+  daemon("registry.k8s.io/echoserver", ["1.4", "1.10"], 46145012, "run.sh", [8080]),
+  {
+    repository: "docker.io/curlimages/curl", tags: ["latest", "8.13.0", "8.12.1", "8.11.1"], sizeBytes: 11266155,
+    entrypoint: ["/entrypoint.sh"], cmd: ["curl"], env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" }, workingDir: "/home/curl_user",
+    bins: [...BUSYBOX_APPLETS, "curl", "/entrypoint.sh"], files: {}, shell: "busybox",
+    program: (ctx) => {
+      const a = ctx.argv[0] === "/entrypoint.sh" ? ctx.argv.slice(1) : ctx.argv;
+      if (a[0] !== "curl" || a.length > 1) return undefined;
+      return { output: () => [out(10, "curl: try 'curl --help' or 'curl --manual' for more information", "stderr")], exit: { atMs: 10, code: 2 }, ports: [], ignoresSigterm: false };
+    },
+  },
+  {
+    repository: "docker.io/nicolaka/netshoot", tags: ["latest", "v0.13", "v0.14"], sizeBytes: 205541283,
+    entrypoint: [], cmd: ["zsh"], env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" }, workingDir: "/root",
+    bins: [...BUSYBOX_APPLETS, "zsh", "bash", "curl", "dig", "nslookup", "tcpdump", "iperf3", "nc"], files: {}, shell: "busybox",
+  },
+];

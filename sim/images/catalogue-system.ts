@@ -1,0 +1,64 @@
+// The images a kubeadm (or minikube) cluster runs in kube-system. They are distroless: no shell,
+// only their own binary, so `kubectl exec ... -- sh` fails in them as it does for real.
+
+import type { ImageInfo } from "./types";
+import { klog, out, server } from "./behaviour";
+
+function systemImage(repository: string, tags: string[], sizeBytes: number, binary: string, ports: number[], firstLines: (t: number) => string[]): ImageInfo {
+  return {
+    repository,
+    tags,
+    sizeBytes,
+    entrypoint: [],
+    cmd: [binary],
+    env: { PATH: "/usr/local/bin:/usr/bin:/bin" },
+    workingDir: "/",
+    bins: [binary],
+    files: {},
+    program(ctx) {
+      if (ctx.argv[0].split("/").pop() !== binary) return undefined;
+      const t = ctx.startedAtMs;
+      return server(firstLines(t).map((text, i) => out(10 + i * 3, text, "stderr")), ports);
+    },
+  };
+}
+
+const K8S = "v1.32.5";
+
+export const systemImages: ImageInfo[] = [
+  { ...systemImage("registry.k8s.io/pause", ["3.10", "3.9", "3.8", "latest"], 320368, "pause", [], () => []) },
+  systemImage("registry.k8s.io/etcd", ["3.5.16-0", "3.5.15-0", "3.5.12-0"], 57680541, "etcd", [2379, 2380, 2381], (t) => [
+    `{"level":"warn","ts":"${new Date(t + 10).toISOString()}","caller":"embed/config.go:689","msg":"Running http and grpc server on single port. This is not recommended for production."}`,
+    `{"level":"info","ts":"${new Date(t + 13).toISOString()}","caller":"etcdmain/etcd.go:73","msg":"Running: ","args":["etcd"]}`,
+    `{"level":"info","ts":"${new Date(t + 16).toISOString()}","caller":"embed/serve.go:250","msg":"serving client traffic securely","traffic":"grpc+http","address":"127.0.0.1:2379"}`,
+  ]),
+  systemImage("registry.k8s.io/kube-apiserver", [K8S, "v1.32.0", "v1.32.4"], 28671624, "kube-apiserver", [6443], (t) => [
+    klog(t + 10, "I", "options.go:238", "external host was not specified, using 192.168.1.2"),
+    klog(t + 13, "I", "server.go:143", `Version: ${K8S}`),
+    klog(t + 16, "I", "server.go:145", '"Golang settings" GOGC="" GOMAXPROCS="" GOTRACEBACK=""'),
+  ]),
+  systemImage("registry.k8s.io/kube-controller-manager", [K8S, "v1.32.0", "v1.32.4"], 26259392, "kube-controller-manager", [10257], (t) => [
+    klog(t + 10, "I", "serving.go:386", "Generated self-signed cert in-memory"),
+    klog(t + 13, "I", "controllermanager.go:185", `"Starting" version="${K8S}"`),
+  ]),
+  systemImage("registry.k8s.io/kube-scheduler", [K8S, "v1.32.0", "v1.32.4"], 20657536, "kube-scheduler", [10259], (t) => [
+    klog(t + 10, "I", "serving.go:386", "Generated self-signed cert in-memory"),
+    klog(t + 13, "I", "server.go:167", `"Starting Kubernetes Scheduler" version="${K8S}"`),
+  ]),
+  systemImage("registry.k8s.io/kube-proxy", [K8S, "v1.32.0", "v1.32.4"], 30907858, "kube-proxy", [10249, 10256], (t) => [
+    klog(t + 10, "I", "server_linux.go:66", '"Using iptables proxy"'),
+    klog(t + 13, "I", "server.go:698", '"Successfully retrieved node IP(s)" IPs=["192.168.1.2"]'),
+    klog(t + 16, "I", "server.go:483", `"kube-proxy running in dual-stack mode" primary ipFamily="IPv4"`),
+    klog(t + 19, "I", "config.go:199", '"Starting service config controller"'),
+  ]),
+  systemImage("registry.k8s.io/coredns/coredns", ["v1.11.3", "v1.11.1"], 18562039, "coredns", [53, 8080, 8181], () => [
+    ".:53",
+    "[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908",
+    "CoreDNS-1.11.3",
+    "linux/amd64, go1.21.11, a6338e9",
+  ]),
+  systemImage("gcr.io/k8s-minikube/storage-provisioner", ["v5"], 9058936, "storage-provisioner", [], (t) => [
+    klog(t + 10, "I", "storage_provisioner.go:116", "Initializing the minikube storage provisioner..."),
+    klog(t + 13, "I", "storage_provisioner.go:141", "Storage provisioner initialized, now starting service!"),
+  ]),
+];
