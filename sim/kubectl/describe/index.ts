@@ -1,9 +1,42 @@
-// Describers per kind (staging/src/k8s.io/kubectl/pkg/describe/describe.go). (Filled in by the describe work.)
+// Describers per kind (staging/src/k8s.io/kubectl/pkg/describe/describe.go, kubectl v1.32).
+// Each reads through the API as the real describer does: the object, then related objects and
+// Events (by involvedObject field selector).
+
 import type { KindInfo } from "../../api/kinds";
+import type { KubeObject } from "../../api/types";
 import type { ClusterPort } from "../../core/process";
+import { Reader } from "./api";
+import { describeConfigMap, describeGeneric, describeNamespace, describeSecret, describeServiceAccount } from "./misc";
+import { describeEndpoints, describeEndpointSlice, describeService } from "./network";
+import { describeNode } from "./node";
+import { describePodByName } from "./pod";
+import { describeCronJob, describeDaemonSet, describeDeployment, describeJob, describeReplicaSet, describeReplicationController } from "./workloads";
+
+type Describer = (r: Reader, o: KubeObject, showEvents: boolean) => string;
+
+const DESCRIBERS: Record<string, Describer> = {
+  "/Pod": describePodByName,
+  "/Namespace": (r, o) => describeNamespace(r, o),
+  "/Node": describeNode,
+  "/ReplicationController": describeReplicationController,
+  "/Service": describeService,
+  "/Endpoints": describeEndpoints,
+  "/ConfigMap": describeConfigMap,
+  "/Secret": (_r, o) => describeSecret(o),
+  "/ServiceAccount": describeServiceAccount,
+  "apps/Deployment": describeDeployment,
+  "apps/ReplicaSet": describeReplicaSet,
+  "apps/DaemonSet": describeDaemonSet,
+  "batch/Job": describeJob,
+  "batch/CronJob": describeCronJob,
+  "discovery.k8s.io/EndpointSlice": describeEndpointSlice,
+};
 
 /** The text `kubectl describe KIND NAME` prints, or undefined when the object does not exist. */
 export function describeObject(k: KindInfo, namespace: string | undefined, name: string, port: ClusterPort, opts: { showEvents: boolean }): string | undefined {
-  void k; void namespace; void name; void port; void opts;
-  return undefined;
+  const r = new Reader(port);
+  const o = r.get(k, k.namespaced ? namespace : undefined, name);
+  if (!o) return undefined;
+  const describe = DESCRIBERS[`${k.group}/${k.kind}`] ?? describeGeneric;
+  return describe(r, o, opts.showEvents);
 }
