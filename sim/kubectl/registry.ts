@@ -5,12 +5,14 @@
 import type { Verb } from "./framework/verb";
 import { versionVerb } from "./verbs/version";
 import { optionsVerb } from "./verbs/options";
+import { MUTATING_VERBS } from "./verbs/mutating";
 
 export const VERBS: Verb[] = [
   versionVerb,
   optionsVerb,
   // Mutating verbs (create, apply, delete, run, expose, label, annotate, scale, set, rollout,
   // patch, replace, edit) are added here by their modules.
+  ...MUTATING_VERBS,
 ];
 
 export function findVerb(name: string): Verb | undefined {

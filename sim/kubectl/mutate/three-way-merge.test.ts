@@ -53,7 +53,7 @@ describe("three-way strategic merge patch", () => {
   });
 
   test("service ports merge by port number", () => {
-    const svc = (ports: unknown[]) => ({ apiVersion: "v1", kind: "Service", metadata: { name: "s" }, spec: { ports } });
+    const svc = (ports: unknown[]): any => ({ apiVersion: "v1", kind: "Service", metadata: { name: "s" }, spec: { ports } });
     const patch = createThreeWayMergePatch(svc([{ port: 80 }]), svc([{ port: 80 }, { port: 443 }]), svc([{ port: 80, targetPort: 80, protocol: "TCP" }]), "Service") as any;
     expect(patch.spec.ports).toEqual([{ port: 443 }]);
     expect(patch.spec["$setElementOrder/ports"]).toEqual([{ port: 80 }, { port: 443 }]);

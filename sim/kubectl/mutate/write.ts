@@ -1,0 +1,43 @@
+// Writes through the API as kubectl's resource.Helper does, with errors as values so verbs that
+// visit many objects can report each one and go on (ContinueOnError).
+
+import type { Status } from "../../core/api-types";
+import type { KindInfo } from "../../api/kinds";
+import type { KubeObject } from "../../api/types";
+import { asStatus, pathFor } from "../framework/api";
+import { statusErrorText } from "../framework/errors";
+import type { Ctx } from "../framework/verb";
+
+export type WriteResult = { ok: true; object: KubeObject } | { ok: false; status: Status };
+
+export function createObject(ctx: Ctx, k: KindInfo, ns: string | undefined, obj: KubeObject, query?: Record<string, string>): WriteResult {
+  const res = ctx.request({ method: "POST", path: pathFor(k, ns), body: obj, query, contentType: "application/json" });
+  return res.status >= 400 ? { ok: false, status: asStatus(res) } : { ok: true, object: res.body as KubeObject };
+}
+
+export function getResult(ctx: Ctx, k: KindInfo, ns: string | undefined, name: string): WriteResult {
+  const res = ctx.request({ method: "GET", path: pathFor(k, ns, name) });
+  return res.status >= 400 ? { ok: false, status: asStatus(res) } : { ok: true, object: res.body as KubeObject };
+}
+
+export function patchObject(ctx: Ctx, k: KindInfo, ns: string | undefined, name: string, patch: unknown, contentType: string, query?: Record<string, string>, subresource?: string): WriteResult {
+  const res = ctx.request({ method: "PATCH", path: pathFor(k, ns, name, subresource), body: patch, contentType, query });
+  return res.status >= 400 ? { ok: false, status: asStatus(res) } : { ok: true, object: res.body as KubeObject };
+}
+
+export function putObject(ctx: Ctx, k: KindInfo, ns: string | undefined, name: string, obj: KubeObject, query?: Record<string, string>, subresource?: string): WriteResult {
+  const res = ctx.request({ method: "PUT", path: pathFor(k, ns, name, subresource), body: obj, query, contentType: "application/json" });
+  return res.status >= 400 ? { ok: false, status: asStatus(res) } : { ok: true, object: res.body as KubeObject };
+}
+
+export function deleteObject(ctx: Ctx, k: KindInfo, ns: string | undefined, name: string, options: Record<string, unknown>, query?: Record<string, string>): WriteResult {
+  const res = ctx.request({ method: "DELETE", path: pathFor(k, ns, name), body: { kind: "DeleteOptions", apiVersion: "v1", ...options }, query });
+  return res.status >= 400 ? { ok: false, status: asStatus(res) } : { ok: true, object: res.body as KubeObject };
+}
+
+/** A per-object failure as kubectl words it: Invalid keeps its own form; others say what was being done. */
+export function visitErrorText(s: Status, doing: string): string {
+  if (s.reason === "Invalid") return statusErrorText(s);
+  const prefix = s.reason ? `Error from server (${s.reason}): ` : "Error from server: ";
+  return `${prefix}${doing}: ${s.message}`;
+}

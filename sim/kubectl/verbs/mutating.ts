@@ -1,0 +1,6 @@
+// The mutating verbs and generators, registered in one place so registry.ts needs one line.
+import type { Verb } from "../framework/verb";
+import { createVerb } from "./create";
+import { runVerb } from "./run";
+
+export const MUTATING_VERBS: Verb[] = [createVerb, runVerb];
