@@ -160,6 +160,7 @@ class SimSandbox implements Sandbox {
     sh.beginLine();
     sh.onClear = () => term.reset();
     sh.currentErr = term.write;
+    sh.terminal = term.write;
     let status: number;
     try {
       status = sh.runSource(line, { stdin: "", out: term.write, err: term.write });

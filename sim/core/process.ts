@@ -27,6 +27,8 @@ export interface Proc {
   deadline?: number;
   /** The hostname of the machine the program runs on ("controlplane"). */
   hostname: string;
+  /** True when stdout is the learner's terminal (not a pipe or a file), as isatty(1): ls prints columns. */
+  stdoutIsTerminal?: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
 }

@@ -22,10 +22,19 @@ const BINARY: [string[], (a: number, b: number, expr: string) => number][] = [
 ];
 
 export function evalArithmetic(expr: string, vars: Vars): number {
-  const toks = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|&&|\|\||[=!<>]=|[-+*/%()<>!]|\S/g) ?? [];
+  const re = /\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|&&|\|\||[=!<>]=|[-+*/%()<>!]|\S/g;
+  const toks: string[] = [];
+  const at: number[] = [];
+  for (let m = re.exec(expr); m; m = re.exec(expr)) {
+    toks.push(m[0]);
+    at.push(m.index);
+  }
   let i = 0;
+  // bash quotes the expression without its leading blanks, and the rest of it from the bad token.
+  const shown = expr.replace(/^\s+/, "");
+  const rest = (k: number) => (k < toks.length ? expr.slice(at[k]) : "");
   const fail = (): never => {
-    throw new ArithmeticError(`${expr.trim()}: syntax error: operand expected (error token is "${toks.slice(i).join(" ")}")`);
+    throw new ArithmeticError(`${shown}: syntax error: operand expected (error token is "${rest(i)}")`);
   };
   const apply = (op: string, a: number, b: number): number => {
     switch (op) {
@@ -41,7 +50,7 @@ export function evalArithmetic(expr: string, vars: Vars): number {
       case "-": return a - b;
       case "*": return a * b;
       default:
-        if (b === 0) throw new ArithmeticError(`${expr.trim()}: division by 0 (error token is "${toks[i - 1] ?? ""}")`);
+        if (b === 0) throw new ArithmeticError(`${shown}: division by 0 (error token is "${rest(i - 1)}")`);
         return op === "/" ? Math.trunc(a / b) : a % b;
     }
   };

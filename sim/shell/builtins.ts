@@ -6,6 +6,7 @@ import { ExitSignal } from "./interpreter";
 import type { Io } from "./redirect";
 import { resolvePath } from "../core/vfs";
 import { parseInterval } from "./coreutils/sleep";
+import { readBuiltin, testBuiltin } from "./test-builtin";
 
 export type Builtin = (sh: Shell, argv: string[], io: Io) => number;
 
@@ -147,6 +148,10 @@ function history(sh: Shell, argv: string[], io: Io): number {
     return 0;
   }
   const all = sh.state.history;
+  if (argv[1]?.startsWith("-")) {
+    io.err(`bash: history: ${argv[1]}: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n`);
+    return 2;
+  }
   const n = argv[1] !== undefined ? Number(argv[1]) : all.length;
   if (!Number.isInteger(n) || n < 0) {
     io.err(`bash: history: ${argv[1]}: numeric argument required\n`);
@@ -250,6 +255,9 @@ export const BUILTINS: Record<string, Builtin> = Object.assign(Object.create(nul
   type,
   sh: childShell,
   bash: childShell,
+  test: testBuiltin,
+  "[": testBuiltin,
+  read: readBuiltin,
   true: () => 0,
   false: () => 1,
   ":": () => 0,

@@ -12,7 +12,7 @@ import { glob } from "./glob";
 import { BUILTINS, type Builtin } from "./builtins";
 import { LIMITS, LimitError } from "../core/limits";
 import type { FileSystem } from "../core/vfs";
-import type { ClusterPort, Program } from "../core/process";
+import type { ClusterPort, Proc, Program } from "../core/process";
 
 export interface ShellState {
   cwd: string;
@@ -112,7 +112,8 @@ export class Shell {
     p.cmds.forEach((cmd, k) => {
       const last = k === p.cmds.length - 1;
       const buf = last ? undefined : new OutputBuffer();
-      status = this.execCommand(cmd, { stdin, out: buf ? buf.sink : io.out, err: io.err });
+      const reader = k === 0 ? io.reader : { text: stdin, pos: 0 };
+      status = this.execCommand(cmd, { stdin, reader, out: buf ? buf.sink : io.out, err: io.err });
       if (buf) stdin = buf.text();
     });
     if (p.negate) status = status === 0 ? 1 : 0;
@@ -185,19 +186,38 @@ export class Shell {
     const env: Record<string, string> = Object.create(null);
     for (const k of this.state.exported) if (this.state.vars[k] !== undefined) env[k] = this.state.vars[k];
     Object.assign(env, extraEnv);
-    return program({
+    const reader = io.reader;
+    let consumed = false;
+    const proc: Proc = {
       argv,
-      stdin: io.stdin,
+      stdin: "",
       env,
       cwd: this.state.cwd,
       fs: this.host.fs,
       cluster: this.host.cluster,
       deadline: this.deadline,
       hostname: this.host.hostname,
+      stdoutIsTerminal: io.out === this.terminal,
       stdout: io.out,
       stderr: io.err,
+    };
+    // A program that reads stdin consumes all of it (as cat would); one that doesn't leaves it for `read`.
+    Object.defineProperty(proc, "stdin", {
+      enumerable: true,
+      get: () => {
+        consumed = true;
+        return reader ? reader.text.slice(reader.pos) : io.stdin;
+      },
     });
+    try {
+      return program(proc);
+    } finally {
+      if (reader && consumed) reader.pos = reader.text.length;
+    }
   }
+
+  /** The learner's terminal (set by the sandbox), so programs can tell it from a pipe. */
+  terminal: Sink | undefined;
 
   lookupProgram(name: string): Program | undefined {
     const m = /^(?:\/usr\/local\/bin|\/usr\/bin|\/bin|\/usr\/sbin|\/sbin)\/([^/]+)$/.exec(name);
@@ -319,8 +339,9 @@ export class Shell {
 
   private expansionFailure(e: unknown, io: Io): number {
     if (e instanceof ExpansionError || e instanceof ArithmeticError) {
+      // bash discards the rest of the line after an expansion error (interactive shells too).
       io.err(`bash: ${e.message}\n`);
-      return 1;
+      throw new ExitSignal(1);
     }
     throw e;
   }

@@ -7,8 +7,15 @@ import { FS_ERROR_TEXT, FsError, resolvePath, type FileSystem } from "../core/vf
 
 export type Sink = (text: string) => void;
 
+export interface StdinReader {
+  text: string;
+  pos: number;
+}
+
 export interface Io {
   stdin: string;
+  /** Shared position in stdin, so `read` in a loop consumes one line per iteration. */
+  reader?: StdinReader;
   out: Sink;
   err: Sink;
 }
@@ -35,6 +42,11 @@ export function applyRedirects(redirs: Redirect[], base: Io, host: RedirectHost)
   if (redirs.length === 0) return { io: base, flush: () => {} };
   const fds: Record<number, Sink> = { 1: base.out, 2: base.err };
   let stdin = base.stdin;
+  let reader = base.reader;
+  const setStdin = (text: string) => {
+    stdin = text;
+    reader = { text, pos: 0 };
+  };
   const files: { path: string; chunks: string[] }[] = [];
   const openFile = (target: string, append: boolean): Sink => {
     if (target === "/dev/null") return () => {};
@@ -74,11 +86,11 @@ export function applyRedirects(redirs: Redirect[], base: Io, host: RedirectHost)
       case "<": {
         const target = host.expandTarget(r.target);
         if (target === "/dev/null") {
-          stdin = "";
+          setStdin("");
           break;
         }
         try {
-          stdin = host.fs.read(resolvePath(host.cwd, target, host.home));
+          setStdin(host.fs.read(resolvePath(host.cwd, target, host.home)));
         } catch (e) {
           if (e instanceof FsError) throw new RedirectError(`${target}: ${FS_ERROR_TEXT[e.code]}`);
           throw e;
@@ -86,15 +98,15 @@ export function applyRedirects(redirs: Redirect[], base: Io, host: RedirectHost)
         break;
       }
       case "<<":
-        stdin = r.expand ? host.expandHeredoc(r.target) : r.target;
+        setStdin(r.expand ? host.expandHeredoc(r.target) : r.target);
         break;
       case "<<<":
-        stdin = host.expandTarget(r.target) + "\n";
+        setStdin(host.expandTarget(r.target) + "\n");
         break;
     }
   }
   return {
-    io: { stdin, out: fds[1], err: fds[2] },
+    io: { stdin, reader, out: fds[1], err: fds[2] },
     flush: () => {
       for (const f of files) if (f.chunks.length) host.fs.write(f.path, f.chunks.join(""), { append: true, mtime: host.now });
     },

@@ -40,7 +40,7 @@ export function ls(p: Proc): number {
   }
   const show = (names: string[], dir: string) => {
     if (long) p.stdout(listing(p, names, dir, files.length > 0 && dir === "" ? false : true));
-    else if (flags.has("1")) p.stdout(names.map((n) => n + "\n").join(""));
+    else if (flags.has("1") || !p.stdoutIsTerminal) p.stdout(names.map((n) => n + "\n").join(""));
     else p.stdout(lsColumns(names));
   };
   if (files.length) show(files.sort(), "");

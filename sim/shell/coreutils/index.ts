@@ -5,6 +5,9 @@ import { cat, cp, ls, mkdir, mv, rm, touch } from "./files";
 import { echo, printf } from "./echo";
 import { sleep } from "./sleep";
 import { date, env, hostname, printenv, uname, whoami } from "./system";
+import { base64, cut, head, sort, tail, tr, uniq, wc } from "./text";
+import { grep } from "./grep";
+import { sed } from "./sed";
 
 export function coreutils(): Record<string, Program> {
   return Object.assign(Object.create(null) as Record<string, Program>, {
@@ -12,5 +15,7 @@ export function coreutils(): Record<string, Program> {
     echo, printf,
     sleep,
     date, env, hostname, printenv, uname, whoami,
+    base64, cut, head, sort, tail, tr, uniq, wc,
+    grep, sed,
   });
 }

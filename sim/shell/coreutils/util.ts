@@ -10,7 +10,7 @@ export function q(s: string): string {
 
 /** The shell-escape quoting `ls` and `rm` use ('x'). */
 export function sq(s: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+  return `'${s.replace(/'/g, "'\\''")}'`;
 }
 
 export function abs(p: Proc, path: string): string {
