@@ -2,5 +2,6 @@
 import type { Verb } from "../framework/verb";
 import { createVerb } from "./create";
 import { runVerb } from "./run";
+import { applyVerb } from "./apply";
 
-export const MUTATING_VERBS: Verb[] = [createVerb, runVerb];
+export const MUTATING_VERBS: Verb[] = [createVerb, runVerb, applyVerb];
