@@ -17,6 +17,9 @@ import { coreutils } from "./shell/coreutils/index";
 import { escapeTerminal } from "./shell/escape";
 import { TerminalOutput } from "./shell/terminal";
 import { registerPodExec } from "./shell/container-exec";
+import { kubectl } from "./kubectl/index";
+import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
+import { DEFAULT_NODES } from "./controllers/topology";
 
 export type { TopologyName } from "./controllers/topology";
 
@@ -97,6 +100,8 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   const hostname = hostnameOf(topology);
   const fs = new MemoryFs();
   for (const dir of ["/root", "/root/.kube", "/tmp", "/etc", "/usr", "/usr/bin", "/var", "/var/log"]) fs.mkdir(dir, { parents: true, mtime: opts.now });
+  // The API server address kubeadm writes: the control-plane node's IP (minikube: its own default).
+  writeDefaultKubeconfig(fs, topology, topology === "default" ? `https://${DEFAULT_NODES[0].ip}:6443` : undefined);
   return new SimSandbox(topology, cluster, fs, initialShellState(hostname));
 }
 
@@ -130,7 +135,7 @@ class SimSandbox implements Sandbox {
 
   private makeShell(state: ShellState): Shell {
     registerPodExec(this.cluster);
-    const programs = Object.assign(Object.create(null) as Record<string, Program>, coreutils(), extraPrograms);
+    const programs = Object.assign(Object.create(null) as Record<string, Program>, coreutils(), { kubectl }, extraPrograms);
     return new Shell({ fs: this.fs, cluster: this.cluster, hostname: hostnameOf(this.topology), programs }, state);
   }
 
