@@ -1,0 +1,112 @@
+import "server-only";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import type { NextAuthOptions } from "next-auth";
+import { decode } from "next-auth/jwt";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { AppError } from "./errors";
+import { checkCredentials, endSessions, sessionVersionOf, upsertGithubUser, viewerForSession } from "./users";
+import type { Viewer } from "./viewer";
+
+// Without NEXTAUTH_URL, build URLs from the request's host (several instances on several ports).
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+
+/** NEXTAUTH_SECRET, or one generated on first start and kept in data/ (zero configuration). */
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = "data/nextauth-secret";
+  if (!existsSync(file)) {
+    mkdirSync("data", { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+type Token = { uid?: string; sv?: number };
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  secret: authSecret(),
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        if (!credentials?.email || !credentials.password) return null;
+        const r = await checkCredentials(credentials.email, credentials.password);
+        return r ? { id: r.viewer.id, email: r.viewer.email, name: r.viewer.name } : null;
+      },
+    }),
+    ...(process.env.GITHUB_ID && process.env.GITHUB_SECRET
+      ? [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })]
+      : []),
+  ],
+  callbacks: {
+    async jwt({ token, user, account }) {
+      const t = token as typeof token & Token;
+      if (account?.provider === "github" && user) {
+        const u = await upsertGithubUser(String(account.providerAccountId), user.email, user.name);
+        t.uid = u.id;
+        t.sv = u.sessionVersion;
+      } else if (user) {
+        t.uid = user.id;
+        t.sv = await sessionVersionOf(user.id);
+      }
+      return t;
+    },
+    async session({ session, token }) {
+      // The data layer reads the token itself (getViewer); the browser only needs who is signed in.
+      return { ...session, uid: (token as Token).uid };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const uid = (token as Token | null)?.uid;
+      if (uid) await endSessions(uid);
+    },
+  },
+};
+
+export function githubEnabled(): boolean {
+  return Boolean(process.env.GITHUB_ID && process.env.GITHUB_SECRET);
+}
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+function readCookie(header: string, name: string): string | undefined {
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+/** The user behind a Cookie header, checked against the database; null when there is none. */
+export async function viewerFromCookieHeader(header: string | null | undefined): Promise<Viewer | null> {
+  if (!header) return null;
+  const raw = SESSION_COOKIES.map((n) => readCookie(header, n)).find(Boolean);
+  if (!raw) return null;
+  let t: Token | null = null;
+  try {
+    t = (await decode({ token: raw, secret: authOptions.secret! })) as Token | null;
+  } catch {
+    return null; // tampered or signed with another secret
+  }
+  if (!t?.uid || typeof t.sv !== "number") return null;
+  return viewerForSession(t.uid, t.sv);
+}
+
+/** The signed-in user for a route handler (from its request) or a server component (from next/headers). */
+export async function getViewer(req?: Request): Promise<Viewer | null> {
+  if (req) return viewerFromCookieHeader(req.headers.get("cookie"));
+  const { headers } = await import("next/headers");
+  return viewerFromCookieHeader((await headers()).get("cookie"));
+}
+
+export async function requireViewer(req?: Request): Promise<Viewer> {
+  const v = await getViewer(req);
+  if (!v) throw new AppError("unauthenticated", "Sign in first.");
+  return v;
+}

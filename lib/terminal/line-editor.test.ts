@@ -1,0 +1,144 @@
+import { describe, expect, test } from "vitest";
+import { createEditor, feed, heredocTerminators, showPrompt, takeQueued, tokenize, type EditorState } from "./line-editor";
+
+const P = "controlplane $ ";
+function type(s: EditorState, ...keys: string[]) {
+  const effects = [];
+  for (const k of keys) {
+    const r = feed(s, k);
+    s = r.state;
+    effects.push(...r.effects);
+  }
+  return { s, effects, submits: effects.flatMap((e) => (e.kind === "submit" ? [e.command] : [])) };
+}
+const text = (s: EditorState) => s.buffer.join("");
+
+describe("line editor", () => {
+  test("typed characters are echoed and Enter submits the line", () => {
+    const r = type(createEditor({ prompt: P }), "kubectl get pods", "\r");
+    expect(r.submits).toEqual(["kubectl get pods"]);
+    expect(r.effects.filter((e) => e.kind === "write").map((e) => (e as { data: string }).data).join("")).toContain("kubectl get pods");
+  });
+
+  test("left arrow, typing and Home/End edit in the middle of the line", () => {
+    let r = type(createEditor({ prompt: P }), "kubectl get pod", "\x1b[D", "\x1b[D", "\x1b[D", "X");
+    expect(text(r.s)).toBe("kubectl get Xpod");
+    expect(r.s.cursor).toBe(13);
+    r = type(r.s, "\x1b[H", "#", "\x1b[F", "!");
+    expect(text(r.s)).toBe("#kubectl get Xpod!");
+  });
+
+  test("Backspace deletes before the cursor and Delete under it", () => {
+    const r = type(createEditor({ prompt: P }), "abcd", "\x7f", "\x1b[D", "\x1b[D", "\x1b[3~");
+    expect(text(r.s)).toBe("ac");
+    expect(r.s.cursor).toBe(1);
+  });
+
+  test("Ctrl-U kills to the start, Ctrl-W the previous word, Ctrl-K to the end", () => {
+    let r = type(createEditor({ prompt: P }), "kubectl get pods -o wide", "\x17");
+    expect(text(r.s)).toBe("kubectl get pods -o ");
+    r = type(r.s, "\x1b[D", "\x1b[D", "\x1b[D", "\x0b");
+    expect(text(r.s)).toBe("kubectl get pods ");
+    r = type(r.s, "\x15");
+    expect(text(r.s)).toBe("");
+  });
+
+  test("Up and Down walk the history and keep the line being typed", () => {
+    let r = type(createEditor({ prompt: P, history: ["kubectl get pods", "kubectl describe pod redis"] }), "draft", "\x1b[A");
+    expect(text(r.s)).toBe("kubectl describe pod redis");
+    r = type(r.s, "\x1b[A", "\x1b[A");
+    expect(text(r.s)).toBe("kubectl get pods");
+    r = type(r.s, "\x1b[B", "\x1b[B");
+    expect(text(r.s)).toBe("draft");
+  });
+
+  test("submitted commands join the history, without immediate duplicates", () => {
+    const r = type(createEditor({ prompt: P }), "ls", "\r", "ls", "\r", "pwd", "\r");
+    expect(r.s.history).toEqual(["ls", "pwd"]);
+  });
+
+  test("Ctrl-C abandons the line and shows a new prompt", () => {
+    const r = type(createEditor({ prompt: P }), "kubectl dele", "\x03");
+    expect(text(r.s)).toBe("");
+    expect(r.submits).toEqual([]);
+    expect(r.effects.map((e) => (e.kind === "write" ? e.data : "")).join("")).toContain("^C\r\n" + P);
+  });
+
+  test("Ctrl-L asks for a clear screen and redraws the line", () => {
+    const r = type(createEditor({ prompt: P }), "abc", "\x0c");
+    expect(r.effects.some((e) => e.kind === "clearScreen")).toBe(true);
+    expect(text(r.s)).toBe("abc");
+  });
+
+  test("an empty line shows a new prompt without submitting", () => {
+    const r = type(createEditor({ prompt: P }), "\r");
+    expect(r.submits).toEqual([]);
+  });
+
+  test("a pasted heredoc is accumulated until its terminator and sent as one command", () => {
+    const paste = "cat <<EOF > pod.yaml\napiVersion: v1\nkind: Pod\nEOF\n";
+    const r = type(createEditor({ prompt: P }), paste);
+    expect(r.submits).toEqual(["cat <<EOF > pod.yaml\napiVersion: v1\nkind: Pod\nEOF"]);
+  });
+
+  test("while a heredoc is open the prompt is the continuation prompt", () => {
+    const r = type(createEditor({ prompt: P }), "cat <<'END'\r", "line 1\r");
+    expect(r.s.prompt).toBe("> ");
+    expect(r.submits).toEqual([]);
+    const done = type(r.s, "END\r");
+    expect(done.submits).toEqual(["cat <<'END'\nline 1\nEND"]);
+  });
+
+  test("a line ending in a backslash continues on the next line", () => {
+    const r = type(createEditor({ prompt: P }), "kubectl run web \\\r--image=nginx\r");
+    expect(r.submits).toEqual(["kubectl run web \\\n--image=nginx"]);
+  });
+
+  test("a multi-line paste of several commands queues the rest until the first one ran", () => {
+    const r = type(createEditor({ prompt: P }), "kubectl get pods\nkubectl get nodes\n");
+    expect(r.submits).toEqual(["kubectl get pods"]);
+    const q = takeQueued(r.s);
+    expect(q.queued).toBe("kubectl get nodes\r");
+    const next = type(showPrompt(q.state, P).state, q.queued);
+    expect(next.submits).toEqual(["kubectl get nodes"]);
+  });
+
+  test("wide Korean characters move the cursor two columns", () => {
+    const r = type(createEditor({ prompt: "$ ", cols: 80 }), "echo 안녕", "\x1b[D");
+    const last = r.effects.filter((e) => e.kind === "write").at(-1) as { data: string };
+    // prompt (2) + "echo " (5) + "안" (2) = column 9
+    expect(last.data.endsWith("\r\x1b[9C")).toBe(true);
+  });
+
+  test("a line longer than the terminal is redrawn from its first row", () => {
+    let s = createEditor({ prompt: "$ ", cols: 10 });
+    s = type(s, "abcdefghijklmnop").s; // 18 cells → second row
+    expect(s.cursorRow).toBe(1);
+    const r = type(s, "\x1b[H");
+    const data = (r.effects[0] as { data: string }).data;
+    expect(data.startsWith("\r\x1b[1A\x1b[J$ abcdefghijklmnop")).toBe(true);
+    expect(r.s.cursorRow).toBe(0);
+  });
+
+  test("unknown escape sequences and control characters are not inserted", () => {
+    const r = type(createEditor({ prompt: P }), "a\x1b[15~b\x1b[1;5Cc\x07");
+    expect(text(r.s)).toBe("abc");
+  });
+});
+
+describe("heredoc detection", () => {
+  test.each([
+    ["cat <<EOF", ["EOF"]],
+    ["cat <<-'END' | kubectl apply -f -", ["END"]],
+    ['cat << "X" > a; cat <<Y', ["X", "Y"]],
+    ["cat <<< 'word'", []],
+    ["echo '<<EOF'", []],
+    ["echo hi # <<EOF", []],
+  ])("%s opens %j", (line, expected) => {
+    expect(heredocTerminators(line)).toEqual(expected);
+  });
+});
+
+test("tokenize splits escape sequences, CRLF and astral characters", () => {
+  expect(tokenize("a\x1b[Ab\r\nc😀")).toEqual(["a", "\x1b[A", "b", "\r", "c", "😀"]);
+});

@@ -1,0 +1,257 @@
+// A pure line editor for the browser terminal: key data in, new state and terminal writes out.
+// Knows bash's editing keys (readline defaults), history, and multi-line input: a line that opens
+// a heredoc (<<EOF, <<-'EOF') or ends with a backslash continues with the "> " prompt until the
+// terminator, then the whole text is submitted as one command.
+import { charWidth, textWidth } from "./width";
+
+export interface EditorState {
+  prompt: string;
+  primaryPrompt: string;
+  buffer: string[]; // code points
+  cursor: number; // index into buffer
+  history: string[];
+  historyIndex: number; // === history.length while editing a new line
+  draft: string[];
+  pending: string[]; // earlier lines of a multi-line command
+  heredocs: string[]; // terminators still awaited, in order
+  cols: number;
+  cursorRow: number; // terminal rows between the prompt's first row and the cursor
+  queued: string; // input that arrived after a submit (a multi-line paste), for after the command ran
+}
+
+export type Effect = { kind: "write"; data: string } | { kind: "submit"; command: string } | { kind: "clearScreen" };
+
+export const CONTINUATION_PROMPT = "> ";
+
+export function createEditor(opts: { prompt: string; history?: string[]; cols?: number }): EditorState {
+  const history = (opts.history ?? []).filter((h) => h.trim() !== "" && !h.includes("\n"));
+  return {
+    prompt: opts.prompt,
+    primaryPrompt: opts.prompt,
+    buffer: [],
+    cursor: 0,
+    history,
+    historyIndex: history.length,
+    draft: [],
+    pending: [],
+    heredocs: [],
+    cols: Math.max(2, opts.cols ?? 80),
+    cursorRow: 0,
+    queued: "",
+  };
+}
+
+const ROW = (pos: number, cols: number) => Math.floor(pos / cols);
+
+/** Writes that move from the current cursor to the prompt's first row, redraw, and place the cursor. */
+function render(s: EditorState): { state: EditorState; data: string } {
+  const text = s.buffer.join("");
+  let out = "\r";
+  if (s.cursorRow > 0) out += `\x1b[${s.cursorRow}A`;
+  out += "\x1b[J" + s.prompt + text;
+  const end = textWidth(s.prompt) + textWidth(text);
+  // At an exact multiple of the width xterm holds the cursor in a pending wrap; force the wrap.
+  if (end > 0 && end % s.cols === 0) out += " \r";
+  const target = textWidth(s.prompt) + textWidth(s.buffer.slice(0, s.cursor).join(""));
+  const up = ROW(end, s.cols) - ROW(target, s.cols);
+  if (up > 0) out += `\x1b[${up}A`;
+  out += "\r";
+  if (target % s.cols > 0) out += `\x1b[${target % s.cols}C`;
+  return { state: { ...s, cursorRow: ROW(target, s.cols) }, data: out };
+}
+
+/** Shows a fresh prompt (after a command finished, or at start). */
+export function showPrompt(s: EditorState, prompt: string): { state: EditorState; data: string } {
+  const next: EditorState = { ...s, prompt, primaryPrompt: prompt, buffer: [], cursor: 0, historyIndex: s.history.length, draft: [], pending: [], heredocs: [], cursorRow: 0 };
+  return { state: { ...next, cursorRow: ROW(textWidth(prompt), s.cols) }, data: prompt };
+}
+
+export function resize(s: EditorState, cols: number): EditorState {
+  return { ...s, cols: Math.max(2, cols) };
+}
+
+/** Heredoc terminators a line opens (not <<<), outside quotes. */
+export function heredocTerminators(line: string): string[] {
+  const found: string[] = [];
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === "\\" && quote === '"') i++;
+      continue;
+    }
+    if (c === "\\") { i++; continue; }
+    if (c === "'" || c === '"') { quote = c; continue; }
+    if (c === "#" && (i === 0 || /\s/.test(line[i - 1]))) break;
+    if (c === "<" && line[i + 1] === "<" && line[i + 2] === "<") {
+      i += 2; // a here-string, not a heredoc
+      continue;
+    }
+    if (c === "<" && line[i + 1] === "<") {
+      const m = /^<<-?[ \t]*(?:'([^']*)'|"([^"]*)"|\\?([^\s;&|<>()'"]+))/.exec(line.slice(i));
+      if (m) {
+        found.push(m[1] ?? m[2] ?? m[3]);
+        i += m[0].length - 1;
+      }
+    }
+  }
+  return found;
+}
+
+function endsWithContinuation(line: string): boolean {
+  const m = /(\\+)$/.exec(line);
+  return !!m && m[1].length % 2 === 1;
+}
+
+function edit(s: EditorState, buffer: string[], cursor: number): { state: EditorState; data: string } {
+  return render({ ...s, buffer, cursor });
+}
+
+function enter(s: EditorState): { state: EditorState; effects: Effect[] } {
+  const line = s.buffer.join("");
+  const effects: Effect[] = [];
+  // Move to the end of the input, then to a new line.
+  const moved = render({ ...s, cursor: s.buffer.length });
+  effects.push({ kind: "write", data: moved.data + "\r\n" });
+  let heredocs = s.heredocs;
+  if (heredocs.length > 0) {
+    if (line.replace(/^\t+/, "") === heredocs[0]) heredocs = heredocs.slice(1);
+  } else {
+    heredocs = heredocTerminators(line);
+  }
+  const pending = [...s.pending, line];
+  const continues = heredocs.length > 0 || (s.heredocs.length === 0 && endsWithContinuation(line));
+  if (continues) {
+    const state: EditorState = { ...s, prompt: CONTINUATION_PROMPT, buffer: [], cursor: 0, pending, heredocs, cursorRow: 0 };
+    effects.push({ kind: "write", data: CONTINUATION_PROMPT });
+    return { state: { ...state, cursorRow: ROW(textWidth(CONTINUATION_PROMPT), s.cols) }, effects };
+  }
+  const command = pending.join("\n");
+  let history = s.history;
+  if (command.trim() !== "" && !command.includes("\n") && !/^[ \t]/.test(command) && history[history.length - 1] !== command) {
+    history = [...history, command].slice(-1000);
+  }
+  const state: EditorState = { ...s, history, historyIndex: history.length, buffer: [], cursor: 0, draft: [], pending: [], heredocs: [], cursorRow: 0 };
+  if (command.trim() === "") {
+    const p = showPrompt(state, s.primaryPrompt);
+    effects.push({ kind: "write", data: p.data });
+    return { state: p.state, effects };
+  }
+  effects.push({ kind: "submit", command });
+  return { state, effects };
+}
+
+function historyMove(s: EditorState, delta: number): { state: EditorState; data: string } | null {
+  const idx = s.historyIndex + delta;
+  if (idx < 0 || idx > s.history.length || s.pending.length > 0) return null;
+  const draft = s.historyIndex === s.history.length ? s.buffer : s.draft;
+  const buffer = idx === s.history.length ? draft : [...s.history[idx]];
+  return render({ ...s, historyIndex: idx, draft, buffer, cursor: buffer.length });
+}
+
+function wordStart(buf: string[], cursor: number): number {
+  let i = cursor;
+  while (i > 0 && /\s/.test(buf[i - 1])) i--;
+  while (i > 0 && !/\s/.test(buf[i - 1])) i--;
+  return i;
+}
+
+const KEYS: Record<string, string> = {
+  "\x1b[A": "up", "\x1bOA": "up", "\x1b[B": "down", "\x1bOB": "down",
+  "\x1b[C": "right", "\x1bOC": "right", "\x1b[D": "left", "\x1bOD": "left",
+  "\x1b[H": "home", "\x1bOH": "home", "\x1b[1~": "home", "\x1b[7~": "home",
+  "\x1b[F": "end", "\x1bOF": "end", "\x1b[4~": "end", "\x1b[8~": "end",
+  "\x1b[3~": "delete",
+  "\x01": "home", "\x05": "end", "\x02": "left", "\x06": "right", "\x10": "up", "\x0e": "down",
+  "\x7f": "backspace", "\x08": "backspace", "\x03": "interrupt", "\x0c": "clear",
+  "\x15": "killStart", "\x0b": "killEnd", "\x17": "killWord", "\x04": "eof",
+};
+
+/** Splits raw terminal input into keys: escape sequences, line ends, single characters. */
+export function tokenize(data: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < data.length; ) {
+    if (data[i] === "\x1b") {
+      const m = /^\x1b(\[[0-9;?]*[\x40-\x7e]|O[\x40-\x7e]|[\s\S]?)/.exec(data.slice(i))!;
+      out.push(m[0]);
+      i += m[0].length;
+    } else if (data[i] === "\r" && data[i + 1] === "\n") {
+      out.push("\r");
+      i += 2;
+    } else {
+      const cp = data.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      out.push(ch === "\n" ? "\r" : ch);
+      i += ch.length;
+    }
+  }
+  return out;
+}
+
+/** Feeds raw input (typed keys or pasted text) to the editor. */
+export function feed(state: EditorState, data: string): { state: EditorState; effects: Effect[] } {
+  let s = state;
+  const effects: Effect[] = [];
+  const write = (r: { state: EditorState; data: string } | null) => {
+    if (!r) return;
+    s = r.state;
+    if (r.data) effects.push({ kind: "write", data: r.data });
+  };
+  for (const key of tokenize(data)) {
+    if (effects.some((e) => e.kind === "submit")) {
+      // The rest waits until the command has run; the host feeds it again afterwards (takeQueued).
+      s = { ...s, queued: s.queued + key };
+      continue;
+    }
+    const name = KEYS[key];
+    const b = s.buffer;
+    const c = s.cursor;
+    if (key === "\r") {
+      const r = enter(s);
+      s = r.state;
+      effects.push(...r.effects);
+    } else if (name === "left") write(c > 0 ? render({ ...s, cursor: c - 1 }) : null);
+    else if (name === "right") write(c < b.length ? render({ ...s, cursor: c + 1 }) : null);
+    else if (name === "home") write(render({ ...s, cursor: 0 }));
+    else if (name === "end") write(render({ ...s, cursor: b.length }));
+    else if (name === "up") write(historyMove(s, -1));
+    else if (name === "down") write(historyMove(s, 1));
+    else if (name === "backspace") write(c > 0 ? edit(s, [...b.slice(0, c - 1), ...b.slice(c)], c - 1) : null);
+    else if (name === "delete" || (name === "eof" && b.length > 0)) write(c < b.length ? edit(s, [...b.slice(0, c), ...b.slice(c + 1)], c) : null);
+    else if (name === "killStart") write(edit(s, b.slice(c), 0));
+    else if (name === "killEnd") write(edit(s, b.slice(0, c), c));
+    else if (name === "killWord") {
+      const w = wordStart(b, c);
+      write(edit(s, [...b.slice(0, w), ...b.slice(c)], w));
+    } else if (name === "interrupt") {
+      const moved = render({ ...s, cursor: b.length });
+      effects.push({ kind: "write", data: moved.data + "^C\r\n" });
+      write(showPrompt({ ...s, cursorRow: 0 }, s.primaryPrompt));
+    } else if (name === "clear") {
+      effects.push({ kind: "clearScreen" });
+      write(render({ ...s, cursorRow: 0 }));
+    } else if (key === "\t") {
+      write(edit(s, [...b.slice(0, c), " ", ...b.slice(c)], c + 1)); // no completion yet: a space
+    } else if (!key.startsWith("\x1b") && charWidth(key) > 0) {
+      if (c === b.length && !wrapsAt(s, key)) {
+        s = { ...s, buffer: [...b, key], cursor: c + 1 };
+        s = { ...s, cursorRow: ROW(textWidth(s.prompt) + textWidth(s.buffer.join("")), s.cols) };
+        effects.push({ kind: "write", data: key });
+      } else write(edit(s, [...b.slice(0, c), key, ...b.slice(c)], c + 1));
+    }
+    // Anything else (unknown escape sequences, other control characters) is ignored.
+  }
+  return { state: s, effects: effects.filter((e) => e.kind !== "write" || e.data !== "") };
+}
+
+/** True when appending `key` reaches or crosses the right edge (then a full redraw places the cursor). */
+function wrapsAt(s: EditorState, key: string): boolean {
+  const before = textWidth(s.prompt) + textWidth(s.buffer.join(""));
+  return Math.floor((before + charWidth(key)) / s.cols) !== Math.floor(before / s.cols) || (before + charWidth(key)) % s.cols === 0;
+}
+
+/** Input that arrived after a submit in the same chunk; the host feeds it once the command has run. */
+export function takeQueued(s: EditorState): { state: EditorState; queued: string } {
+  return { state: { ...s, queued: "" }, queued: s.queued };
+}
