@@ -207,9 +207,10 @@ function describeVolumeSource(v: any, w: PrefixWriter): void {
   } else if (v.projected) {
     w.write(LEVEL_2, "Type:\tProjected (a volume that contains injected data from multiple sources)\n");
     for (const s of v.projected.sources ?? []) {
+      // v1.32 prints the *bool with %v: "<nil>" when unset.
       if (s.secret) w.write(LEVEL_2, `SecretName:\t${s.secret.name ?? ""}\n    SecretOptionalName:\t${s.secret.optional ?? "<nil>"}\n`);
       else if (s.downwardAPI) w.write(LEVEL_2, "DownwardAPI:\ttrue\n");
-      else if (s.configMap) w.write(LEVEL_2, `ConfigMapName:\t${s.configMap.name ?? ""}\n    Optional:\t${opt(s.configMap)}\n`);
+      else if (s.configMap) w.write(LEVEL_2, `ConfigMapName:\t${s.configMap.name ?? ""}\n    ConfigMapOptional:\t${s.configMap.optional ?? "<nil>"}\n`);
       else if (s.serviceAccountToken) w.write(LEVEL_2, `TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 3600}\n`);
     }
   } else {
