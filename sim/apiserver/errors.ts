@@ -2,12 +2,9 @@
 
 import type { Status } from "../core/api-types";
 import type { KindInfo } from "../api/kinds";
+import type { FieldCause } from "../api/field-errors";
 
-export interface FieldCause {
-  reason: string; // "FieldValueRequired", "FieldValueInvalid", ...
-  message: string;
-  field: string;
-}
+export type { FieldCause };
 
 /** An API error as a value; handle() turns it into a Status response. */
 export class ApiError extends Error {
@@ -44,11 +41,23 @@ export function conflict(k: KindInfo, name: string, why: string): ApiError {
   return status(409, "Conflict", `Operation cannot be fulfilled on ${qualifiedResource(k)} "${name}": ${why}`, { name, group: k.group || undefined, kind: k.resource });
 }
 
-/** `Kind "name" is invalid: [field: Reason: detail, ...]` as errors.NewInvalid formats it. */
-export function invalid(k: KindInfo, name: string, causes: FieldCause[]): ApiError {
+/** "Deployment.apps" / "Pod": schema.GroupKind.String(), as Invalid errors name the kind. */
+export function qualifiedKind(k: Pick<KindInfo, "group" | "kind">): string {
+  return k.group ? `${k.kind}.${k.group}` : k.kind;
+}
+
+/** `Kind "name" is invalid: [field: Reason: detail, ...]` as errors.NewInvalid formats it (duplicates dropped, as ToAggregate does). */
+export function invalid(k: Pick<KindInfo, "group" | "kind">, name: string, allCauses: FieldCause[]): ApiError {
+  const seen = new Set<string>();
+  const causes = allCauses.filter((c) => {
+    const t = c.field ? `${c.field}: ${c.message}` : c.message;
+    if (seen.has(t)) return false;
+    seen.add(t);
+    return true;
+  });
   const parts = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
   const joined = parts.length === 1 ? parts[0] : `[${parts.join(", ")}]`;
-  return status(422, "Invalid", `${k.kind} "${name}" is invalid: ${joined}`, {
+  return status(422, "Invalid", `${qualifiedKind(k)} "${name}" is invalid: ${joined}`, {
     name,
     group: k.group || undefined,
     kind: k.kind,
@@ -78,4 +87,17 @@ export function gone(message: string): ApiError {
 
 export function tooManyObjects(message: string): ApiError {
   return status(403, "Forbidden", message);
+}
+
+export function unsupportedMediaType(): ApiError {
+  return status(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+}
+
+export function requestEntityTooLarge(message: string): ApiError {
+  return status(413, "RequestEntityTooLarge", message);
+}
+
+/** Any status; for errors without a dedicated constructor. */
+export function statusError(code: number, reason: string, message: string, details?: Status["details"]): ApiError {
+  return status(code, reason, message, details);
 }

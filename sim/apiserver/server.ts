@@ -5,17 +5,25 @@
 import type { ApiRequest, ApiResponse } from "../core/api-types";
 import type { Clock } from "../core/clock";
 import type { Prng } from "../core/prng";
-import { LIMITS } from "../core/limits";
-import { rfc3339 } from "../core/duration";
+import { LimitError } from "../core/limits";
 import { groupVersion, kindByResource, type KindInfo } from "../api/kinds";
 import type { KubeObject } from "../api/types";
-import { ApiError, alreadyExists, badRequest, invalid, methodNotAllowed, notFound, pathNotFound, tooManyObjects, type FieldCause } from "./errors";
+import type { KindStrategy, StrategyContext } from "../api/strategy";
+import { StrategyError } from "../api/strategy";
+import { ApiError, badRequest, methodNotAllowed, notFound, pathNotFound, statusError } from "./errors";
 import { Store, type StoreState } from "./store";
 import { discoveryDocument, isDiscoveryPath } from "./discovery";
 import { asTable, wantsTable } from "./table";
 import { isWatchRequest, watchEvents } from "./watch";
 import { objectFilter } from "./selectors";
 import { isOpenApiPath, openApiDocument } from "./openapi";
+import { sanitizeJson } from "./patch/json-utils";
+import { createObject, deleteCollection, deleteObject, updateObject, type DeleteOptions } from "./rest/write";
+import { patchObject } from "./rest/patch";
+import { handleBuiltinSubresource } from "./rest/subresources";
+
+export type { KindStrategy, StrategyContext };
+export type { FieldCause } from "./errors";
 
 export interface ParsedPath {
   group: string;
@@ -31,24 +39,6 @@ export interface ParsedPath {
 /** Handles a subresource the API server proxies elsewhere (pods/log and pods/exec go to a kubelet). */
 export type SubresourceHandler = (req: ApiRequest, path: ParsedPath, server: ApiServer) => ApiResponse;
 
-/** Per-kind behaviour plugged in by the api/ layer: defaulting, validation, strategy. */
-export interface KindStrategy {
-  /** Fills defaults on create (after uid/name/timestamps are set). */
-  defaultOnCreate?(obj: KubeObject, ctx: StrategyContext): void;
-  /** Field errors for a new object; empty when valid. */
-  validateCreate?(obj: KubeObject, ctx: StrategyContext): FieldCause[];
-  /** Field errors for an update; `old` is the stored object. */
-  validateUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): FieldCause[];
-  /** Whether a spec change bumps metadata.generation (true for workloads). */
-  tracksGeneration?: boolean;
-}
-
-export interface StrategyContext {
-  now: number;
-  prng: Prng;
-  server: ApiServer;
-}
-
 export interface ApiServerOptions {
   clock: Clock;
   prng: Prng;
@@ -59,6 +49,9 @@ export interface ApiServerOptions {
 export function gr(k: Pick<KindInfo, "group" | "resource">): string {
   return `${k.group}/${k.resource}`;
 }
+
+/** Bodies nest at most this deep (YAML limits apply earlier in kubectl; this guards other clients). */
+const MAX_BODY_DEPTH = 100;
 
 export class ApiServer {
   readonly store: Store;
@@ -78,12 +71,13 @@ export class ApiServer {
     this.subresources.set(`${resource}/${subresource}`, handler);
   }
 
+  /** Never throws: every failure comes back as a Status response. */
   handle(req: ApiRequest): ApiResponse {
     try {
       return this.route(req);
     } catch (e) {
-      if (e instanceof ApiError) return { status: e.code, body: e.status };
-      throw e;
+      const err = asApiError(e);
+      return { status: err.code, body: err.status };
     }
   }
 
@@ -103,22 +97,23 @@ export class ApiServer {
     } else return undefined;
     let namespace: string | undefined;
     if (parts[i] === "namespaces" && parts.length > i + 2) {
-      namespace = decodeURIComponent(parts[i + 1]);
+      namespace = safeDecode(parts[i + 1]);
       i += 2;
     }
     const resource = parts[i];
     if (!resource) return undefined;
-    const name = parts[i + 1] !== undefined ? decodeURIComponent(parts[i + 1]) : undefined;
+    const name = parts[i + 1] !== undefined ? safeDecode(parts[i + 1]) : undefined;
     const subresource = parts[i + 2];
     const rest = parts.length > i + 3 ? parts.slice(i + 3).join("/") : undefined;
-    // "/api/v1/namespaces/default" is the namespace object itself.
+    // "/api/v1/namespaces/default" (and its subresources) is the namespace object itself.
+    if (parts[i - 2] === "namespaces" && namespace !== undefined && group === "" && parts.length === i + 1 && ["status", "finalize"].includes(resource)) {
+      return { group, version, resource: "namespaces", name: namespace, subresource: resource };
+    }
     if (parts[i - 2] === "namespaces" && namespace !== undefined && parts.length === i) {
       return { group, version, resource: "namespaces", name: namespace };
     }
     return { group, version, namespace, resource, name, subresource, rest };
   }
-
-  // ---- in-process helpers for tests and bootstrapping ----
 
   kindOf(p: Pick<ParsedPath, "group" | "resource">): KindInfo {
     const k = kindByResource(p.group, p.resource);
@@ -130,8 +125,48 @@ export class ApiServer {
     return this.strategies[gr(k)] ?? {};
   }
 
+  strategyContext(): StrategyContext {
+    return {
+      now: this.clock.now(),
+      prng: this.prng,
+      get: (groupResource, namespace, name) => this.store.get(groupResource, namespace, name),
+      list: (groupResource, namespace) => this.store.list(groupResource, namespace),
+    };
+  }
+
   toJSON(): StoreState {
     return this.store.toJSON();
+  }
+
+  // ---- in-process operations (also used by subresources) ----
+
+  get(k: KindInfo, namespace: string | undefined, name: string): KubeObject {
+    const o = this.store.get(gr(k), k.namespaced ? namespace : undefined, name);
+    if (!o) throw notFound(k, name);
+    return o;
+  }
+
+  list(k: KindInfo, namespace: string | undefined, query?: Record<string, string>): KubeObject {
+    const matches = objectFilter(k, query);
+    const items = this.store.list(gr(k), k.namespaced ? namespace : undefined).filter(matches);
+    return {
+      apiVersion: groupVersion(k),
+      kind: `${k.kind}List`,
+      metadata: { resourceVersion: String(this.store.currentRv()) },
+      items,
+    };
+  }
+
+  create(k: KindInfo, namespace: string | undefined, body: unknown, query?: Record<string, string>): KubeObject {
+    return createObject(this, k, namespace, body, query ?? {});
+  }
+
+  update(k: KindInfo, namespace: string | undefined, name: string, body: unknown, statusOnly: boolean, query?: Record<string, string>): KubeObject {
+    return updateObject(this, k, namespace, name, body, { statusOnly, query: query ?? {} });
+  }
+
+  delete(k: KindInfo, namespace: string | undefined, name: string, options?: DeleteOptions, query?: Record<string, string>): KubeObject {
+    return deleteObject(this, k, namespace, name, options ?? {}, query ?? {});
   }
 
   // ---- routing ----
@@ -152,100 +187,78 @@ export class ApiServer {
     if (!p) throw pathNotFound();
     const k = this.kindOf(p);
     if (k.version !== p.version) throw pathNotFound();
+    if (p.namespace !== undefined && !k.namespaced) throw pathNotFound();
+    const body = req.body === undefined ? undefined : sanitizeBody(req.body);
+    const query = req.query ?? {};
     if (p.subresource) {
       const h = this.subresources.get(`${k.resource}/${p.subresource}`);
-      if (h) return h(req, p, this);
-      if (p.subresource !== "status") throw pathNotFound();
+      if (h) return h({ ...req, body }, p, this);
+      if (!k.subresources.includes(p.subresource) || p.name === undefined) throw pathNotFound();
+      return handleBuiltinSubresource(this, k, p, { ...req, body, query });
     }
     switch (req.method) {
-      case "GET": {
-        if (p.name === undefined && isWatchRequest(req.query)) return ok(watchEvents(this, k, p.namespace, req));
-        if (p.name === undefined) {
-          const list = this.list(k, p.namespace, req.query);
-          return ok(wantsTable(req.accept) ? asTable(k, list.items as KubeObject[], req, this.clock.now(), list.metadata.resourceVersion) : list);
-        }
-        const o = this.get(k, p.namespace, p.name);
-        return ok(wantsTable(req.accept) ? asTable(k, [o], req, this.clock.now(), o.metadata.resourceVersion) : o);
-      }
+      case "GET":
+        return this.read(k, p, req);
       case "POST":
         if (p.name !== undefined) throw methodNotAllowed();
-        return { status: 201, body: this.create(k, p.namespace, req.body) };
+        return { status: 201, body: this.create(k, p.namespace, body, query) };
       case "PUT":
         if (p.name === undefined) throw methodNotAllowed();
-        return ok(this.update(k, p.namespace, p.name, req.body, p.subresource === "status"));
-      case "DELETE":
+        return ok(this.update(k, p.namespace, p.name, body, false, query));
+      case "PATCH":
         if (p.name === undefined) throw methodNotAllowed();
-        return ok(this.delete(k, p.namespace, p.name));
+        return patchObject(this, k, p.namespace, p.name, body, req.contentType ?? "", query, undefined);
+      case "DELETE":
+        if (p.name === undefined) return ok(deleteCollection(this, k, p.namespace, (body ?? {}) as DeleteOptions, query));
+        return ok(this.delete(k, p.namespace, p.name, deleteOptionsOf(body, query), query));
       default:
         throw methodNotAllowed();
     }
   }
 
-  get(k: KindInfo, namespace: string | undefined, name: string): KubeObject {
-    const o = this.store.get(gr(k), k.namespaced ? namespace : undefined, name);
-    if (!o) throw notFound(k, name);
-    return o;
+  private read(k: KindInfo, p: ParsedPath, req: ApiRequest): ApiResponse {
+    if (p.name === undefined && isWatchRequest(req.query)) return ok(watchEvents(this, k, p.namespace, req));
+    if (p.name === undefined) {
+      const list = this.list(k, p.namespace, req.query);
+      return ok(wantsTable(req.accept) ? asTable(k, list.items as KubeObject[], req, this.clock.now(), list.metadata.resourceVersion) : list);
+    }
+    const o = this.get(k, p.namespace, p.name);
+    return ok(wantsTable(req.accept) ? asTable(k, [o], req, this.clock.now(), o.metadata.resourceVersion) : o);
   }
+}
 
-  list(k: KindInfo, namespace: string | undefined, query?: Record<string, string>): KubeObject {
-    const matches = objectFilter(k, query);
-    const items = this.store.list(gr(k), k.namespaced ? namespace : undefined).filter(matches);
-    return {
-      apiVersion: groupVersion(k),
-      kind: `${k.kind}List`,
-      metadata: { resourceVersion: String(this.store.currentRv()) },
-      items: items.map((o) => ({ ...o })),
-    };
-  }
+/** DeleteOptions come in the body (kubectl) or as query parameters (curl-style clients). */
+function deleteOptionsOf(body: unknown, query: Record<string, string>): DeleteOptions {
+  const o: DeleteOptions = body && typeof body === "object" && !Array.isArray(body) ? { ...(body as DeleteOptions) } : {};
+  if (query.gracePeriodSeconds !== undefined && o.gracePeriodSeconds === undefined) o.gracePeriodSeconds = Number(query.gracePeriodSeconds);
+  if (query.propagationPolicy !== undefined && o.propagationPolicy === undefined) o.propagationPolicy = query.propagationPolicy as DeleteOptions["propagationPolicy"];
+  return o;
+}
 
-  create(k: KindInfo, namespace: string | undefined, body: unknown): KubeObject {
-    if (!body || typeof body !== "object" || Array.isArray(body)) throw badRequest("the body of the request was in an unknown format");
-    const obj = structuredClone(body) as KubeObject;
-    obj.apiVersion = groupVersion(k);
-    obj.kind = k.kind;
-    obj.metadata = { ...(obj.metadata ?? {}) };
-    if (k.namespaced) obj.metadata.namespace = namespace ?? obj.metadata.namespace ?? "default";
-    else delete obj.metadata.namespace;
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + this.prng.string(5);
-    const name = obj.metadata.name ?? "";
-    if (this.store.size >= LIMITS.objectsPerSandbox) throw tooManyObjects(`${k.resource} "${name}" is forbidden: ${"sandbox limit reached"}`);
-    const ctx = this.strategyContext();
-    obj.metadata.uid = this.prng.uuid();
-    obj.metadata.creationTimestamp = rfc3339(this.clock.now());
-    const s = this.strategy(k);
-    if (s.tracksGeneration) obj.metadata.generation = 1;
-    s.defaultOnCreate?.(obj, ctx);
-    const causes = s.validateCreate?.(obj, ctx) ?? [];
-    if (causes.length) throw invalid(k, name, causes);
-    if (this.store.has(gr(k), obj.metadata.namespace, name)) throw alreadyExists(k, name);
-    return this.store.put(gr(k), obj, "ADDED");
+function sanitizeBody(body: unknown): unknown {
+  try {
+    return sanitizeJson(body, MAX_BODY_DEPTH);
+  } catch {
+    throw badRequest(`the body of the request was in an unknown format: nesting deeper than ${MAX_BODY_DEPTH} levels`);
   }
+}
 
-  update(k: KindInfo, namespace: string | undefined, name: string, body: unknown, statusOnly: boolean): KubeObject {
-    if (!body || typeof body !== "object") throw badRequest("the body of the request was in an unknown format");
-    const old = this.get(k, namespace, name);
-    const obj = structuredClone(body) as KubeObject;
-    obj.metadata = { ...(obj.metadata ?? {}) };
-    const next: KubeObject = statusOnly
-      ? { ...old, status: obj.status }
-      : { ...obj, apiVersion: old.apiVersion, kind: old.kind, status: old.status };
-    next.metadata = { ...obj.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, namespace: old.metadata.namespace, name };
-    if (statusOnly) next.metadata = old.metadata;
-    return this.store.put(gr(k), next, "MODIFIED");
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
+}
 
-  delete(k: KindInfo, namespace: string | undefined, name: string): KubeObject {
-    const removed = this.store.remove(gr(k), k.namespaced ? namespace : undefined, name);
-    if (!removed) throw notFound(k, name);
-    return removed;
-  }
-
-  private strategyContext(): StrategyContext {
-    return { now: this.clock.now(), prng: this.prng, server: this };
-  }
+function asApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e instanceof StrategyError) return statusError(e.code, e.reason, e.message);
+  if (e instanceof LimitError) return statusError(403, "Forbidden", e.message);
+  const message = e instanceof Error ? e.message : String(e);
+  return statusError(500, "InternalError", `Internal error occurred: ${message}`);
 }
 
 function ok(body: unknown): ApiResponse {
   return { status: 200, body };
 }
-

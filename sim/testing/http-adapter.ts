@@ -81,7 +81,7 @@ function isWatchList(x: unknown): x is WatchList {
 }
 
 /** Streams a watch: the first poll's events at once, then new ones as the store changes. */
-function streamWatch(handle: (req: ApiRequest) => ApiResponse, req: ApiRequest, res: http.ServerResponse, live: Set<() => void>): void {
+function streamWatch(handle: (req: ApiRequest) => ApiResponse, req: ApiRequest, res: http.ServerResponse, live: Set<() => void>, onPoll?: () => void): void {
   const first = handle(req);
   if (first.status >= 400 && first.status !== 410) return send(res, first);
   res.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked", "Cache-Control": "no-cache, private" });
@@ -111,6 +111,7 @@ function streamWatch(handle: (req: ApiRequest) => ApiResponse, req: ApiRequest, 
   let rv = deliver(first);
   const poll = (): void => {
     if (rv === undefined) return;
+    onPoll?.();
     rv = deliver(handle({ ...req, query: { ...req.query, resourceVersion: rv } }));
     if (rv !== undefined) timer = setTimeout(poll, WATCH_POLL_MS);
   };
@@ -139,7 +140,13 @@ function kubeconfigText(url: string): string {
   ].join("\n");
 }
 
-export async function serveApi(handle: (req: ApiRequest) => ApiResponse): Promise<ServedApi> {
+export interface ServeOptions {
+  /** Called before every watch poll (about every 25 ms while a watch is open): a test can advance
+   *  the sandbox clock here so that `kubectl delete` or `rollout status` see time pass. */
+  onWatchPoll?: () => void;
+}
+
+export async function serveApi(handle: (req: ApiRequest) => ApiResponse, opts: ServeOptions = {}): Promise<ServedApi> {
   const requests: ApiRequest[] = [];
   const live = new Set<() => void>();
   const server = http.createServer((hreq, hres) => {
@@ -159,7 +166,7 @@ export async function serveApi(handle: (req: ApiRequest) => ApiResponse): Promis
       requests.push(req);
       try {
         const w = req.query?.watch;
-        if (method === "GET" && (w === "true" || w === "1")) return streamWatch(handle, req, hres, live);
+        if (method === "GET" && (w === "true" || w === "1")) return streamWatch(handle, req, hres, live, opts.onWatchPoll);
         send(hres, handle(req));
       } catch (e) {
         send(hres, { status: 500, body: statusBody(500, "InternalError", `Internal error occurred: ${(e as Error).message}`) });
@@ -186,7 +193,7 @@ export async function serveApi(handle: (req: ApiRequest) => ApiResponse): Promis
 
 function kubectlEnv(kubeconfig: string): NodeJS.ProcessEnv {
   const home = join(kubeconfig, "..");
-  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(home, "cache"), LANG: "C" };
+  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(home, "cache"), LANG: "C" } as unknown as NodeJS.ProcessEnv;
 }
 
 let noticePrinted = false;

@@ -1,0 +1,12 @@
+// JSON with sorted keys, for "did anything change" comparisons (Semantic.DeepEqual stands in).
+
+export function canonicalJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x) => {
+    if (x && typeof x === "object" && !Array.isArray(x)) {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(x).sort()) Object.defineProperty(out, key, { value: (x as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+      return out;
+    }
+    return x;
+  }) ?? "undefined";
+}
