@@ -1,0 +1,129 @@
+import { describe, expect, test } from "vitest";
+import { testCluster } from "./test-cluster";
+import type { KubeObject } from "../api/types";
+
+function deployment(name: string, replicas: number, image = "nginx", extra: Record<string, unknown> = {}): KubeObject {
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name, namespace: "default", labels: { app: name } },
+    spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "c", image }] } }, ...extra },
+  };
+}
+
+describe("deployment controller", () => {
+  test("a new deployment creates a hashed ReplicaSet and its pods, then reports itself available", () => {
+    const t = testCluster();
+    t.client.create(deployment("web", 3));
+    t.wait(1000);
+    const rss = t.client.list("replicasets", "default");
+    expect(rss).toHaveLength(1);
+    const rs = rss[0];
+    const hash = rs.metadata.labels!["pod-template-hash"];
+    expect(hash).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{6,10}$/);
+    expect(rs.metadata.name).toBe(`web-${hash}`);
+    expect(rs.metadata.annotations).toMatchObject({ "deployment.kubernetes.io/revision": "1", "deployment.kubernetes.io/desired-replicas": "3", "deployment.kubernetes.io/max-replicas": "4" });
+    const pods = t.pods("default", `web-${hash}-`);
+    expect(pods).toHaveLength(3);
+    for (const p of pods) expect(p.metadata.name).toMatch(new RegExp(`^web-${hash}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
+    const d = t.client.get("deployments", "default", "web")!;
+    expect(d.metadata.annotations?.["deployment.kubernetes.io/revision"]).toBe("1");
+    expect(d.status).toMatchObject({ replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3, observedGeneration: 1 });
+    const conds = Object.fromEntries(d.status.conditions.map((c: { type: string; reason: string; message: string }) => [c.type, `${c.reason}: ${c.message}`]));
+    expect(conds.Available).toBe("MinimumReplicasAvailable: Deployment has minimum availability.");
+    expect(conds.Progressing).toBe(`NewReplicaSetAvailable: ReplicaSet "web-${hash}" has successfully progressed.`);
+    const msgs = t.events().filter((e) => e.involvedObject.name === "web").map((e) => e.message);
+    expect(msgs).toContain(`Scaled up replica set web-${hash} from 0 to 3`);
+  });
+
+  test("changing the image rolls out a second ReplicaSet and scales the first to zero", () => {
+    const t = testCluster({ readyAfterMs: 2000 });
+    t.client.create(deployment("web", 4));
+    t.wait(5000);
+    const d = t.client.get("deployments", "default", "web")!;
+    d.spec.template.spec.containers[0].image = "nginx:1.27";
+    t.client.update(d);
+    t.wait(60_000);
+    const rss = t.client.list("replicasets", "default").sort((a, b) => Number(a.metadata.annotations!["deployment.kubernetes.io/revision"]) - Number(b.metadata.annotations!["deployment.kubernetes.io/revision"]));
+    expect(rss.map((r) => r.spec.replicas)).toEqual([0, 4]);
+    expect(rss[1].metadata.annotations?.["deployment.kubernetes.io/revision"]).toBe("2");
+    expect(t.pods().filter((p) => p.spec.containers[0].image === "nginx:1.27")).toHaveLength(4);
+    const after = t.client.get("deployments", "default", "web")!;
+    expect(after.status).toMatchObject({ replicas: 4, updatedReplicas: 4, availableReplicas: 4 });
+    const msgs = t.events().filter((e) => e.involvedObject.name === "web").map((e) => e.message);
+    expect(msgs.some((m) => /^Scaled down replica set web-\w+ from \d to \d$/.test(m))).toBe(true);
+    expect(after.metadata.annotations?.["deployment.kubernetes.io/revision"]).toBe("2");
+  });
+
+  test("rolling back to the old template reuses the old ReplicaSet with the next revision", () => {
+    const t = testCluster();
+    t.client.create(deployment("web", 2));
+    t.wait(1000);
+    const first = t.client.list("replicasets", "default")[0];
+    const d = t.client.get("deployments", "default", "web")!;
+    d.spec.template.spec.containers[0].image = "nginx:1.27";
+    t.client.update(d);
+    t.wait(10_000);
+    const d2 = t.client.get("deployments", "default", "web")!;
+    d2.spec.template.spec.containers[0].image = "nginx";
+    t.client.update(d2);
+    t.wait(10_000);
+    const old = t.client.get("replicasets", "default", first.metadata.name!)!;
+    expect(old.spec.replicas).toBe(2);
+    expect(old.metadata.annotations).toMatchObject({ "deployment.kubernetes.io/revision": "3", "deployment.kubernetes.io/revision-history": "1" });
+  });
+
+  test("scaling a deployment scales its ReplicaSet and records the event", () => {
+    const t = testCluster();
+    t.client.create(deployment("web", 2));
+    t.wait(1000);
+    const d = t.client.get("deployments", "default", "web")!;
+    t.client.update({ ...d, spec: { ...d.spec, replicas: 5 } });
+    t.wait(1000);
+    const rs = t.client.list("replicasets", "default")[0];
+    expect(rs.spec.replicas).toBe(5);
+    expect(rs.metadata.annotations?.["deployment.kubernetes.io/desired-replicas"]).toBe("5");
+    expect(t.pods()).toHaveLength(5);
+    expect(t.events().map((e) => e.message)).toContain(`Scaled up replica set ${rs.metadata.name} from 2 to 5`);
+  });
+
+  test("Recreate scales the old ReplicaSet to zero before creating the new one", () => {
+    const t = testCluster();
+    t.client.create(deployment("db", 2, "redis", { strategy: { type: "Recreate" } }));
+    t.wait(1000);
+    const d = t.client.get("deployments", "default", "db")!;
+    d.spec.template.spec.containers[0].image = "redis:7";
+    t.client.update(d);
+    t.wait(5000);
+    const msgs = t.events().filter((e) => e.involvedObject.name === "db").map((e) => e.message);
+    const down = msgs.findIndex((m) => /^Scaled down replica set db-\w+ from 2 to 0$/.test(m));
+    const up = msgs.findIndex((m) => /^Scaled up replica set db-\w+ from 0 to 2$/.test(m));
+    expect(down).toBeGreaterThanOrEqual(0);
+    expect(up).toBeGreaterThanOrEqual(0);
+    expect(t.pods().map((p) => p.spec.containers[0].image)).toEqual(["redis:7", "redis:7"]);
+  });
+
+  test("a rollout that never becomes ready exceeds its progress deadline", () => {
+    const t = testCluster({ readyAfterMs: 10 * 60_000 });
+    t.client.create(deployment("slow", 1, "nginx", { progressDeadlineSeconds: 30 }));
+    t.wait(40_000);
+    const d = t.client.get("deployments", "default", "slow")!;
+    const p = d.status.conditions.find((c: { type: string }) => c.type === "Progressing");
+    expect(p).toMatchObject({ status: "False", reason: "ProgressDeadlineExceeded" });
+    expect(p.message).toMatch(/^ReplicaSet "slow-\w+" has timed out progressing\.$/);
+  });
+
+  test("a paused deployment does not roll out a template change", () => {
+    const t = testCluster();
+    t.client.create(deployment("web", 2));
+    t.wait(1000);
+    const d = t.client.get("deployments", "default", "web")!;
+    d.spec.paused = true;
+    d.spec.template.spec.containers[0].image = "nginx:1.27";
+    t.client.update(d);
+    t.wait(5000);
+    expect(t.client.list("replicasets", "default")).toHaveLength(1);
+    const cond = t.client.get("deployments", "default", "web")!.status.conditions.find((c: { type: string }) => c.type === "Progressing");
+    expect(cond).toMatchObject({ status: "Unknown", reason: "DeploymentPaused", message: "Deployment is paused" });
+  });
+});
