@@ -30,7 +30,9 @@ export function putObject(ctx: Ctx, k: KindInfo, ns: string | undefined, name: s
   return res.status >= 400 ? { ok: false, status: asStatus(res) } : { ok: true, object: res.body as KubeObject };
 }
 
-export function deleteObject(ctx: Ctx, k: KindInfo, ns: string | undefined, name: string, options: Record<string, unknown>, query?: Record<string, string>): WriteResult {
+/** A client dry run only checks that the object exists, as kubectl's delete does. */
+export function deleteObject(ctx: Ctx, k: KindInfo, ns: string | undefined, name: string, options: Record<string, unknown>, query?: Record<string, string>, dryRun?: string): WriteResult {
+  if (dryRun === "client") return getResult(ctx, k, ns, name);
   const res = ctx.request({ method: "DELETE", path: pathFor(k, ns, name), body: { kind: "DeleteOptions", apiVersion: "v1", ...options }, query });
   return res.status >= 400 ? { ok: false, status: asStatus(res) } : { ok: true, object: res.body as KubeObject };
 }

@@ -3,5 +3,6 @@ import type { Verb } from "../framework/verb";
 import { createVerb } from "./create";
 import { runVerb } from "./run";
 import { applyVerb } from "./apply";
+import { deleteVerb } from "./delete";
 
-export const MUTATING_VERBS: Verb[] = [createVerb, runVerb, applyVerb];
+export const MUTATING_VERBS: Verb[] = [createVerb, runVerb, applyVerb, deleteVerb];
