@@ -1,0 +1,152 @@
+// The headless runner and REPL (`npm run sim`).
+//
+//   npm run --silent sim -- --script FILE --json   → stdout: ONLY a JSON array of
+//                                                     {"command","output","exitCode"}, one per command
+//   npm run --silent sim -- --script FILE          → a readable transcript (prompt, command, output)
+//   npm run sim                                    → an interactive shell; virtual time follows the wall clock
+//
+// Options: --seed N (default 1), --topology default|minikube, --start ISO-8601 (default
+// 2026-01-01T00:00:00Z). Each scripted command runs at the sandbox's current virtual time; `sleep N`
+// advances it. Bad arguments or a missing file: a message on stderr and exit 2.
+
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { createSandbox, type Sandbox, type TopologyName } from "./index";
+import { splitScript } from "./shell/script";
+
+export const DEFAULT_START = Date.parse("2026-01-01T00:00:00Z");
+
+interface CliOptions {
+  script?: string;
+  json: boolean;
+  seed: number;
+  topology: TopologyName;
+  start: number;
+}
+
+class UsageError extends Error {}
+
+const USAGE = "usage: npm run sim -- [--script FILE [--json]] [--seed N] [--topology default|minikube] [--start ISO-8601]";
+
+function parseArgs(argv: string[]): CliOptions {
+  const o: CliOptions = { json: false, seed: 1, topology: "default", start: DEFAULT_START };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case "--script":
+        o.script = value();
+        break;
+      case "--json":
+        o.json = true;
+        break;
+      case "--seed": {
+        const v = value();
+        if (!/^\d+$/.test(v)) throw new UsageError(`--seed must be a non-negative integer, got "${v}"`);
+        o.seed = Number(v);
+        break;
+      }
+      case "--topology": {
+        const v = value();
+        if (v !== "default" && v !== "minikube") throw new UsageError(`--topology must be "default" or "minikube", got "${v}"`);
+        o.topology = v;
+        break;
+      }
+      case "--start": {
+        const v = value();
+        const t = Date.parse(v);
+        if (Number.isNaN(t)) throw new UsageError(`--start must be an ISO-8601 time, got "${v}"`);
+        o.start = t;
+        break;
+      }
+      case "--help":
+      case "-h":
+        process.stdout.write(USAGE + "\n");
+        process.exit(0);
+        break;
+      default:
+        throw new UsageError(`unknown argument "${argv[i]}"`);
+    }
+  }
+  if (o.json && !o.script) throw new UsageError("--json needs --script FILE");
+  return o;
+}
+
+function runScript(o: CliOptions & { script: string }): void {
+  let text: string;
+  try {
+    text = readFileSync(o.script, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read script "${o.script}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const sandbox = createSandbox({ seed: o.seed, topology: o.topology, now: o.start });
+  const results: { command: string; output: string; exitCode: number }[] = [];
+  for (const command of splitScript(text)) {
+    const prompt = sandbox.prompt();
+    const r = sandbox.exec(command, { now: sandbox.now() });
+    if (o.json) results.push({ command, output: r.output, exitCode: r.exitCode });
+    else process.stdout.write(`${prompt}${command}\n${r.output}`);
+  }
+  if (o.json) process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+}
+
+function repl(o: CliOptions): void {
+  const sandbox: Sandbox = createSandbox({ seed: o.seed, topology: o.topology, now: o.start });
+  const wallStart = Date.now();
+  const now = () => o.start + (Date.now() - wallStart);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: sandbox.prompt(), historySize: 1000, terminal: process.stdin.isTTY });
+  let pending = "";
+  rl.prompt();
+  rl.on("line", (line) => {
+    pending = pending ? `${pending}\n${line}` : line;
+    // Keep reading while a heredoc or a continuation is open, as bash's PS2 does.
+    if (needsMore(pending)) {
+      rl.setPrompt("> ");
+      rl.prompt();
+      return;
+    }
+    const command = pending;
+    pending = "";
+    const r = sandbox.exec(command, { now: now() });
+    if (r.clear) process.stdout.write("\x1b[H\x1b[2J\x1b[3J");
+    process.stdout.write(r.output);
+    rl.setPrompt(r.prompt);
+    rl.prompt();
+  });
+  rl.on("close", () => {
+    process.stdout.write("\n");
+    process.exit(0);
+  });
+}
+
+/** True while the last heredoc of `text` has not seen its delimiter or the line ends in `\`. */
+function needsMore(text: string): boolean {
+  if (/(^|[^\\])(\\\\)*\\$/.test(text)) return true;
+  const cmds = splitScript(text);
+  const last = cmds[cmds.length - 1] ?? "";
+  const m = /<<-?[ \t]*['"]?([A-Za-z0-9_.-]+)['"]?/.exec(last.split("\n")[0]);
+  if (!m || last.split("\n")[0].includes("<<<")) return false;
+  const lines = last.split("\n");
+  return lines.length < 2 || lines[lines.length - 1].replace(/^\t+/, "") !== m[1];
+}
+
+function main(): void {
+  let o: CliOptions;
+  try {
+    o = parseArgs(process.argv.slice(2));
+    if (o.script) runScript({ ...o, script: o.script });
+    else repl(o);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`sim: ${e.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+
+main();
