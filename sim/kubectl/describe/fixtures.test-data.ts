@@ -8,6 +8,7 @@ import { parseLabelSelector } from "../../apiserver/label-selector";
 import { matchesLabels } from "../../apiserver/selectors";
 import type { ApiRequest, ApiResponse } from "../../core/api-types";
 import type { ClusterPort } from "../../core/process";
+import { toTable } from "../../apiserver/printers/index";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -58,14 +59,19 @@ export function fixtureApi(objects: KubeObject[], now: () => number): ClusterPor
       namespace = undefined;
     }
     const matching = objects.filter((o) => resourceOf(o) === resource && (namespace === undefined || o.metadata.namespace === namespace));
+    const info = KINDS.find((k) => k.resource === resource);
+    const asTable = (items: KubeObject[]) => toTable(info!, items, { now: now(), includeObject: "Metadata", resourceVersion: "100" });
+    const wantsTable = info && (req.accept ?? "").includes("as=Table");
     if (name !== undefined) {
       const o = matching.find((x) => x.metadata.name === name);
-      return o ? { status: 200, body: o } : notFound(resource, name);
+      if (!o) return notFound(resource, name);
+      return { status: 200, body: wantsTable ? asTable([o]) : o };
     }
     const labels = parseLabelSelector(req.query?.labelSelector ?? "");
     const items = matching.filter((o) => matchesLabels(labels, o.metadata.labels) && fieldMatch(o, req.query?.fieldSelector ?? ""));
     const kind = KINDS.find((k) => k.resource === resource)?.kind ?? EXTRA[resource] ?? "Unknown";
     const apiVersion = parts[0] === "api" ? "v1" : `${parts[1]}/${parts[2]}`;
+    if (wantsTable) return { status: 200, body: asTable(items) };
     return { status: 200, body: { kind: `${kind}List`, apiVersion, metadata: { resourceVersion: "100" }, items } };
   };
   return { handle, request: handle, now, advanceTo: () => undefined, nextEventAt: () => undefined };
@@ -215,7 +221,9 @@ export function clusterObjects(now: number): KubeObject[] {
   const cm: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "web-config", namespace: "default", uid: "c1", creationTimestamp: at(2000) }, data: { "default.conf": "server {\n  listen 80;\n}" } };
   const secret: KubeObject = { apiVersion: "v1", kind: "Secret", metadata: { name: "db", namespace: "default", uid: "s1", creationTimestamp: at(2000) }, type: "Opaque", data: { password: "cGFzc3dvcmQ=", user: "YWRtaW4=" } };
   const sa: KubeObject = { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "default", namespace: "default", uid: "sa1", creationTimestamp: at(86400 * 3) } };
+  const extra = moreObjects(at, node);
   return [
+    ...extra,
     pod, pending, rs, oldRs, deploy, svc, slice, endpoints, node, lease, proxyPod, ns, cm, secret, sa,
     ev("web-7d4b9c8f5-x2x7q.1", pod, "Normal", "Scheduled", `Successfully assigned default/${pod.metadata.name} to node01`, 1500, 1500, 1, "default-scheduler"),
     ev("web-7d4b9c8f5-x2x7q.2", pod, "Normal", "Pulled", 'Container image "nginx:1.27" already present on machine', 1490, 1400, 3, "kubelet", "node01", "spec.containers{nginx}"),
@@ -225,4 +233,95 @@ export function clusterObjects(now: number): KubeObject[] {
     ev("web.2", deploy, "Normal", "ScalingReplicaSet", "Scaled down replica set web-5c6d7f8b9 from 1 to 0", 1400, 1400, 1, "deployment-controller"),
     ev("node01.1", node, "Normal", "RegisteredNode", "Node node01 event: Registered Node node01 in Controller", 86400 * 3 - 30, 86400 * 3 - 30, 1, "node-controller"),
   ];
+}
+
+/** Workloads and edge cases beyond the web Deployment: DaemonSet, Job, CronJob, RC, init containers,
+ *  a terminating pod, LoadBalancer and headless services, binary config data, token secrets. */
+function moreObjects(at: (s: number) => string, node: KubeObject): KubeObject[] {
+  const tpl = (labels: Record<string, string>, image = "busybox:1.36", extra: Record<string, unknown> = {}) => ({
+    metadata: { labels },
+    spec: { containers: [{ name: "main", image, command: ["sh", "-c", "echo hi; sleep 3600"], resources: {}, imagePullPolicy: "IfNotPresent" }], restartPolicy: "Always", ...extra },
+  });
+  const ds: KubeObject = {
+    apiVersion: "apps/v1", kind: "DaemonSet",
+    metadata: { name: "logger", namespace: "default", uid: "ds1", creationTimestamp: at(4000), generation: 1, labels: { app: "logger" }, annotations: { "deprecated.daemonset.template.generation": "1" } },
+    spec: { selector: { matchLabels: { app: "logger" } }, template: tpl({ app: "logger" }, "fluentd:v1", { nodeSelector: { "kubernetes.io/os": "linux" }, tolerations: [{ key: "node-role.kubernetes.io/control-plane", operator: "Exists", effect: "NoSchedule" }] }), updateStrategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } } },
+    status: { currentNumberScheduled: 2, numberMisscheduled: 0, desiredNumberScheduled: 2, numberReady: 1, observedGeneration: 1, updatedNumberScheduled: 2, numberAvailable: 1, numberUnavailable: 1 },
+  };
+  const dsPod: KubeObject = {
+    apiVersion: "v1", kind: "Pod",
+    metadata: { name: "logger-q8r7k", namespace: "default", uid: "dsp1", creationTimestamp: at(3900), labels: { app: "logger" }, ownerReferences: [{ apiVersion: "apps/v1", kind: "DaemonSet", name: "logger", uid: "ds1", controller: true }] },
+    spec: { nodeName: "node01", containers: [{ name: "main", image: "fluentd:v1" }], initContainers: [{ name: "setup", image: "busybox:1.36", command: ["sh", "-c", "exit 1"] }] },
+    status: {
+      phase: "Pending", hostIP: "192.168.1.3", startTime: at(3900), qosClass: "BestEffort",
+      conditions: [{ type: "Initialized", status: "False", lastTransitionTime: at(3900), reason: "ContainersNotInitialized", message: "containers with incomplete status: [setup]" }, { type: "PodScheduled", status: "True", lastTransitionTime: at(3900) }],
+      initContainerStatuses: [{ name: "setup", ready: false, restartCount: 6, image: "docker.io/library/busybox:1.36", imageID: "", containerID: "containerd://abc", started: false, state: { waiting: { reason: "CrashLoopBackOff", message: "back-off 5m0s restarting failed container=setup" } }, lastState: { terminated: { exitCode: 1, reason: "Error", startedAt: at(700), finishedAt: at(700) } } }],
+      containerStatuses: [{ name: "main", ready: false, restartCount: 0, image: "fluentd:v1", imageID: "", started: false, state: { waiting: { reason: "PodInitializing" } } }],
+    },
+  };
+  const job: KubeObject = {
+    apiVersion: "batch/v1", kind: "Job",
+    metadata: { name: "pi", namespace: "default", uid: "j1", creationTimestamp: at(2400), labels: { "batch.kubernetes.io/controller-uid": "j1", "batch.kubernetes.io/job-name": "pi", "controller-uid": "j1", "job-name": "pi" } },
+    spec: { parallelism: 1, completions: 1, backoffLimit: 4, completionMode: "NonIndexed", suspend: false, manualSelector: false, podReplacementPolicy: "TerminatingOrFailed",
+      selector: { matchLabels: { "batch.kubernetes.io/controller-uid": "j1" } },
+      template: tpl({ "batch.kubernetes.io/controller-uid": "j1", "batch.kubernetes.io/job-name": "pi", "controller-uid": "j1", "job-name": "pi" }, "perl:5.34", { restartPolicy: "Never" }) },
+    status: { startTime: at(2400), completionTime: at(2340), succeeded: 1, ready: 0, terminating: 0, uncountedTerminatedPods: {}, conditions: [{ type: "Complete", status: "True", lastProbeTime: at(2340), lastTransitionTime: at(2340) }] },
+  };
+  const cron: KubeObject = {
+    apiVersion: "batch/v1", kind: "CronJob",
+    metadata: { name: "hello", namespace: "default", uid: "cj1", creationTimestamp: at(3600) },
+    spec: { schedule: "*/5 * * * *", concurrencyPolicy: "Allow", suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1, jobTemplate: { metadata: {}, spec: { template: tpl({}, "busybox:1.36", { restartPolicy: "OnFailure" }) } } },
+    status: { lastScheduleTime: at(900), lastSuccessfulTime: at(880), active: [{ kind: "Job", namespace: "default", name: "hello-29410000", uid: "x", apiVersion: "batch/v1" }] },
+  };
+  const rc: KubeObject = {
+    apiVersion: "v1", kind: "ReplicationController",
+    metadata: { name: "legacy", namespace: "default", uid: "rc1", creationTimestamp: at(5000), generation: 1, labels: { app: "legacy" } },
+    spec: { replicas: 2, selector: { app: "legacy" }, template: tpl({ app: "legacy" }, "nginx:1.27") },
+    status: { replicas: 2, fullyLabeledReplicas: 2, readyReplicas: 2, availableReplicas: 2, observedGeneration: 1 },
+  };
+  const terminating: KubeObject = {
+    apiVersion: "v1", kind: "Pod",
+    metadata: { name: "old", namespace: "default", uid: "t1", creationTimestamp: at(7200), deletionTimestamp: at(-30), deletionGracePeriodSeconds: 30, labels: {}, annotations: { note: "x".repeat(150), multi: "line one\nline two" } },
+    spec: { nodeName: "node01", containers: [{ name: "app", image: "redis", ports: [{ containerPort: 6379, protocol: "TCP" }, { containerPort: 6380, hostPort: 6380, protocol: "TCP" }], readinessProbe: { exec: { command: ["redis-cli", "ping"] }, timeoutSeconds: 1, periodSeconds: 5, successThreshold: 1, failureThreshold: 3 }, resources: { limits: { cpu: "1", memory: "1Gi" }, requests: { cpu: "1", memory: "1Gi" } }, envFrom: [{ configMapRef: { name: "web-config" } }, { prefix: "DB_", secretRef: { name: "db", optional: true } }] }],
+      volumes: [{ name: "data", emptyDir: {} }, { name: "host", hostPath: { path: "/var/log", type: "Directory" } }, { name: "creds", secret: { secretName: "db", defaultMode: 420 } }] },
+    status: { phase: "Running", hostIP: "192.168.1.3", podIP: "10.244.1.9", podIPs: [{ ip: "10.244.1.9" }], startTime: at(7200), qosClass: "Guaranteed",
+      containerStatuses: [{ name: "app", ready: true, restartCount: 0, image: "docker.io/library/redis:latest", imageID: "docker.io/library/redis@sha256:1", containerID: "containerd://2", started: true, state: { running: { startedAt: at(7100) } } }] },
+  };
+  const done: KubeObject = {
+    apiVersion: "v1", kind: "Pod",
+    metadata: { name: "pi-xk2p9", namespace: "default", uid: "pd1", creationTimestamp: at(2400), labels: { "job-name": "pi" }, ownerReferences: [{ apiVersion: "batch/v1", kind: "Job", name: "pi", uid: "j1", controller: true }] },
+    spec: { nodeName: "node01", restartPolicy: "Never", containers: [{ name: "main", image: "perl:5.34", command: ["perl", "-Mbignum=bpi", "-wle", "print bpi(20)"] }] },
+    status: { phase: "Succeeded", hostIP: "192.168.1.3", podIP: "10.244.1.7", podIPs: [{ ip: "10.244.1.7" }], startTime: at(2400), qosClass: "BestEffort",
+      containerStatuses: [{ name: "main", ready: false, restartCount: 0, image: "docker.io/library/perl:5.34", imageID: "docker.io/library/perl@sha256:2", containerID: "containerd://3", started: false, state: { terminated: { exitCode: 0, reason: "Completed", startedAt: at(2390), finishedAt: at(2345) } } }] },
+  };
+  const lb: KubeObject = {
+    apiVersion: "v1", kind: "Service",
+    metadata: { name: "lb", namespace: "default", uid: "lb1", creationTimestamp: at(1800) },
+    spec: { type: "LoadBalancer", selector: { app: "web" }, clusterIP: "10.96.5.5", clusterIPs: ["10.96.5.5"], ipFamilies: ["IPv4"], ipFamilyPolicy: "SingleStack", ports: [{ name: "http", port: 80, protocol: "TCP", targetPort: "http", nodePort: 31080 }, { name: "https", port: 443, protocol: "TCP", targetPort: 8443, nodePort: 31443 }], sessionAffinity: "None", externalTrafficPolicy: "Local", healthCheckNodePort: 32000, internalTrafficPolicy: "Cluster", allocateLoadBalancerNodePorts: true },
+    status: { loadBalancer: { ingress: [{ ip: "34.120.1.2", ipMode: "VIP" }] } },
+  };
+  const headless: KubeObject = {
+    apiVersion: "v1", kind: "Service",
+    metadata: { name: "db", namespace: "default", uid: "h1", creationTimestamp: at(1800) },
+    spec: { type: "ClusterIP", clusterIP: "None", clusterIPs: ["None"], selector: { app: "db" }, ipFamilies: ["IPv4"], ipFamilyPolicy: "SingleStack", ports: [{ port: 5432, protocol: "TCP", targetPort: 5432 }], sessionAffinity: "None", internalTrafficPolicy: "Cluster" },
+    status: { loadBalancer: {} },
+  };
+  const ext: KubeObject = {
+    apiVersion: "v1", kind: "Service",
+    metadata: { name: "ext", namespace: "default", uid: "x1", creationTimestamp: at(1800) },
+    spec: { type: "ExternalName", externalName: "example.com", sessionAffinity: "None" },
+    status: { loadBalancer: {} },
+  };
+  const binCm: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "bin", namespace: "default", uid: "b1", creationTimestamp: at(1200), labels: { tier: "x" } }, data: { a: "1", b: "two\nlines" }, binaryData: { blob: "AAECAwQ=" } };
+  const tokenSecret: KubeObject = { apiVersion: "v1", kind: "Secret", metadata: { name: "build-token", namespace: "default", uid: "s2", creationTimestamp: at(1200), annotations: { "kubernetes.io/service-account.name": "build", "kubernetes.io/service-account.uid": "sa2" } }, type: "kubernetes.io/service-account-token", data: { "ca.crt": "Y2VydA==", namespace: "ZGVmYXVsdA==", token: "ZXlKaGJHY2lPaUpTVXpJMU5pSjk=" } };
+  const buildSa: KubeObject = { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "build", namespace: "default", uid: "sa2", creationTimestamp: at(1200) }, secrets: [{ name: "build-token" }, { name: "gone" }], imagePullSecrets: [{ name: "regcred" }] };
+  const nodeEvent: KubeObject = {
+    apiVersion: "v1", kind: "Event",
+    metadata: { name: "node01.starting", namespace: "default", uid: "ev9", creationTimestamp: at(1000) },
+    involvedObject: { kind: "Node", name: "node01", uid: "node01", apiVersion: "v1" },
+    reason: "Starting", message: "Starting kubelet.", source: { component: "kubelet", host: "node01" },
+    firstTimestamp: at(1000), lastTimestamp: at(1000), count: 1, type: "Normal", eventTime: null, reportingComponent: "kubelet", reportingInstance: "node01",
+  };
+  void node;
+  return [ds, dsPod, job, cron, rc, terminating, done, lb, headless, ext, binCm, tokenSecret, buildSa, nodeEvent];
 }

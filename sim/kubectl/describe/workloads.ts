@@ -127,8 +127,8 @@ export function describeDaemonSet(r: Reader, ds: KubeObject, showEvents: boolean
   const events = eventsFor(r, ds, showEvents);
   const s = ds.status ?? {};
   const w = new PrefixWriter();
+  // v1.32 prints no Namespace line for DaemonSets (checked against the real kubectl).
   w.write(LEVEL_0, `Name:\t${ds.metadata.name}\n`);
-  w.write(LEVEL_0, `Namespace:\t${ds.metadata.namespace}\n`);
   w.write(LEVEL_0, `Selector:\t${selector}\n`);
   w.write(LEVEL_0, `Node-Selector:\t${formatLabels(ds.spec?.template?.spec?.nodeSelector)}\n`);
   printLabelsMultiline(w, "Labels", ds.metadata.labels);
