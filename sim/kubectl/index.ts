@@ -145,6 +145,6 @@ function loadKubeconfig(p: Proc, flag: string): Kubeconfig {
   const path = kubeconfigPath(p.fs, p.env, p.cwd, flag);
   const c = readKubeconfig(p.fs, path);
   if (c.path) return c;
-  const raw = load(defaultKubeconfigYaml("default")) as Kubeconfig;
+  const raw = load(defaultKubeconfigYaml(p.hostname === "minikube" ? "minikube" : "default")) as Kubeconfig;
   return { ...raw, path: "" };
 }

@@ -3,11 +3,13 @@
 // a clear message (see index.ts).
 
 import type { Verb } from "./framework/verb";
+import { getVerb } from "./verbs/get";
 import { versionVerb } from "./verbs/version";
 import { optionsVerb } from "./verbs/options";
 import { MUTATING_VERBS } from "./verbs/mutating";
 
 export const VERBS: Verb[] = [
+  getVerb,
   versionVerb,
   optionsVerb,
   // Mutating verbs (create, apply, delete, run, expose, label, annotate, scale, set, rollout,

@@ -46,10 +46,24 @@ function listQuery(q: ListQuery): Record<string, string> | undefined {
 }
 
 export function listObjects(ctx: Ctx, k: KindInfo, namespace: string | undefined, q: ListQuery = {}): { items: KubeObject[]; resourceVersion?: string } {
-  const list = check<{ items?: KubeObject[]; metadata?: { resourceVersion?: string } }>(
-    ctx.request({ method: "GET", path: pathFor(k, namespace), query: listQuery(q) }),
-  );
-  return { items: list.items ?? [], resourceVersion: list.metadata?.resourceVersion };
+  let list: { items?: KubeObject[]; metadata?: { resourceVersion?: string } };
+  try {
+    list = check(ctx.request({ method: "GET", path: pathFor(k, namespace), query: listQuery(q) }));
+  } catch (e) {
+    throw enhanceListError(e, k, q);
+  }
+  const items = (list.items ?? []).map((it) => ({ ...it, apiVersion: it.apiVersion || (k.group ? `${k.group}/${k.version}` : k.version), kind: it.kind || k.kind }));
+  return { items, resourceVersion: list.metadata?.resourceVersion };
+}
+
+/** cli-runtime resource.EnhanceListError: a list's BadRequest/NotFound names the resource and selectors. */
+export function enhanceListError(e: unknown, k: KindInfo, q: ListQuery): unknown {
+  if (!(e instanceof ApiStatusError) || (e.status.code !== 400 && e.status.code !== 404)) return e;
+  const subj = `${k.group}/${k.version}, Resource=${k.resource}`;
+  const message = !q.labelSelector && !q.fieldSelector
+    ? `Unable to list "${subj}": ${e.status.message}`
+    : `Unable to find "${subj}" that match label selector "${q.labelSelector ?? ""}", field selector "${q.fieldSelector ?? ""}": ${e.status.message}`;
+  return new ApiStatusError({ ...e.status, message });
 }
 
 /** A Table for a list (name undefined) or one object; `includeObject=Object` so -o paths still work. */
@@ -60,5 +74,9 @@ export function getTable(ctx: Ctx, k: KindInfo, namespace: string | undefined, n
     accept: TABLE_ACCEPT,
     query: { ...(name === undefined ? listQuery(q) : {}), includeObject: "Object" },
   };
-  return check<Table | KubeObject>(ctx.request(req));
+  try {
+    return check<Table | KubeObject>(ctx.request(req));
+  } catch (e) {
+    throw name === undefined ? enhanceListError(e, k, q) : e;
+  }
 }

@@ -44,7 +44,7 @@ export function defaultKubeconfigYaml(topology: "default" | "minikube", server?:
   }
   return toYaml({
     apiVersion: "v1",
-    clusters: [{ cluster: { "certificate-authority-data": FAKE_CA, server: server ?? "https://172.30.1.2:6443" }, name: "kubernetes" }],
+    clusters: [{ cluster: { "certificate-authority-data": FAKE_CA, server: server ?? "https://192.168.1.2:6443" }, name: "kubernetes" }],
     contexts: [{ context: { cluster: "kubernetes", user: "kubernetes-admin" }, name: "kubernetes-admin@kubernetes" }],
     "current-context": "kubernetes-admin@kubernetes",
     kind: "Config",

@@ -74,6 +74,8 @@ export interface Target {
   kind: KindInfo;
   /** Undefined: every object of the kind (a list). */
   name?: string;
+  /** A namespace fixed by the target itself (an object read from -f); else the command's. */
+  namespace?: string;
 }
 
 /** Splits `TYPE[,TYPE] [NAME...]` or `TYPE/NAME...` arguments into targets (resource.Builder rules). */
@@ -123,4 +125,9 @@ export function ALL_CATEGORY(): KindInfo[] {
 function rank(order: string[], r: string): number {
   const i = order.indexOf(r);
   return i < 0 ? order.length : i;
+}
+
+/** The kind of an object by apiVersion and kind ("apps/v1", "Deployment"). */
+export function lookupByKind(apiVersion: string, kind: string): KindInfo | undefined {
+  return KINDS.find((k) => groupVersion(k) === apiVersion && k.kind === kind);
 }

@@ -1,0 +1,31 @@
+// Runs one command line through the simulated kubectl and the real kubectl v1.32.5 (over the
+// HTTP adapter) against the same cluster, for line-by-line comparisons in tests.
+
+import type { Cluster } from "../../cluster";
+import { hasRealKubectl, runRealKubectl, serveApi, type ServedApi } from "../../testing/http-adapter";
+import { runKubectl, words, type RunResult } from "./harness";
+
+export { hasRealKubectl };
+
+export interface Comparison {
+  line: string;
+  ours: RunResult;
+  real: RunResult;
+}
+
+/** Serves `cluster` over HTTP for the duration of `fn`. */
+export async function withServedCluster<T>(cluster: Cluster, fn: (api: ServedApi) => Promise<T>): Promise<T> {
+  const api = await serveApi((req) => cluster.request(req));
+  try {
+    return await fn(api);
+  } finally {
+    await api.close();
+  }
+}
+
+export async function compareWithReal(cluster: Cluster, api: ServedApi, line: string): Promise<Comparison | undefined> {
+  const real = await runRealKubectl(words(line).slice(1), { kubeconfig: api.kubeconfig });
+  if (!real) return undefined;
+  const ours = runKubectl(line, cluster);
+  return { line, ours, real: { stdout: real.stdout, stderr: real.stderr, code: real.code } };
+}
