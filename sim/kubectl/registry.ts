@@ -4,12 +4,14 @@
 
 import type { Verb } from "./framework/verb";
 import { getVerb } from "./verbs/get";
+import { describeVerb } from "./verbs/describe";
 import { versionVerb } from "./verbs/version";
 import { optionsVerb } from "./verbs/options";
 import { MUTATING_VERBS } from "./verbs/mutating";
 
 export const VERBS: Verb[] = [
   getVerb,
+  describeVerb,
   versionVerb,
   optionsVerb,
   // Mutating verbs (create, apply, delete, run, expose, label, annotate, scale, set, rollout,

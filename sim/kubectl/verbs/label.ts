@@ -14,7 +14,6 @@ type Field = "labels" | "annotations";
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 function makeVerb(field: Field): Verb {
   const word = field === "labels" ? "labeled" : "annotated";
@@ -57,8 +56,8 @@ function splitArgs(args: string[], field: Field): { resources: string[]; changes
       const i = a.indexOf("=");
       const key = a.slice(0, i);
       const value = a.slice(i + 1);
-      if (field === "labels" && (!QUALIFIED_NAME.test(key) || !LABEL_VALUE.test(value) || value.length > 63)) {
-        throw kubectlError(`invalid label spec: ${a}`);
+      if (field === "labels" && (!LABEL_VALUE.test(value) || value.length > 63)) {
+        throw kubectlError(`invalid label value: ${JSON.stringify(a)}: ${value.length > 63 ? "must be no more than 63 characters" : LABEL_VALUE_MSG}`);
       }
       changes.set[key] = value;
     } else if (a.endsWith("-") && (seenChange || resources.length > 0) && a.length > 1 && !a.includes("/")) {
@@ -111,18 +110,19 @@ function printList(ctx: Ctx, t: Found, field: Field): void {
 function applyChanges(ctx: Ctx, t: Found, field: Field, changes: Changes, word: string, dryRun: ReturnType<typeof dryRunOf>): string | undefined {
   const current = { ...((t.object.metadata[field] ?? {}) as Record<string, string>) };
   if (!ctx.flags.bool("overwrite")) {
-    const clashes = Object.entries(changes.set).filter(([k, v]) => k in current && current[k] !== v);
+    // label.go tolerates setting the same value; annotate.go refuses any declared key.
+    const clashes = Object.entries(changes.set).filter(([k, v]) => k in current && (field === "annotations" || current[k] !== v));
     if (clashes.length && field === "labels") return clashes.map(([k]) => `error: '${k}' already has a value (${current[k]}), and --overwrite is false`).join("\n");
     if (clashes.length) return `error: --overwrite is false but found the following declared annotation(s): ${clashes.map(([k]) => `'${k}' already has a value (${current[k]})`).join("; ")}`;
   }
   const next = { ...current };
   for (const k of changes.remove) {
-    if (!(k in next) && field === "labels") ctx.out(`label "${k}" not found.\n`);
     delete next[k];
   }
   Object.assign(next, changes.set);
   const changed = JSON.stringify(sorted(next)) !== JSON.stringify(sorted(current));
-  const verbWord = changed || field === "annotations" ? word : `not ${word}`;
+  const onlyRemovals = Object.keys(changes.set).length === 0;
+  const verbWord = field === "annotations" ? word : !changed ? `not ${word}` : onlyRemovals ? "unlabeled" : word;
   if (!changed || dryRun === "client") {
     const shown = structuredClone(t.object);
     shown.metadata[field] = next;

@@ -4,5 +4,7 @@ import { createVerb } from "./create";
 import { runVerb } from "./run";
 import { applyVerb } from "./apply";
 import { deleteVerb } from "./delete";
+import { annotateVerb, labelVerb } from "./label";
+import { scaleVerb } from "./scale";
 
-export const MUTATING_VERBS: Verb[] = [createVerb, runVerb, applyVerb, deleteVerb];
+export const MUTATING_VERBS: Verb[] = [createVerb, runVerb, applyVerb, deleteVerb, labelVerb, annotateVerb, scaleVerb];
