@@ -1,6 +1,9 @@
-// Compares our describers with the real kubectl v1.32 describing the same objects over HTTP.
-// Skipped when the real binary is absent.
+// Compares our describers with the real kubectl v1.32 describing the same objects over HTTP
+// (skipped when the real binary is absent), and replays transcripts recorded from it
+// (testdata/describe-transcripts.json; re-record with RECORD_TRANSCRIPTS=1).
 
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { kindByKind } from "../../api/kinds";
 import { hasRealKubectl, runRealKubectl, serveApi, type ServedApi } from "../../testing/http-adapter";
@@ -77,5 +80,34 @@ describe.skipIf(!hasRealKubectl())("the real kubectl prints our Tables", () => {
     expect(real?.stderr).toBe("");
     expect(real?.code).toBe(0);
     expect(real?.stdout.trim().split("\n").length).toBeGreaterThan(1);
+  });
+});
+
+interface Transcript {
+  now: number;
+  cases: { title: string; apiVersion: string; kind: string; name: string; namespace?: string; stdout: string }[];
+}
+
+const TRANSCRIPTS = join(__dirname, "testdata", "describe-transcripts.json");
+
+describe.skipIf(!process.env.RECORD_TRANSCRIPTS || !hasRealKubectl())("recording transcripts from the real kubectl", () => {
+  test("writes testdata/describe-transcripts.json", async () => {
+    const out: Transcript = { now: NOW, cases: [] };
+    for (const [title, apiVersion, kind, name, namespace] of served_) {
+      const k = kindByKind(apiVersion, kind)!;
+      const real = await runRealKubectl(["describe", `${k.resource}.${k.group || ""}`.replace(/\.$/, ""), name, ...(namespace ? ["-n", namespace] : [])], { kubeconfig: served!.kubeconfig });
+      out.cases.push({ title, apiVersion, kind, name, namespace, stdout: real!.stdout });
+    }
+    writeFileSync(TRANSCRIPTS, JSON.stringify(out, null, 1) + "\n");
+  });
+});
+
+describe("describe matches transcripts recorded from the real kubectl", () => {
+  const t: Transcript = existsSync(TRANSCRIPTS) ? JSON.parse(readFileSync(TRANSCRIPTS, "utf8")) : { now: 0, cases: [] };
+  const replay = fixtureApi(clusterObjects(t.now), () => t.now);
+  test.each(t.cases.map((c) => [c.title, c] as const))("%s", (_title, c) => {
+    const k = kindByKind(c.apiVersion, c.kind);
+    if (!k) return;
+    expect(describeObject(k, c.namespace, c.name, replay, { showEvents: true })).toBe(c.stdout);
   });
 });

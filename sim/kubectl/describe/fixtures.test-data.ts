@@ -1,3 +1,5 @@
+// Go ranges over Secret and ConfigMap data maps in random order, so the fixtures keep one key
+// each where the real kubectl's output is compared line for line.
 // Test fixtures: a small read-only API over a list of objects, and objects shaped like what a
 // v1.32 cluster holds (kubeadm node, a Deployment's pods, a NodePort Service, events).
 
@@ -52,7 +54,7 @@ export function fixtureApi(objects: KubeObject[], now: () => number): ClusterPor
       i += 2;
     }
     let resource = parts[i];
-    let name = parts[i + 1];
+    let name: string | undefined = parts[i + 1];
     if (parts[i - 2] === "namespaces" && parts.length === i) {
       resource = "namespaces";
       name = namespace;
@@ -219,7 +221,7 @@ export function clusterObjects(now: number): KubeObject[] {
   };
   const ns: KubeObject = { apiVersion: "v1", kind: "Namespace", metadata: { name: "default", uid: "n1", creationTimestamp: at(86400 * 3), labels: { "kubernetes.io/metadata.name": "default" } }, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } };
   const cm: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "web-config", namespace: "default", uid: "c1", creationTimestamp: at(2000) }, data: { "default.conf": "server {\n  listen 80;\n}" } };
-  const secret: KubeObject = { apiVersion: "v1", kind: "Secret", metadata: { name: "db", namespace: "default", uid: "s1", creationTimestamp: at(2000) }, type: "Opaque", data: { password: "cGFzc3dvcmQ=", user: "YWRtaW4=" } };
+  const secret: KubeObject = { apiVersion: "v1", kind: "Secret", metadata: { name: "db", namespace: "default", uid: "s1", creationTimestamp: at(2000) }, type: "Opaque", data: { password: "cGFzc3dvcmQ=" } };
   const sa: KubeObject = { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "default", namespace: "default", uid: "sa1", creationTimestamp: at(86400 * 3) } };
   const extra = moreObjects(at, node);
   return [
@@ -312,8 +314,8 @@ function moreObjects(at: (s: number) => string, node: KubeObject): KubeObject[] 
     spec: { type: "ExternalName", externalName: "example.com", sessionAffinity: "None" },
     status: { loadBalancer: {} },
   };
-  const binCm: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "bin", namespace: "default", uid: "b1", creationTimestamp: at(1200), labels: { tier: "x" } }, data: { a: "1", b: "two\nlines" }, binaryData: { blob: "AAECAwQ=" } };
-  const tokenSecret: KubeObject = { apiVersion: "v1", kind: "Secret", metadata: { name: "build-token", namespace: "default", uid: "s2", creationTimestamp: at(1200), annotations: { "kubernetes.io/service-account.name": "build", "kubernetes.io/service-account.uid": "sa2" } }, type: "kubernetes.io/service-account-token", data: { "ca.crt": "Y2VydA==", namespace: "ZGVmYXVsdA==", token: "ZXlKaGJHY2lPaUpTVXpJMU5pSjk=" } };
+  const binCm: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "bin", namespace: "default", uid: "b1", creationTimestamp: at(1200), labels: { tier: "x" } }, data: { b: "two\nlines" }, binaryData: { blob: "AAECAwQ=" } };
+  const tokenSecret: KubeObject = { apiVersion: "v1", kind: "Secret", metadata: { name: "build-token", namespace: "default", uid: "s2", creationTimestamp: at(1200), annotations: { "kubernetes.io/service-account.name": "build", "kubernetes.io/service-account.uid": "sa2" } }, type: "kubernetes.io/service-account-token", data: { token: "ZXlKaGJHY2lPaUpTVXpJMU5pSjk=" } };
   const buildSa: KubeObject = { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "build", namespace: "default", uid: "sa2", creationTimestamp: at(1200) }, secrets: [{ name: "build-token" }, { name: "gone" }], imagePullSecrets: [{ name: "regcred" }] };
   const nodeEvent: KubeObject = {
     apiVersion: "v1", kind: "Event",
