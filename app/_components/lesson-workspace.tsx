@@ -1,0 +1,79 @@
+"use client";
+import dynamic from "next/dynamic";
+import { useCallback, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ClusterPicture } from "./cluster-picture";
+import { ExercisePanel } from "./exercise-panel";
+import { LessonMarkdown } from "./lesson-markdown";
+import type { TerminalHandle } from "./sandbox-terminal";
+import type { ClusterViewDto, ExerciseDto, SandboxDto } from "./types";
+
+// xterm touches `window`: keep it out of the server bundle.
+const SandboxTerminal = dynamic(() => import("./sandbox-terminal"), {
+  ssr: false,
+  loading: () => <div className="min-h-[280px] flex-1 animate-pulse rounded-lg border border-line bg-panel" />,
+});
+
+interface Props {
+  title: string;
+  markdown: string;
+  locale: "en" | "ko";
+  exercise: ExerciseDto | null;
+  sandbox: SandboxDto | null;
+  completed: boolean;
+  attempts: number;
+}
+
+export function LessonWorkspace({ title, markdown, locale, exercise, sandbox, completed, attempts }: Props) {
+  const { t } = useTranslation();
+  const [cluster, setCluster] = useState<ClusterViewDto | null>(sandbox?.cluster ?? null);
+  const term = useRef<TerminalHandle | null>(null);
+  const pending = useRef<string[]>([]);
+  const onReady = useCallback((h: TerminalHandle) => {
+    term.current = h;
+    for (const text of pending.current.splice(0)) h.run(text);
+  }, []);
+  const run = useCallback((text: string) => {
+    if (term.current) term.current.run(text);
+    else pending.current.push(text);
+  }, []);
+
+  return (
+    <div className="mx-auto grid max-w-[1600px] gap-4 px-4 py-4 lg:h-[calc(100vh-3.5rem)] lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
+      <article aria-labelledby="lesson-title" className="overflow-y-auto rounded-lg border border-line bg-panel p-5 lg:min-h-0">
+        <h1 id="lesson-title" className="mb-2 text-2xl font-bold">{title}</h1>
+        <LessonMarkdown markdown={markdown} onRun={run} />
+      </article>
+      <div className="flex min-h-0 flex-col gap-3 lg:overflow-y-auto">
+        {sandbox ? (
+          <>
+            <SandboxTerminal
+              sandboxId={sandbox.id}
+              prompt={sandbox.prompt}
+              scrollback={sandbox.scrollback}
+              history={sandbox.history}
+              onCluster={setCluster}
+              onReady={onReady}
+            />
+            {cluster && <ClusterPicture view={cluster} />}
+            {exercise && (
+              <ExercisePanel
+                exercise={exercise}
+                sandboxId={sandbox.id}
+                locale={locale}
+                completed={completed}
+                attempts={attempts}
+                onReset={(v) => {
+                  setCluster(v.cluster);
+                  term.current?.restart(v.prompt);
+                }}
+              />
+            )}
+          </>
+        ) : (
+          <p className="text-muted">{t("errors.notFound")}</p>
+        )}
+      </div>
+    </div>
+  );
+}

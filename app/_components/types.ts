@@ -1,0 +1,11 @@
+// The shapes the browser receives (plain JSON DTOs from lib/server/sandboxes.ts).
+import type { ClusterView } from "@/sim/index";
+
+export type ClusterViewDto = ClusterView;
+export interface ScrollbackDto { prompt: string; line: string; output: string; exitCode: number }
+export interface ExecDto { output: string; exitCode: number; prompt: string; clear?: boolean; cluster: ClusterViewDto; version: number }
+export interface Localized { en: string; ko: string }
+export interface CheckResultDto { id: string; status: "pass" | "fail" | "error"; title: Localized; message: Localized }
+export interface GradeDto { results: CheckResultDto[]; passed: boolean; score: number; completed: boolean }
+export interface SandboxDto { id: string; exercise: string; prompt: string; cluster: ClusterViewDto; scrollback: ScrollbackDto[]; history: string[]; version: number }
+export interface ExerciseDto { id: string; title: Localized; task: Localized; points: number; hints: Localized[] }

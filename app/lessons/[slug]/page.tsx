@@ -1,0 +1,35 @@
+import { notFound, redirect } from "next/navigation";
+import { course } from "@/lib/content/load";
+import { getViewer } from "@/lib/server/auth";
+import { currentLocale } from "@/lib/server/locale";
+import { progressOf } from "@/lib/server/progress";
+import { openSandbox } from "@/lib/server/sandboxes";
+import { LessonWorkspace } from "../../_components/lesson-workspace";
+import type { ExerciseDto } from "../../_components/types";
+
+export const dynamic = "force-dynamic";
+
+export default async function LessonPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/login?next=${encodeURIComponent(`/lessons/${slug}`)}`);
+  const lesson = course().lessons.get(slug);
+  if (!lesson) notFound();
+  const locale = await currentLocale();
+  const ex = lesson.exercises[0];
+  // The browser gets a public view: no checks, no solution.
+  const exercise: ExerciseDto | null = ex ? { id: ex.id, title: ex.title, task: ex.task, points: ex.points, hints: ex.hints } : null;
+  const [sandbox, progress] = await Promise.all([ex ? openSandbox(viewer, ex.id) : null, progressOf(viewer)]);
+  const p = ex ? progress.get(ex.id) : undefined;
+  return (
+    <LessonWorkspace
+      title={lesson.text[locale].front.title}
+      markdown={lesson.text[locale].markdown}
+      locale={locale}
+      exercise={exercise}
+      sandbox={sandbox}
+      completed={p?.completed ?? false}
+      attempts={p?.attempts ?? 0}
+    />
+  );
+}
