@@ -9,11 +9,12 @@ function systemImage(repository: string, tags: string[], sizeBytes: number, bina
     repository,
     tags,
     sizeBytes,
-    entrypoint: [],
-    cmd: [binary],
+    // ENTRYPOINT is the binary itself, so `args:` in a manifest (coredns' -conf) reach it.
+    entrypoint: [`/${binary}`],
+    cmd: [],
     env: { PATH: "/usr/local/bin:/usr/bin:/bin" },
     workingDir: "/",
-    bins: [binary],
+    bins: [binary, `/${binary}`, `/usr/local/bin/${binary}`],
     files: {},
     program(ctx) {
       if (ctx.argv[0].split("/").pop() !== binary) return undefined;

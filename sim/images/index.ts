@@ -101,6 +101,7 @@ function fromScript(run: (untilMs: number) => ScriptResult): Behaviour {
     const { atMs, behaviour: b } = full.handoff;
     return {
       ...b,
+      filesAt: (u) => run(Math.min(u, atMs)).files,
       output: (u) => [...run(Math.min(u, atMs)).lines, ...(u >= atMs ? b.output(u - atMs).map((l) => ({ ...l, atMs: l.atMs + atMs })) : [])],
       exit: b.exit ? { atMs: b.exit.atMs + atMs, code: b.exit.code } : undefined,
       readyAfterMs: (b.readyAfterMs ?? 0) + atMs,
@@ -109,6 +110,7 @@ function fromScript(run: (untilMs: number) => ScriptResult): Behaviour {
   const exit = full.exit && Number.isFinite(full.exit.atMs) ? full.exit : undefined;
   return {
     output: (u) => run(exit ? Math.min(u, exit.atMs) : u).lines,
+    filesAt: (u) => run(exit ? Math.min(u, exit.atMs) : u).files,
     exit,
     ports: [],
     // A shell or sleep as PID 1 has no SIGTERM handler: the runtime waits out the grace period.
@@ -118,4 +120,17 @@ function fromScript(run: (untilMs: number) => ScriptResult): Behaviour {
 
 export function knownImages(): readonly ImageInfo[] {
   return CATALOGUE;
+}
+
+/** Runs a short command in a container whose files are `ctx.files` (exec probes): exit code and output. */
+export function runCommand(img: ResolvedImage, ctx: RunContext): { exitCode: number; output: string } {
+  const name = basename(ctx.argv[0] ?? "");
+  if (!ctx.argv.length || (!img.info.bins.includes(name) && !img.info.bins.includes(ctx.argv[0]))) {
+    return { exitCode: 126, output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${ctx.argv[0] ?? ""}": executable file not found in $PATH: unknown` };
+  }
+  const host: ScriptHost = { ctx, flavor: name === "bash" ? "bash" : img.info.shell ?? "dash", external: () => undefined, hasBin: (n) => img.info.bins.includes(n) };
+  const ci = ctx.argv.indexOf("-c");
+  // Commands run at one instant: a `sleep` in a probe ends the run (as a probe timeout would).
+  const r = SHELLS.has(name) && ci > 0 ? runScript(ctx.argv[ci + 1] ?? "", host, 0, ctx.argv[0]) : runArgv(ctx.argv, host, 0);
+  return { exitCode: r.exit?.code ?? 0, output: r.lines.map((l) => `${l.text}\n`).join("") };
 }

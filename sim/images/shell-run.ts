@@ -18,6 +18,8 @@ export interface ScriptHost {
 
 export interface ScriptResult {
   lines: OutputLine[];
+  /** The files when the run stopped (at exit or at `untilMs`). */
+  files: Record<string, string>;
   /** Absent when the process runs past `untilMs` (or forever). */
   exit?: { atMs: number; code: number };
   /** A delegated long-running program (nginx, redis-server) took over at `atMs`. */
@@ -40,26 +42,28 @@ interface St {
   steps: number;
   status: number;
   toStderr?: boolean;
+  /** The container's files as the script changes them (touch, rm, echo > f). */
+  files: Record<string, string>;
   handoff?: { atMs: number; behaviour: Behaviour };
 }
 
 /** Runs `sh -c script` until it exits or the cursor passes `untilMs` (relative to process start). */
 export function runScript(script: string, host: ScriptHost, untilMs: number, argv0 = "sh"): ScriptResult {
-  const st: St = { t: 0, until: untilMs, vars: { ...host.ctx.env }, lines: [], steps: 0, status: 0 };
+  const st: St = { t: 0, until: untilMs, vars: { ...host.ctx.env }, lines: [], steps: 0, status: 0, files: { ...host.ctx.files } };
   let node: Node;
   try {
     node = parseScript(script);
   } catch (e) {
     if (!(e instanceof ShellSyntaxError)) throw e;
     const prefix = host.flavor === "bash" ? `${argv0}: -c: line 1: ` : host.flavor === "dash" ? `${argv0}: 1: ` : `${argv0}: `;
-    return { lines: [{ atMs: 0, stream: "stderr", text: prefix + e.message }], exit: { atMs: 0, code: 2 } };
+    return { lines: [{ atMs: 0, stream: "stderr", text: prefix + e.message }], files: { ...host.ctx.files }, exit: { atMs: 0, code: 2 } };
   }
   return runNode(node, st, host);
 }
 
 /** Runs one simple command (an argv without a shell), as when `command: ["sleep", "3600"]`. */
 export function runArgv(argv: string[], host: ScriptHost, untilMs: number): ScriptResult {
-  const st: St = { t: 0, until: untilMs, vars: { ...host.ctx.env }, lines: [], steps: 0, status: 0 };
+  const st: St = { t: 0, until: untilMs, vars: { ...host.ctx.env }, lines: [], steps: 0, status: 0, files: { ...host.ctx.files } };
   const words: Word[] = argv.map((a) => [{ text: a, quote: "single" }]);
   return runNode({ k: "cmd", words, redirs: [] }, st, host);
 }
@@ -67,11 +71,11 @@ export function runArgv(argv: string[], host: ScriptHost, untilMs: number): Scri
 function runNode(node: Node, st: St, host: ScriptHost): ScriptResult {
   try {
     const code = exec(node, st, host);
-    if (st.handoff) return { lines: st.lines, handoff: st.handoff };
-    return { lines: st.lines, exit: { atMs: st.t, code } };
+    if (st.handoff) return { lines: st.lines, files: st.files, handoff: st.handoff };
+    return { lines: st.lines, files: st.files, exit: { atMs: st.t, code } };
   } catch (e) {
-    if (e instanceof Exit) return { lines: st.lines, exit: { atMs: st.t, code: e.code } };
-    if (e instanceof Stop) return { lines: st.lines, handoff: st.handoff };
+    if (e instanceof Exit) return { lines: st.lines, files: st.files, exit: { atMs: st.t, code: e.code } };
+    if (e instanceof Stop) return { lines: st.lines, files: st.files, handoff: st.handoff };
     throw e;
   }
 }
@@ -192,7 +196,8 @@ function execCmd(n: Extract<Node, { k: "cmd" }>, st: St, host: ScriptHost): numb
   }
   if (argv.length === 0) return (st.status = 0);
   const target = (r: { target: Word }) => r.target.map((p) => p.text).join("");
-  const silenced = n.redirs.some((r) => (r.op === ">" || r.op === ">>") && target(r) !== "/dev/stdout" && target(r) !== "/dev/stderr");
+  const fileRedir = n.redirs.find((r) => (r.op === ">" || r.op === ">>") && target(r) !== "/dev/stdout" && target(r) !== "/dev/stderr");
+  const silenced = !!fileRedir;
   const toStderr = n.redirs.some((r) => (r.op === ">&" && target(r) === "2") || ((r.op === ">" || r.op === ">>") && target(r) === "/dev/stderr"));
   const saved = st.capture;
   const savedErr = st.toStderr;
@@ -201,6 +206,11 @@ function execCmd(n: Extract<Node, { k: "cmd" }>, st: St, host: ScriptHost): numb
   try {
     return (st.status = builtin(argv, st, host));
   } finally {
+    if (fileRedir && target(fileRedir) !== "/dev/null" && st.capture) {
+      const path = target(fileRedir);
+      const text = st.capture.map((l) => `${l}\n`).join("");
+      st.files[path] = fileRedir.op === ">>" ? (st.files[path] ?? "") + text : text;
+    }
     if (silenced) st.capture = saved;
     st.toStderr = savedErr;
   }
@@ -248,16 +258,45 @@ function builtin(argv: string[], st: St, host: ScriptHost): number {
     case "cat": {
       let code = 0;
       for (const f of args) {
-        const data = host.ctx.files[f];
+        const data = st.files[f];
         if (data === undefined) { err(`cat: can't open '${f}': No such file or directory`); code = 1; continue; }
         for (const l of data.replace(/\n$/, "").split("\n")) out(l);
+      }
+      return code;
+    }
+    case "touch":
+      for (const f of args.filter((a) => !a.startsWith("-"))) st.files[f] ??= "";
+      return 0;
+    case "rm": {
+      const force = args.some((a) => /^-[a-zA-Z]*f/.test(a));
+      let code = 0;
+      for (const f of args.filter((a) => !a.startsWith("-"))) {
+        const under = Object.keys(st.files).filter((p) => p === f || p.startsWith(`${f}/`));
+        if (under.length === 0 && !force) { err(`rm: can't remove '${f}': No such file or directory`); code = 1; }
+        for (const p of under) delete st.files[p];
+      }
+      return code;
+    }
+    case "mkdir": return 0;
+    case "ls": {
+      const paths = args.filter((a) => !a.startsWith("-"));
+      let code = 0;
+      for (const p of paths) {
+        if (st.files[p] !== undefined) { out(p); continue; }
+        const kids = [...new Set(Object.keys(st.files).filter((f) => f.startsWith(`${p.replace(/\/$/, "")}/`)).map((f) => f.slice(p.replace(/\/$/, "").length + 1).split("/")[0]))].sort();
+        if (kids.length === 0) { err(`ls: ${p}: No such file or directory`); code = 1; continue; }
+        for (const k of kids) out(k);
       }
       return code;
     }
     case "tail":
       if (args.includes("-f")) { st.t = st.until + 1; throw new Stop(); }
       return 0;
-    case "test": case "[": return test(name === "[" ? args.slice(0, -1) : args);
+    case "test": case "[": {
+      const a = name === "[" ? args.slice(0, -1) : args;
+      if (a.length === 2 && (a[0] === "-f" || a[0] === "-e" || a[0] === "-s")) return st.files[a[1]] !== undefined && (a[0] !== "-s" || st.files[a[1]] !== "") ? 0 : 1;
+      return test(a);
+    }
     case "sh": case "ash": case "bash": case "dash": {
       const ci = args.indexOf("-c");
       if (ci < 0) return 0; // no tty, no script: reads EOF from stdin and exits

@@ -18,6 +18,8 @@ export interface HttpReply {
 export interface Behaviour {
   /** Everything written up to `untilMs` after start, in time order (endless loops keep only a tail). */
   output(untilMs: number): OutputLine[];
+  /** The files as the process has changed them by `untilMs` (scripts that touch and rm). */
+  filesAt?(untilMs: number): Record<string, string>;
   /** Absent: runs until stopped. */
   exit?: { atMs: number; code: number };
   /** Ports a TCP connect succeeds on once `readyAfterMs` has passed. */

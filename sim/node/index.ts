@@ -1,10 +1,14 @@
 // Kubelets (one per node) as one reconciler, plus the pod subresources they serve (log, exec).
-import type { Reconciler } from "../cluster";
 import type { ApiServer } from "../apiserver/server";
+import { attachKubeletState } from "./lookup";
+import { handlePodLog } from "./logs";
 
-export function kubeletReconciler(): Reconciler {
-  return { name: "kubelet", watches: [], sync: () => {} };
+export { kubeletReconciler } from "./kubelet";
+export { kubeletRunning, setKubeletRunning } from "./state";
+export { containerContext, type ContainerContext, type ContainerLookup } from "./context";
+
+/** Registers pods/log on the API server, served from kubelet state; pods/exec's context comes from containerContext. */
+export function registerKubeletSubresources(api: ApiServer, states: () => Record<string, unknown>): void {
+  attachKubeletState(api, states);
+  api.registerSubresource("pods", "log", handlePodLog);
 }
-
-/** Registers pods/log (and later pods/exec) on the API server, served from kubelet state. */
-export function registerKubeletSubresources(_api: ApiServer, _states: () => Record<string, unknown>): void {}

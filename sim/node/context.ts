@@ -1,0 +1,42 @@
+// The pods/exec seam: the shell layer runs `kubectl exec` commands; the kubelet tells it what the
+// container looks like from inside (files, env after expansion, hostname, working directory).
+// containerContext has the shape of sim/shell/container-exec.ts ContainerResolver.
+
+import type { ApiResponse } from "../core/api-types";
+import type { ApiServer } from "../apiserver/server";
+import { resolveImage } from "../images/index";
+import { badRequest, findContainer } from "./lookup";
+import { behaviourOf, containerFiles, podHostname } from "./runtime";
+
+export interface ContainerContext {
+  files: Record<string, string>;
+  env: Record<string, string>;
+  hostname: string;
+  workingDir?: string;
+  mainProcess?: string;
+}
+
+export type ContainerLookup = { context: ContainerContext } | { error: ApiResponse };
+
+export function containerContext(server: ApiServer, namespace: string, pod: string, container: string | undefined): ContainerLookup {
+  const found = findContainer(server, namespace, pod, container);
+  if ("error" in found) return found;
+  const phase = found.pod.status?.phase;
+  if (phase === "Succeeded" || phase === "Failed") return { error: badRequest(`cannot exec into a container in a completed pod; current phase is ${phase}`) };
+  const c = found.container;
+  const inst = c?.cur;
+  if (!c || !inst || c.state !== "running") return { error: badRequest(`unable to upgrade connection: container not found ("${found.spec.name}")`) };
+  const r = resolveImage(inst.image);
+  const now = server.clock.now();
+  const b = behaviourOf(inst, found.spec, found.sources);
+  const files = { ...containerFiles(r.ok ? r.image : undefined, found.spec, found.sources), ...(b?.filesAt?.(now - inst.startedAt) ?? {}) };
+  return {
+    context: {
+      files,
+      env: { ...inst.env },
+      hostname: podHostname(found.pod),
+      workingDir: found.spec.workingDir ?? (r.ok ? r.image.info.workingDir : "/"),
+      mainProcess: inst.argv.join(" "),
+    },
+  };
+}

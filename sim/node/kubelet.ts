@@ -1,0 +1,550 @@
+// The kubelets of every node as one reconciler: a pod worker per bound pod drives sandbox, volume
+// set-up, image pulls, container starts, exits, restarts with back-off and graceful stops on the
+// virtual clock (pkg/kubelet/pod_workers.go, kuberuntime/kuberuntime_manager.go, images/).
+// Each worker keeps one wake-up on the clock: the earliest step any of its containers waits for.
+
+import type { ReconcileContext, Reconciler } from "../cluster";
+import type { KubeObject } from "../api/types";
+import { Client } from "../apiserver/client";
+import { recordEvent } from "../apiserver/events";
+import { resolveImage, containerArgv } from "../images/index";
+import { allocateIp, releaseIp } from "./ip";
+import { ContainerConfigError, containerEnv, expand } from "./env";
+import { mountError, type VolumeSources } from "./volumes";
+import { buildStatus, podPhase, refreshConditions, setCondition } from "./status";
+import { behaviourOf, podHostname } from "./runtime";
+import { kubeletState, type ContainerRt, type KubeletState, type NodeRt, type PodRt } from "./state";
+import { runProbes, scheduleProbes, nextProbeAt } from "./probes";
+import { goDuration } from "./go-duration";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const KUBELET = "kubelet";
+const BACKOFF_INITIAL_MS = 10_000;
+const BACKOFF_MAX_MS = 300_000; // MaxContainerBackOff
+const WORKER_BACKOFF_MS = 10_000; // pod worker requeue after a failed sync (backOffPeriod)
+const PLEG_RELIST_MS = 1_000;
+const MOUNT_RETRY_MS = 122_000; // the volume manager's exponential back-off caps at 2m2s
+
+export function kubeletReconciler(): Reconciler {
+  return {
+    name: KUBELET,
+    watches: ["/pods", "/configmaps", "/secrets", "/nodes"],
+    sync: (ctx) => new Kubelet(ctx).sync(),
+    onTimer: (key, ctx) => new Kubelet(ctx).wake(key),
+  };
+}
+
+export class Kubelet {
+  readonly client: Client;
+  readonly st: KubeletState;
+  private nodes = new Map<string, KubeObject | undefined>();
+
+  constructor(readonly ctx: ReconcileContext) {
+    this.client = new Client(ctx, KUBELET);
+    this.st = kubeletState(ctx.state);
+  }
+
+  now(): number {
+    return this.ctx.now();
+  }
+
+  // ---- reconciler entry points ----
+
+  sync(): void {
+    const pods = this.client.list("pods");
+    const alive = new Set<string>();
+    for (const pod of pods) {
+      const nodeName: string | undefined = pod.spec?.nodeName;
+      const uid = pod.metadata.uid!;
+      if (!nodeName) continue;
+      alive.add(uid);
+      if (!this.nodeRt(nodeName).running) continue;
+      let w = this.st.pods[uid];
+      if (!w) {
+        if (pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") {
+          if (pod.metadata.deletionTimestamp) this.client.delete("pods", pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid } });
+          continue;
+        }
+        w = this.newWorker(pod, nodeName);
+      }
+      const waitingOnObjects = !!w.mountError || w.containers.some((c) => c.reason === "CreateContainerConfigError");
+      if (w.seenRv === pod.metadata.resourceVersion && !waitingOnObjects) continue;
+      w.seenRv = pod.metadata.resourceVersion;
+      this.reconcilePod(w, pod);
+    }
+    for (const uid of Object.keys(this.st.pods)) if (!alive.has(uid)) this.forget(uid);
+  }
+
+  wake(uid: string): void {
+    const w = this.st.pods[uid];
+    if (!w) return;
+    w.wakeAt = undefined;
+    if (!this.nodeRt(w.node).running) return;
+    const pod = this.client.get("pods", w.namespace, w.name);
+    if (!pod || pod.metadata.uid !== uid) {
+      this.forget(uid);
+      return;
+    }
+    this.step(w, pod);
+  }
+
+  // ---- workers ----
+
+  private newWorker(pod: KubeObject, node: string): PodRt {
+    const now = this.now();
+    const spec = pod.spec ?? {};
+    const hasInit = (spec.initContainers ?? []).length > 0;
+    const mk = (c: any, init: boolean): ContainerRt => ({
+      name: c.name,
+      init,
+      image: c.image ?? "",
+      state: "waiting",
+      reason: init || hasInit ? "PodInitializing" : "ContainerCreating",
+      restartCount: 0,
+      pullBackoffMs: 0,
+      crashBackoffMs: 0,
+      ready: false,
+      started: false,
+      probes: { livenessFailures: 0, readinessFailures: 0, readinessSuccesses: 0, startupFailures: 0, startupDone: false },
+    });
+    const w: PodRt = {
+      uid: pod.metadata.uid!,
+      namespace: pod.metadata.namespace ?? "default",
+      name: pod.metadata.name!,
+      node,
+      startTime: now,
+      stage: "sandbox",
+      sandboxAt: now + 300 + this.ctx.prng.int(900),
+      initIndex: 0,
+      containers: [...(spec.initContainers ?? []).map((c: any) => mk(c, true)), ...(spec.containers ?? []).map((c: any) => mk(c, false))],
+      conditions: {},
+    };
+    setCondition(w, "PodReadyToStartContainers", "False", now);
+    this.st.pods[w.uid] = w;
+    return w;
+  }
+
+  private forget(uid: string): void {
+    const w = this.st.pods[uid];
+    if (!w) return;
+    releaseIp(this.nodeRt(w.node), uid);
+    this.ctx.cancel(uid);
+    delete this.st.pods[uid];
+  }
+
+  /** Reacts to a changed pod object: deletion, changed images, objects it was waiting for. */
+  private reconcilePod(w: PodRt, pod: KubeObject): void {
+    const now = this.now();
+    if (pod.metadata.deletionTimestamp && w.stage !== "stopping") {
+      this.beginStop(w, pod);
+    } else if (w.stage !== "stopping") {
+      for (const c of w.containers) this.noticeImageChange(w, c, pod);
+      if (w.mountError) w.mountRetryAt = now;
+      for (const c of w.containers) {
+        if (c.reason === "CreateContainerConfigError" && c.next === "pull" && (c.nextAt ?? 0) > now) c.nextAt = now;
+      }
+    }
+    this.step(w, pod);
+  }
+
+  /** `kubectl set image`: a changed image restarts the container (kuberuntime computePodActions). */
+  private noticeImageChange(w: PodRt, c: ContainerRt, pod: KubeObject): void {
+    const spec = this.specOf(pod, c);
+    if (!spec || spec.image === c.image) return;
+    const now = this.now();
+    c.image = spec.image;
+    c.pullBackoffMs = 0;
+    if (c.state === "running") {
+      this.event(w, pod, "Normal", "Killing", `Container ${c.name} definition changed, will be restarted`, c);
+      c.restartAfterStop = true;
+      c.next = "stopped";
+      c.nextAt = now + this.stopDelay(w, c, pod);
+    } else if (c.state === "waiting" && (w.stage === "main" || (w.stage === "init" && w.containers.filter((x) => x.init)[w.initIndex] === c))) {
+      c.next = "pull";
+      c.nextAt = now;
+    }
+  }
+
+  /** Runs every step due now, then writes status and schedules the next wake-up. */
+  step(w: PodRt, pod: KubeObject): void {
+    const now = this.now();
+    for (let guard = 0; guard < 1000; guard++) {
+      if (w.stage === "stopping") {
+        if ((w.stopAt ?? now) <= now) return this.finishStop(w, pod);
+        break;
+      }
+      if (w.stage === "sandbox") {
+        if (w.sandboxAt > now) break;
+        this.sandboxReady(w, pod);
+        continue;
+      }
+      if (w.stage === "volumes") {
+        if (!this.setUpVolumes(w, pod)) break;
+        continue;
+      }
+      const due = w.containers.find((c) => (c.nextAt !== undefined && c.nextAt <= now) || (c.state === "running" && (nextProbeAt(c) ?? Infinity) <= now));
+      if (!due) break;
+      if (due.nextAt !== undefined && due.nextAt <= now) this.advance(w, due, pod);
+      else runProbes(this, w, due, pod);
+    }
+    this.writeStatus(w, pod);
+    this.schedule(w);
+  }
+
+  private schedule(w: PodRt): void {
+    let at = Infinity;
+    if (w.stage === "stopping") at = w.stopAt ?? this.now();
+    else if (w.stage === "sandbox") at = w.sandboxAt;
+    else if (w.stage === "volumes") at = w.mountRetryAt ?? Infinity;
+    else {
+      for (const c of w.containers) {
+        if (c.nextAt !== undefined) at = Math.min(at, c.nextAt);
+        if (c.state === "running") at = Math.min(at, nextProbeAt(c) ?? Infinity);
+      }
+    }
+    if (at === w.wakeAt) return;
+    if (w.wakeAt !== undefined) this.ctx.cancel(w.uid);
+    w.wakeAt = Number.isFinite(at) ? at : undefined;
+    if (w.wakeAt !== undefined) this.ctx.after(w.wakeAt - this.now(), w.uid);
+  }
+
+  private sandboxReady(w: PodRt, pod: KubeObject): void {
+    const node = this.node(w.node);
+    const cidr: string = node?.spec?.podCIDR ?? "10.244.0.0/24";
+    w.ip = pod.spec?.hostNetwork ? this.hostIP(w.node) : allocateIp(this.nodeRt(w.node), cidr, w.uid);
+    setCondition(w, "PodReadyToStartContainers", "True", this.now());
+    w.stage = "volumes";
+    w.mountRetryAt = this.now();
+  }
+
+  private setUpVolumes(w: PodRt, pod: KubeObject): boolean {
+    const now = this.now();
+    if ((w.mountRetryAt ?? now) > now) return false;
+    const err = mountError(this.volumeSources(w, pod));
+    if (err) {
+      this.event(w, pod, "Warning", "FailedMount", err);
+      w.mountError = err;
+      w.mountRetryAt = now + MOUNT_RETRY_MS;
+      return false;
+    }
+    w.mountError = undefined;
+    w.mountRetryAt = undefined;
+    const inits = w.containers.filter((c) => c.init);
+    w.stage = inits.length ? "init" : "main";
+    if (inits.length) this.queue(inits[0], "pull", now);
+    else this.beginMain(w);
+    return true;
+  }
+
+  private beginMain(w: PodRt): void {
+    w.stage = "main";
+    for (const c of w.containers) {
+      if (c.init) continue;
+      if (c.reason === "PodInitializing") c.reason = "ContainerCreating";
+      this.queue(c, "pull", this.now());
+    }
+  }
+
+  queue(c: ContainerRt, step: ContainerRt["next"], at: number): void {
+    c.next = step;
+    c.nextAt = at;
+  }
+
+  // ---- container steps ----
+
+  private advance(w: PodRt, c: ContainerRt, pod: KubeObject): void {
+    const step = c.next;
+    c.next = undefined;
+    c.nextAt = undefined;
+    switch (step) {
+      case "pull": return this.pull(w, c, pod);
+      case "pulled": return this.pulled(w, c, pod);
+      case "pullBackOff": return this.pullBackOff(w, c, pod);
+      case "start": return this.start(w, c, pod);
+      case "exit": return this.exited(w, c, pod);
+      case "afterExit": return this.afterExit(w, c, pod);
+      case "stopped": return this.stopped(w, c, pod);
+      case "restart": return this.restart(c);
+    }
+  }
+
+  private pullPolicy(c: ContainerRt, pod: KubeObject): string {
+    const spec = this.specOf(pod, c);
+    if (spec?.imagePullPolicy) return spec.imagePullPolicy;
+    const ref = c.image.split("@")[0];
+    const tag = ref.lastIndexOf(":") > ref.lastIndexOf("/") ? ref.slice(ref.lastIndexOf(":") + 1) : "";
+    return !c.image.includes("@") && (tag === "" || tag === "latest") ? "Always" : "IfNotPresent";
+  }
+
+  private pull(w: PodRt, c: ContainerRt, pod: KubeObject): void {
+    const now = this.now();
+    const res = resolveImage(c.image);
+    if (!res.ok && res.reason === "InvalidImageName") {
+      c.state = "waiting";
+      c.reason = "InvalidImageName";
+      c.message = res.message;
+      this.event(w, pod, "Warning", "InspectFailed", res.message, c);
+      this.event(w, pod, "Warning", "Failed", "Error: InvalidImageName", c);
+      return;
+    }
+    const present = res.ok && !!this.nodeRt(w.node).images[res.image.imageName];
+    const policy = this.pullPolicy(c, pod);
+    if (present && policy !== "Always") {
+      this.event(w, pod, "Normal", "Pulled", `Container image "${c.image}" already present on machine`, c);
+      return this.queue(c, "start", now + 50 + this.ctx.prng.int(250));
+    }
+    if (policy === "Never") {
+      const msg = `Container image "${c.image}" is not present with pull policy of Never`;
+      c.state = "waiting";
+      c.reason = "ErrImageNeverPull";
+      c.message = msg;
+      this.event(w, pod, "Warning", "ErrImageNeverPull", msg, c);
+      return this.queue(c, "pull", now + WORKER_BACKOFF_MS);
+    }
+    this.event(w, pod, "Normal", "Pulling", `Pulling image "${c.image}"`, c);
+    // A cached image under "Always" only checks the digest: fast. A real pull takes 1–5 s.
+    const ms = present ? 300 + this.ctx.prng.int(700) : res.ok ? 1000 + this.ctx.prng.int(4000) : 400 + this.ctx.prng.int(1200);
+    this.queue(c, "pulled", now + ms);
+    (c as ContainerRt & { pullStartedAt?: number }).pullStartedAt = now;
+  }
+
+  private pulled(w: PodRt, c: ContainerRt, pod: KubeObject): void {
+    const now = this.now();
+    const started = (c as ContainerRt & { pullStartedAt?: number }).pullStartedAt ?? now;
+    delete (c as ContainerRt & { pullStartedAt?: number }).pullStartedAt;
+    const res = resolveImage(c.image);
+    if (res.ok) {
+      this.nodeRt(w.node).images[res.image.imageName] = true;
+      const d = goDuration(now - started);
+      this.event(w, pod, "Normal", "Pulled", `Successfully pulled image "${c.image}" in ${d} (${d} including waiting). Image size: ${res.image.sizeBytes} bytes.`, c);
+      c.pullBackoffMs = 0;
+      c.lastPullError = undefined;
+      return this.queue(c, "start", now + 50 + this.ctx.prng.int(250));
+    }
+    c.state = "waiting";
+    c.reason = "ErrImagePull";
+    c.message = res.message;
+    c.lastPullError = res.message;
+    c.pullBackoffMs = c.pullBackoffMs ? Math.min(c.pullBackoffMs * 2, BACKOFF_MAX_MS) : BACKOFF_INITIAL_MS;
+    this.event(w, pod, "Warning", "Failed", `Failed to pull image "${c.image}": ${res.message}`, c);
+    this.event(w, pod, "Warning", "Failed", "Error: ErrImagePull", c);
+    this.queue(c, "pullBackOff", now + WORKER_BACKOFF_MS);
+  }
+
+  private pullBackOff(w: PodRt, c: ContainerRt, pod: KubeObject): void {
+    c.state = "waiting";
+    c.reason = "ImagePullBackOff";
+    c.message = `Back-off pulling image "${c.image}": ErrImagePull: ${c.lastPullError ?? ""}`;
+    this.event(w, pod, "Normal", "BackOff", `Back-off pulling image "${c.image}"`, c);
+    this.event(w, pod, "Warning", "Failed", "Error: ImagePullBackOff", c);
+    this.queue(c, "pull", this.now() + c.pullBackoffMs);
+  }
+
+  private start(w: PodRt, c: ContainerRt, pod: KubeObject): void {
+    const now = this.now();
+    const spec = this.specOf(pod, c);
+    const res = resolveImage(c.image);
+    if (!spec || !res.ok) return;
+    let env: Record<string, string>;
+    try {
+      env = containerEnv(spec, this.envSources(w, pod));
+    } catch (e) {
+      if (!(e instanceof ContainerConfigError)) throw e;
+      c.state = "waiting";
+      c.reason = "CreateContainerConfigError";
+      c.message = e.message;
+      this.event(w, pod, "Warning", "Failed", `Error: ${e.message}`, c);
+      return this.queue(c, "pull", now + WORKER_BACKOFF_MS);
+    }
+    const lookup = (n: string) => env[n];
+    const argv = containerArgv(res.image.info, spec.command?.map((a: string) => expand(a, lookup)), spec.args?.map((a: string) => expand(a, lookup)));
+    const fullEnv: Record<string, string> = { ...res.image.info.env, HOSTNAME: podHostname(pod), ...env };
+    if (!("HOME" in fullEnv)) fullEnv.HOME = "/root";
+    if (c.cur) {
+      c.last = c.cur;
+      c.restartCount++;
+    }
+    c.cur = { id: this.ctx.prng.hex(64), startedAt: now, argv, env: fullEnv, imageName: res.image.imageName, imageID: res.image.imageID, image: c.image };
+    this.event(w, pod, "Normal", "Created", `Created container: ${c.name}`, c);
+    const b = behaviourOf(c.cur, spec, this.volumeSources(w, pod));
+    if (b?.startError) {
+      this.event(w, pod, "Warning", "Failed", `Error: ${b.startError}`, c);
+      Object.assign(c.cur, { finishedAt: now, exitCode: 128, reason: "StartError", message: b.startError });
+      c.state = "terminated";
+      return this.queue(c, "afterExit", now + PLEG_RELIST_MS);
+    }
+    this.event(w, pod, "Normal", "Started", `Started container ${c.name}`, c);
+    c.state = "running";
+    c.reason = undefined;
+    c.message = undefined;
+    c.probes = { livenessFailures: 0, readinessFailures: 0, readinessSuccesses: 0, startupFailures: 0, startupDone: !spec.startupProbe };
+    c.started = !spec.startupProbe;
+    c.ready = !spec.readinessProbe && !c.init;
+    scheduleProbes(c, spec, now);
+    if (b?.exit) this.queue(c, "exit", now + b.exit.atMs);
+  }
+
+  /** The main process ended on its own. */
+  private exited(w: PodRt, c: ContainerRt, pod: KubeObject): void {
+    const spec = this.specOf(pod, c);
+    const b = c.cur ? behaviourOf(c.cur, spec, this.volumeSources(w, pod)) : undefined;
+    this.terminate(c, b?.exit?.code ?? 0);
+    this.queue(c, "afterExit", this.now() + PLEG_RELIST_MS);
+  }
+
+  terminate(c: ContainerRt, code: number, reason?: string): void {
+    if (!c.cur) return;
+    Object.assign(c.cur, { finishedAt: this.now(), exitCode: code, reason: reason ?? (code === 0 ? "Completed" : "Error") });
+    c.state = "terminated";
+    c.ready = false;
+    c.started = false;
+  }
+
+  /** The kubelet notices the exit: next init container, restart, back off, or stay terminated. */
+  private afterExit(w: PodRt, c: ContainerRt, pod: KubeObject): void {
+    const now = this.now();
+    const policy = pod.spec?.restartPolicy ?? "Always";
+    const code = c.cur?.exitCode ?? 0;
+    if (c.init && code === 0) {
+      const inits = w.containers.filter((x) => x.init);
+      w.initIndex++;
+      if (w.initIndex < inits.length) this.queue(inits[w.initIndex], "pull", now);
+      else this.beginMain(w);
+      return;
+    }
+    const restart = policy === "Always" || (policy === "OnFailure" && code !== 0) || (c.init && policy !== "Never");
+    if (!restart) return;
+    const finished = c.cur?.finishedAt ?? now;
+    // flowcontrol.Backoff.IsInBackOffSince(finishedAt): an entry older than 2 × max is forgotten.
+    const expired = c.crashBackoffAt === undefined || finished - c.crashBackoffAt > 2 * BACKOFF_MAX_MS;
+    if (!expired && c.crashBackoffMs > 0 && now - finished < c.crashBackoffMs) {
+      c.state = "waiting";
+      c.reason = "CrashLoopBackOff";
+      c.message = `back-off ${goDuration(c.crashBackoffMs)} restarting failed container=${c.name} pod=${w.name}_${w.namespace}(${w.uid})`;
+      this.event(w, pod, "Warning", "BackOff", `Back-off restarting failed container ${c.name} in pod ${w.name}_${w.namespace}(${w.uid})`, c);
+      return this.queue(c, "restart", finished + c.crashBackoffMs);
+    }
+    this.restart(c);
+  }
+
+  /** flowcontrol.Backoff.Next, then start again. */
+  private restart(c: ContainerRt): void {
+    const now = this.now();
+    const expired = c.crashBackoffAt === undefined || now - c.crashBackoffAt > 2 * BACKOFF_MAX_MS;
+    c.crashBackoffMs = expired ? BACKOFF_INITIAL_MS : Math.min(c.crashBackoffMs * 2, BACKOFF_MAX_MS);
+    c.crashBackoffAt = now;
+    if (c.state !== "waiting") {
+      c.state = "waiting";
+      c.reason = "ContainerCreating";
+    }
+    this.queue(c, "pull", now);
+  }
+
+  /** A stop the kubelet asked for (liveness failure, changed definition) has finished. */
+  private stopped(w: PodRt, c: ContainerRt, pod: KubeObject): void {
+    const spec = this.specOf(pod, c);
+    const b = c.cur ? behaviourOf(c.cur, spec, this.volumeSources(w, pod)) : undefined;
+    this.terminate(c, b?.ignoresSigterm ? 137 : 0);
+    const definitionChanged = c.restartAfterStop;
+    c.restartAfterStop = undefined;
+    if (definitionChanged) {
+      c.state = "waiting";
+      c.reason = "ContainerCreating";
+      return this.queue(c, "pull", this.now());
+    }
+    this.queue(c, "afterExit", this.now());
+  }
+
+  /** How long a container takes to stop: at once if it handles SIGTERM, else the grace period. */
+  stopDelay(w: PodRt, c: ContainerRt, pod: KubeObject, graceSeconds?: number): number {
+    const spec = this.specOf(pod, c);
+    const b = c.cur ? behaviourOf(c.cur, spec, this.volumeSources(w, pod)) : undefined;
+    const grace = graceSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+    return b?.ignoresSigterm ? grace * 1000 : 100 + this.ctx.prng.int(400);
+  }
+
+  // ---- graceful deletion ----
+
+  private beginStop(w: PodRt, pod: KubeObject): void {
+    const now = this.now();
+    const grace: number = pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+    let until = now;
+    for (const c of w.containers) {
+      if (c.state !== "running") continue;
+      this.event(w, pod, "Normal", "Killing", `Stopping container ${c.name}`, c);
+      until = Math.max(until, now + Math.min(this.stopDelay(w, c, pod, grace), grace * 1000));
+    }
+    w.stage = "stopping";
+    w.stopAt = until;
+  }
+
+  private finishStop(w: PodRt, pod: KubeObject): void {
+    this.forget(w.uid);
+    this.client.delete("pods", w.namespace, w.name, { gracePeriodSeconds: 0, preconditions: { uid: w.uid } });
+  }
+
+  // ---- status, events, lookups ----
+
+  private writeStatus(w: PodRt, pod: KubeObject): void {
+    const now = this.now();
+    const phase = podPhase(w, pod.spec?.restartPolicy ?? "Always");
+    refreshConditions(w, phase, now);
+    const status = buildStatus(w, pod, this.hostIP(w.node));
+    if (JSON.stringify(status) === JSON.stringify(pod.status)) return;
+    const updated = this.client.updateStatus({ ...pod, status });
+    Object.assign(pod, updated);
+    w.seenRv = updated.metadata.resourceVersion;
+  }
+
+  event(w: PodRt, pod: KubeObject, type: "Normal" | "Warning", reason: string, message: string, c?: ContainerRt): void {
+    const fieldPath = c ? `spec.${c.init ? "initContainers" : "containers"}{${c.name}}` : undefined;
+    recordEvent(this.client, this.ctx.prng, this.now(), pod, type, reason, message, { component: KUBELET, host: w.node }, fieldPath);
+  }
+
+  specOf(pod: KubeObject, c: ContainerRt): any {
+    return ((c.init ? pod.spec?.initContainers : pod.spec?.containers) ?? []).find((x: any) => x.name === c.name);
+  }
+
+  node(name: string): KubeObject | undefined {
+    if (!this.nodes.has(name)) this.nodes.set(name, this.client.get("nodes", undefined, name));
+    return this.nodes.get(name);
+  }
+
+  hostIP(name: string): string {
+    const n = this.node(name);
+    return (n?.status?.addresses ?? []).find((a: any) => a.type === "InternalIP")?.address ?? "";
+  }
+
+  nodeRt(name: string): NodeRt {
+    let n = this.st.nodes[name];
+    if (!n) {
+      n = this.st.nodes[name] = { running: true, images: {}, lastIp: 1, ipsInUse: {} };
+      // Images the node already has (node.status.images, as the topology preloads them).
+      for (const img of this.node(name)?.status?.images ?? []) {
+        for (const ref of img.names ?? []) {
+          const r = resolveImage(ref);
+          if (r.ok) n.images[r.image.imageName] = true;
+        }
+      }
+    }
+    return n;
+  }
+
+  volumeSources(w: PodRt, pod: KubeObject): VolumeSources {
+    const ns = w.namespace;
+    return {
+      pod,
+      hostIP: this.hostIP(w.node),
+      podIP: w.ip ?? "",
+      configMap: (name) => this.client.get("configmaps", ns, name),
+      secret: (name) => this.client.get("secrets", ns, name),
+    };
+  }
+
+  private envSources(w: PodRt, pod: KubeObject) {
+    const base = this.volumeSources(w, pod);
+    const services = [...this.client.list("services", w.namespace), ...(w.namespace === "default" ? [] : this.client.list("services", "default").filter((s) => s.metadata.name === "kubernetes"))];
+    return { ...base, services, nodeAllocatable: this.node(w.node)?.status?.allocatable ?? {} };
+  }
+}

@@ -1,0 +1,122 @@
+// The kubelets' private state (plain JSON in ctx.state): per node the image cache and IP
+// allocator, per pod the worker that drives its lifecycle on the virtual clock.
+
+/** One run of a container (containerd's container), kept for status, logs and exec. */
+export interface Instance {
+  id: string; // 64 hex
+  startedAt: number;
+  finishedAt?: number;
+  exitCode?: number;
+  reason?: string; // Completed, Error, OOMKilled, StartError, ContainerCannotRun
+  message?: string;
+  /** Resolved at start: argv after $(VAR) expansion, env as the process sees it. */
+  argv: string[];
+  env: Record<string, string>;
+  imageName: string;
+  imageID: string;
+  /** The image string from the spec this instance runs. */
+  image: string;
+}
+
+export type ContainerStep =
+  | "pull" // decide whether to pull, then pull or start
+  | "pulled" // a pull finishes (success or failure)
+  | "pullBackOff" // ErrImagePull turns into ImagePullBackOff
+  | "start" // create and start the container
+  | "exit" // the main process exits on its own
+  | "afterExit" // the kubelet notices the exit (PLEG) and restarts or backs off
+  | "restart" // a crash back-off ends
+  | "stopped"; // a stop signal finished (deletion, liveness)
+
+export interface ContainerRt {
+  name: string;
+  init: boolean;
+  /** The spec image the worker currently runs or pulls. */
+  image: string;
+  state: "waiting" | "running" | "terminated";
+  reason?: string; // waiting: ContainerCreating, PodInitializing, ErrImagePull, ImagePullBackOff, CrashLoopBackOff, CreateContainerConfigError, ...
+  message?: string;
+  next?: ContainerStep;
+  nextAt?: number;
+  restartCount: number;
+  /** Image pull back-off (pkg/kubelet/images): 10 s doubling to 300 s. */
+  pullBackoffMs: number;
+  lastPullError?: string;
+  /** Crash back-off entry (flowcontrol.Backoff): duration and when it was last bumped. */
+  crashBackoffMs: number;
+  crashBackoffAt?: number;
+  cur?: Instance;
+  last?: Instance;
+  ready: boolean;
+  started: boolean;
+  probes: ProbeState;
+  /** Stop requested (liveness failure, definition change): restart when it has stopped. */
+  restartAfterStop?: boolean;
+}
+
+export interface ProbeState {
+  livenessFailures: number;
+  readinessFailures: number;
+  readinessSuccesses: number;
+  startupFailures: number;
+  startupDone: boolean;
+  nextLivenessAt?: number;
+  nextReadinessAt?: number;
+  nextStartupAt?: number;
+}
+
+export interface PodRt {
+  uid: string;
+  namespace: string;
+  name: string;
+  node: string;
+  ip?: string;
+  startTime: number;
+  stage: "sandbox" | "volumes" | "init" | "main" | "stopping";
+  /** The sandbox (pause container) is up at this time. */
+  sandboxAt: number;
+  initIndex: number;
+  containers: ContainerRt[];
+  /** Condition type → [status, lastTransitionTime ms, reason?, message?]. */
+  conditions: Record<string, { status: string; at: number }>;
+  mountError?: string;
+  mountRetryAt?: number;
+  stopAt?: number;
+  /** The timer currently scheduled for this pod. */
+  wakeAt?: number;
+  /** The pod's resourceVersion the worker last reacted to. */
+  seenRv?: string;
+}
+
+export interface NodeRt {
+  running: boolean;
+  /** Normalised image names ("docker.io/library/nginx:latest") present on the node. */
+  images: Record<string, true>;
+  /** host-local IPAM: the last allocated host index, and which IPs are in use by which pod uid. */
+  lastIp: number;
+  ipsInUse: Record<string, string>;
+}
+
+export interface KubeletState {
+  nodes: Record<string, NodeRt>;
+  pods: Record<string, PodRt>;
+}
+
+export function kubeletState(bag: Record<string, unknown>): KubeletState {
+  bag.nodes ??= {};
+  bag.pods ??= {};
+  return bag as unknown as KubeletState;
+}
+
+/** Whether the kubelet on `node` is running (the node lifecycle controller reads this). */
+export function kubeletRunning(bag: Record<string, unknown>, node: string): boolean {
+  const n = (bag.nodes as Record<string, NodeRt> | undefined)?.[node];
+  return n ? n.running : true;
+}
+
+/** Stops or starts a node's kubelet (`systemctl stop kubelet`): a stopped kubelet touches nothing. */
+export function setKubeletRunning(bag: Record<string, unknown>, node: string, running: boolean): void {
+  const st = kubeletState(bag);
+  st.nodes[node] ??= { running: true, images: {}, lastIp: 1, ipsInUse: {} };
+  st.nodes[node].running = running;
+}

@@ -1,0 +1,163 @@
+// PodStatus as the kubelet reports it (pkg/kubelet/kubelet_pods.go generateAPIPodStatus,
+// getPhase, pkg/kubelet/status/generate.go for the conditions).
+
+import type { KubeObject } from "../api/types";
+import { rfc3339 } from "../core/duration";
+import { parseQuantity } from "./env";
+import type { ContainerRt, Instance, PodRt } from "./state";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+function terminatedState(i: Instance): Record<string, unknown> {
+  return {
+    containerID: `containerd://${i.id}`,
+    exitCode: i.exitCode ?? 0,
+    finishedAt: rfc3339(i.finishedAt ?? i.startedAt),
+    ...(i.message ? { message: i.message } : {}),
+    reason: i.reason ?? (i.exitCode === 0 ? "Completed" : "Error"),
+    startedAt: i.reason === "StartError" ? "1970-01-01T00:00:00Z" : rfc3339(i.startedAt),
+  };
+}
+
+function volumeMounts(spec: any): Record<string, unknown>[] | undefined {
+  const mounts = (spec?.volumeMounts ?? []) as { name: string; mountPath: string; readOnly?: boolean }[];
+  if (!mounts.length) return undefined;
+  return mounts.map((m) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: "Disabled" } : {}) }));
+}
+
+/** `cur` is the latest run (running or exited), `last` the one before it. */
+export function containerStatus(c: ContainerRt, spec: any): Record<string, unknown> {
+  const running = c.state === "running" && !!c.cur;
+  let state: Record<string, unknown>;
+  if (running) state = { running: { startedAt: rfc3339(c.cur!.startedAt) } };
+  else if (c.state === "terminated" && c.cur) state = { terminated: terminatedState(c.cur) };
+  else state = { waiting: { ...(c.message ? { message: c.message } : {}), reason: c.reason ?? "ContainerCreating" } };
+  const previous = c.state === "waiting" && c.cur ? c.cur : c.last;
+  const inst = c.cur;
+  const st: Record<string, unknown> = {
+    ...(inst ? { containerID: `containerd://${inst.id}` } : {}),
+    image: inst && inst.image === c.image ? inst.imageName : c.image,
+    imageID: inst && inst.image === c.image ? inst.imageID : "",
+    lastState: previous ? { terminated: terminatedState(previous) } : {},
+    name: c.name,
+    ready: running && c.ready,
+    restartCount: c.restartCount,
+    started: running && c.started,
+    state,
+  };
+  const vm = volumeMounts(spec);
+  if (vm) st.volumeMounts = vm;
+  return st;
+}
+
+/** getPhase (pkg/kubelet/kubelet_pods.go). */
+export function podPhase(w: PodRt, restartPolicy: string): string {
+  const inits = w.containers.filter((c) => c.init);
+  const mains = w.containers.filter((c) => !c.init);
+  if (w.stage === "sandbox" || w.stage === "volumes") return "Pending";
+  if (w.stage === "init") {
+    const failedForGood = restartPolicy === "Never" && inits.some((c) => c.state === "terminated" && c.cur && (c.cur.exitCode ?? 0) !== 0);
+    return failedForGood ? "Failed" : "Pending";
+  }
+  let running = 0, waiting = 0, stopped = 0, succeeded = 0;
+  for (const c of mains) {
+    if (c.state === "running") running++;
+    else if (c.state === "terminated") {
+      stopped++;
+      if (c.cur?.exitCode === 0) succeeded++;
+    } else if (c.cur) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return "Pending";
+  if (running > 0) return "Running";
+  if (stopped > 0) {
+    if (restartPolicy === "Always") return "Running";
+    if (stopped === succeeded) return "Succeeded";
+    if (restartPolicy === "Never") return "Failed";
+    return "Running";
+  }
+  return "Pending";
+}
+
+/** pkg/apis/core/v1/helper/qos GetPodQOS. */
+export function qosClass(pod: KubeObject): string {
+  const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
+  let any = false;
+  let guaranteed = true;
+  for (const c of all) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    for (const r of ["cpu", "memory"]) {
+      if (req[r] !== undefined || lim[r] !== undefined) any = true;
+      const l = parseQuantity(lim[r]);
+      const q = parseQuantity(req[r] ?? lim[r]);
+      if (l === undefined || q !== l) guaranteed = false;
+    }
+  }
+  if (!any) return "BestEffort";
+  return guaranteed ? "Guaranteed" : "Burstable";
+}
+
+export function setCondition(w: PodRt, type: string, status: string, now: number): void {
+  const cur = w.conditions[type];
+  if (!cur || cur.status !== status) w.conditions[type] = { status, at: now };
+}
+
+/** Updates Initialized / ContainersReady / Ready from the containers' state. */
+export function refreshConditions(w: PodRt, phase: string, now: number): void {
+  const mains = w.containers.filter((c) => !c.init);
+  const inits = w.containers.filter((c) => c.init);
+  const initDone = w.stage === "main" || w.stage === "stopping" || inits.length === 0;
+  setCondition(w, "Initialized", initDone ? "True" : "False", now);
+  const allReady = mains.every((c) => c.state === "running" && c.ready);
+  setCondition(w, "ContainersReady", allReady ? "True" : "False", now);
+  setCondition(w, "Ready", allReady ? "True" : "False", now);
+  void phase;
+}
+
+function conditionList(w: PodRt, phase: string, pod: KubeObject): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const c = (type: string, extra: Record<string, unknown> = {}) => {
+    const x = w.conditions[type];
+    if (x) out.push({ lastProbeTime: null, lastTransitionTime: rfc3339(x.at), ...extra, status: x.status, type });
+  };
+  c("PodReadyToStartContainers");
+  const inits = w.containers.filter((x) => x.init);
+  const incompleteInit = inits.filter((x) => !(x.state === "terminated" && x.cur?.exitCode === 0)).map((x) => x.name);
+  const initOk = w.conditions.Initialized?.status === "True";
+  c("Initialized", initOk ? {} : { message: `containers with incomplete status: [${incompleteInit.join(" ")}]`, reason: "ContainersNotInitialized" });
+  const unready = w.containers.filter((x) => !x.init && !(x.state === "running" && x.ready)).map((x) => x.name);
+  const completed = phase === "Succeeded" || phase === "Failed";
+  const notReady = completed ? { reason: "PodCompleted" } : { message: `containers with unready status: [${unready.join(" ")}]`, reason: "ContainersNotReady" };
+  c("Ready", w.conditions.Ready?.status === "True" ? {} : notReady);
+  c("ContainersReady", w.conditions.ContainersReady?.status === "True" ? {} : notReady);
+  const scheduled = (pod.status?.conditions ?? []).find((x: any) => x.type === "PodScheduled");
+  out.push(scheduled ?? { lastProbeTime: null, lastTransitionTime: rfc3339(w.startTime), status: "True", type: "PodScheduled" });
+  return out;
+}
+
+export function buildStatus(w: PodRt, pod: KubeObject, hostIP: string): Record<string, unknown> {
+  const restartPolicy = pod.spec?.restartPolicy ?? "Always";
+  const phase = podPhase(w, restartPolicy);
+  const specs = new Map<string, any>();
+  for (const s of pod.spec?.initContainers ?? []) specs.set(`init:${s.name}`, s);
+  for (const s of pod.spec?.containers ?? []) specs.set(s.name, s);
+  const inits = w.containers.filter((c) => c.init).map((c) => containerStatus(c, specs.get(`init:${c.name}`)));
+  const mains = w.containers.filter((c) => !c.init).map((c) => containerStatus(c, specs.get(c.name)));
+  const status: Record<string, unknown> = {
+    ...(pod.status ?? {}),
+    conditions: conditionList(w, phase, pod),
+    containerStatuses: mains,
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    phase,
+    qosClass: pod.status?.qosClass ?? qosClass(pod),
+    startTime: rfc3339(w.startTime),
+  };
+  if (inits.length) status.initContainerStatuses = inits;
+  if (w.ip) {
+    status.podIP = w.ip;
+    status.podIPs = [{ ip: w.ip }];
+  }
+  return status;
+}
