@@ -6,5 +6,6 @@ import { applyVerb } from "./apply";
 import { deleteVerb } from "./delete";
 import { annotateVerb, labelVerb } from "./label";
 import { scaleVerb } from "./scale";
+import { exposeVerb } from "./expose";
 
-export const MUTATING_VERBS: Verb[] = [createVerb, runVerb, applyVerb, deleteVerb, labelVerb, annotateVerb, scaleVerb];
+export const MUTATING_VERBS: Verb[] = [createVerb, runVerb, applyVerb, deleteVerb, labelVerb, annotateVerb, scaleVerb, exposeVerb];

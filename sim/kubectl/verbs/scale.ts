@@ -53,7 +53,8 @@ function runScale(ctx: Ctx, args: string[]): number {
 }
 
 function scaleOne(ctx: Ctx, t: Found, replicas: number, dryRun: ReturnType<typeof dryRunOf>): string | undefined {
-  if (!SCALABLE.has(t.kind.resource)) return `error: cannot scale a ${t.kind.kind}`;
+  // Other kinds have no scale subresource: the server answers 404 and kubectl prints it.
+  if (!SCALABLE.has(t.kind.resource)) return "Error from server (NotFound): the server could not find the requested resource";
   const current = ctx.flags.int("current-replicas");
   const have = t.object.spec?.replicas ?? 1;
   if (current >= 0 && current !== have) return `error: Expected replicas to be ${current}, was ${have}`;
