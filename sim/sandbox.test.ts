@@ -65,6 +65,19 @@ describe("sandbox", () => {
     expect([...head, ...tail]).toEqual(expected);
   });
 
+  test("a snapshot does not change when the sandbox goes on (it shares only immutable parts)", () => {
+    const s = createSandbox({ seed: 2, now: T0 });
+    runAll(s, SCRIPT.slice(0, 3));
+    const snap = s.snapshot();
+    const frozen = JSON.stringify(snap);
+    runAll(s, [...SCRIPT.slice(3), "kubectl scale deployment api --replicas=4", "kubectl label pod web x=y --overwrite", "echo more >> /tmp/x; touch /tmp"]);
+    s.advanceTo(s.now() + 600_000);
+    expect(JSON.stringify(snap)).toBe(frozen);
+    const restored = restoreSandbox(snap);
+    restored.exec("kubectl delete deployment api; rm /tmp/x", { now: restored.now() + 1000 });
+    expect(JSON.stringify(snap)).toBe(frozen);
+  });
+
   test("the shell's variables, aliases, files, directory and history survive a snapshot", () => {
     const s = createSandbox({ seed: 1, now: T0 });
     s.exec("export A=1; alias k=kubectl; mkdir -p /root/work && cd /root/work && echo hi > f", { now: T0 });

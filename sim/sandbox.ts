@@ -16,10 +16,14 @@ import { ExitSignal, initialShellState, Shell, type ShellState } from "./shell/i
 import { coreutils } from "./shell/coreutils/index";
 import { escapeTerminal } from "./shell/escape";
 import { TerminalOutput } from "./shell/terminal";
-import { registerPodExec } from "./shell/container-exec";
+import { registerPodExec, setContainerResolver } from "./shell/container-exec";
+import { containerContext } from "./node/index";
 import { kubectl } from "./kubectl/index";
 import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
 import { DEFAULT_NODES } from "./controllers/topology";
+
+// kubectl exec sees containers as the kubelet runs them (image files, volumes, expanded env).
+setContainerResolver(containerContext);
 
 export type { TopologyName } from "./controllers/topology";
 
@@ -77,6 +81,11 @@ export interface ClusterView {
 
 export interface Sandbox {
   exec(line: string, opts: { now: number }): ExecResult;
+  /**
+   * The whole state as plain JSON. It shares immutable parts (stored API objects, file entries)
+   * with the running sandbox, which is what makes it cheap: serialize it or hand it to
+   * restoreSandbox, but do not mutate it.
+   */
   snapshot(): SandboxSnapshot;
   advanceTo(now: number): void;
   /** A read-only API request (GET only), for graders and pictures. */
@@ -105,8 +114,9 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   return new SimSandbox(topology, cluster, fs, initialShellState(hostname));
 }
 
+/** Continues a snapshot. The sandbox takes ownership of `json`: do not mutate it afterwards. */
 export function restoreSandbox(json: SandboxSnapshot): Sandbox {
-  const snap = structuredClone(json);
+  const snap = json;
   return new SimSandbox(snap.topology, restoreCluster(snap.cluster), new MemoryFs(snap.fs), reviveShellState(snap.shell));
 }
 
@@ -141,7 +151,7 @@ class SimSandbox implements Sandbox {
 
   exec(line: string, opts: { now: number }): ExecResult {
     if (line.length > LIMITS.commandLineBytes) return this.result(LIMIT_MESSAGES.commandLineBytes + "\n", 1);
-    const before = this.snapshot();
+    const before = this.checkpoint();
     const term = new TerminalOutput();
     let exitCode: number;
     let clear = false;
@@ -195,19 +205,28 @@ class SimSandbox implements Sandbox {
     return { output: escapeTerminal(output), exitCode, prompt: this.prompt() };
   }
 
-  snapshot(): SandboxSnapshot {
-    return structuredClone({
-      version: 1 as const,
+  /**
+   * A cheap pre-command state for rollback. Stored API objects and file entries are replaced, never
+   * mutated in place (the store clones on the way in and out; the vfs writes new entries), so
+   * holding references is enough; only the small mutable parts are copied.
+   */
+  private checkpoint(): SandboxSnapshot {
+    return {
+      version: 1,
       topology: this.topology,
       cluster: this.cluster.toJSON(),
-      fs: this.fs.toJSON(),
-      shell: this.shell.state,
-    });
+      fs: { ...this.fs.toJSON() },
+      shell: structuredClone(this.shell.state),
+    };
+  }
+
+  snapshot(): SandboxSnapshot {
+    return this.checkpoint();
   }
 
   advanceTo(now: number): void {
     if (now <= this.cluster.now()) return;
-    const before = this.snapshot();
+    const before = this.checkpoint();
     try {
       this.cluster.advanceTo(now);
     } catch (e) {

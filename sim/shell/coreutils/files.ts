@@ -195,7 +195,7 @@ export function touch(p: Proc): number {
     const path = abs(p, f);
     try {
       const e = p.fs.stat(path);
-      if (e?.type === "dir") e.mtime = p.cluster.now();
+      if (e?.type === "dir") p.fs.mkdir(path, { parents: true });
       else p.fs.write(path, e?.data ?? "", { mtime: p.cluster.now() });
     } catch (err) {
       if (!(err instanceof FsError)) throw err;

@@ -1,0 +1,106 @@
+// `npm run bench:sim`: times the operations a learner's request costs, prints a Markdown table and
+// writes it to sim/BENCHMARKS.md. Targets (2-core machine): a typical command < 1 ms median, an hour
+// of crash loop < 5 ms, a 30-pod snapshot < 50 KB, snapshot + restore < 2 ms.
+
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { performance } from "node:perf_hooks";
+import { createSandbox, restoreSandbox, type Sandbox } from "../index";
+
+const T0 = Date.parse("2026-01-01T00:00:00Z");
+
+function stats(samples: number[]): { median: number; p99: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { median: at(0.5), p99: at(0.99) };
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+function run(s: Sandbox, line: string): string {
+  const r = s.exec(line, { now: s.now() });
+  return r.output;
+}
+
+/** A default cluster with 30 pods of our own (a 30-replica deployment), settled for a minute. */
+export function thirtyPodSandbox(): Sandbox {
+  const s = createSandbox({ seed: 1, now: T0 });
+  run(s, "kubectl create deployment web --image=nginx --replicas=30");
+  s.advanceTo(s.now() + 60_000);
+  return s;
+}
+
+interface Row {
+  name: string;
+  median: string;
+  p99: string;
+  target: string;
+  ok: boolean;
+}
+
+function ms(n: number): string {
+  return `${n.toFixed(3)} ms`;
+}
+
+function main(): void {
+  const rows: Row[] = [];
+
+  const s30 = thirtyPodSandbox();
+  for (let i = 0; i < 20; i++) run(s30, "kubectl get pods");
+  const getPods = stats(Array.from({ length: 300 }, () => time(() => run(s30, "kubectl get pods"))));
+  rows.push({ name: "`kubectl get pods` (30-pod cluster)", median: ms(getPods.median), p99: ms(getPods.p99), target: "< 1 ms median", ok: getPods.median < 1 });
+
+  const echo = stats(Array.from({ length: 300 }, () => time(() => run(s30, "echo hi | grep h"))));
+  rows.push({ name: "`echo hi \\| grep h` (30-pod cluster)", median: ms(echo.median), p99: ms(echo.p99), target: "< 1 ms median", ok: echo.median < 1 });
+
+  const applySamples: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const s = createSandbox({ seed: i + 1, now: T0 });
+    applySamples.push(time(() => {
+      run(s, "kubectl create deployment api --image=nginx --replicas=3");
+      s.advanceTo(s.now() + 60_000);
+    }));
+  }
+  const apply = stats(applySamples);
+  rows.push({ name: "3-replica deployment + advance 60 s", median: ms(apply.median), p99: ms(apply.p99), target: "—", ok: true });
+
+  const crashSamples: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = createSandbox({ seed: i + 1, now: T0 });
+    run(s, "kubectl run crash --image=busybox --restart=Always -- false");
+    crashSamples.push(time(() => s.advanceTo(s.now() + 3_600_000)));
+  }
+  const crash = stats(crashSamples);
+  rows.push({ name: "one hour of a crash-looping pod (advanceTo)", median: ms(crash.median), p99: ms(crash.p99), target: "< 5 ms", ok: crash.median < 5 });
+
+  const json = JSON.stringify(s30.snapshot());
+  const bytes = new TextEncoder().encode(json).length;
+  rows.push({ name: "snapshot size, 30-pod cluster (JSON)", median: `${(bytes / 1024).toFixed(1)} KB`, p99: "", target: "< 50 KB", ok: bytes < 50 * 1024 });
+
+  const snapRestore = stats(Array.from({ length: 100 }, () => time(() => {
+    restoreSandbox(JSON.parse(JSON.stringify(s30.snapshot())));
+  })));
+  rows.push({ name: "snapshot + restore (30-pod cluster, via JSON)", median: ms(snapRestore.median), p99: ms(snapRestore.p99), target: "< 2 ms", ok: snapRestore.median < 2 });
+
+  const snapOnly = stats(Array.from({ length: 100 }, () => time(() => s30.snapshot())));
+  rows.push({ name: "snapshot alone (taken before every command for rollback)", median: ms(snapOnly.median), p99: ms(snapOnly.p99), target: "—", ok: true });
+
+  const table = [
+    `# Simulator benchmarks`,
+    ``,
+    `\`npm run bench:sim\` on ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}.`,
+    ``,
+    `| operation | median | p99 | target | met |`,
+    `|---|---|---|---|---|`,
+    ...rows.map((r) => `| ${r.name} | ${r.median} | ${r.p99} | ${r.target} | ${r.ok ? "yes" : "**no**"} |`),
+    ``,
+  ].join("\n");
+  process.stdout.write(table);
+  writeFileSync(new URL("../BENCHMARKS.md", import.meta.url), table);
+}
+
+main();
