@@ -5,6 +5,11 @@
 import type { Verb } from "./framework/verb";
 import { getVerb } from "./verbs/get";
 import { describeVerb } from "./verbs/describe";
+import { logsVerb } from "./verbs/logs";
+import { execVerb } from "./verbs/exec";
+import { configVerb } from "./verbs/config";
+import { clusterInfoVerb } from "./verbs/cluster-info";
+import { apiResourcesVerb, apiVersionsVerb } from "./verbs/api-resources";
 import { versionVerb } from "./verbs/version";
 import { optionsVerb } from "./verbs/options";
 import { MUTATING_VERBS } from "./verbs/mutating";
@@ -12,6 +17,12 @@ import { MUTATING_VERBS } from "./verbs/mutating";
 export const VERBS: Verb[] = [
   getVerb,
   describeVerb,
+  logsVerb,
+  execVerb,
+  configVerb,
+  clusterInfoVerb,
+  apiResourcesVerb,
+  apiVersionsVerb,
   versionVerb,
   optionsVerb,
   // Mutating verbs (create, apply, delete, run, expose, label, annotate, scale, set, rollout,

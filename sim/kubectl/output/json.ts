@@ -1,8 +1,8 @@
 // JSON as kubectl's JSONPrinter prints it: json.MarshalIndent(obj, "", "    ") plus a newline.
 // Go's encoder escapes <, >, & and U+2028/U+2029 (HTML-safe by default).
 
-export function toJson(value: unknown, opts: { sortKeys?: boolean } = {}): string {
-  return goJson(value, opts.sortKeys ?? false, "    ", "") + "\n";
+export function toJson(value: unknown, opts: { sortKeys?: boolean; indent?: string } = {}): string {
+  return goJson(value, opts.sortKeys ?? false, opts.indent ?? "    ", "") + "\n";
 }
 
 /** One-line Go json.Marshal (no indentation), used by jsonpath for maps and lists. */

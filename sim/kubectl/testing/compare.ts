@@ -3,6 +3,8 @@
 
 import type { Cluster } from "../../cluster";
 import { hasRealKubectl, runRealKubectl, serveApi, type ServedApi } from "../../testing/http-adapter";
+import { readFileSync } from "node:fs";
+import { MemoryFs } from "../../core/vfs";
 import { runKubectl, words, type RunResult } from "./harness";
 
 export { hasRealKubectl };
@@ -26,6 +28,10 @@ export async function withServedCluster<T>(cluster: Cluster, fn: (api: ServedApi
 export async function compareWithReal(cluster: Cluster, api: ServedApi, line: string): Promise<Comparison | undefined> {
   const real = await runRealKubectl(words(line).slice(1), { kubeconfig: api.kubeconfig });
   if (!real) return undefined;
-  const ours = runKubectl(line, cluster);
+  // Our kubectl reads the same kubeconfig (server URL, context "sandbox") from its virtual filesystem.
+  const fs = new MemoryFs();
+  fs.mkdir("/root/.kube", { parents: true });
+  fs.write("/root/.kube/config", readFileSync(api.kubeconfig, "utf8"));
+  const ours = runKubectl(line, cluster, { fs });
   return { line, ours, real: { stdout: real.stdout, stderr: real.stderr, code: real.code } };
 }

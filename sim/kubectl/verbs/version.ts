@@ -11,7 +11,7 @@ export const CLIENT_VERSION = {
   gitVersion: "v1.32.5",
   gitCommit: "9894294ef13a5b32803e3ca2c0d620a088cc84d1",
   gitTreeState: "clean",
-  buildDate: "2025-05-15T09:07:23Z",
+  buildDate: "2025-05-15T09:12:10Z",
   goVersion: "go1.23.8",
   compiler: "gc",
   platform: "linux/amd64",
@@ -40,7 +40,8 @@ export const versionVerb = verb({
     }
     const doc: Record<string, unknown> = { clientVersion: CLIENT_VERSION, kustomizeVersion: KUSTOMIZE_VERSION };
     if (server) doc.serverVersion = server;
-    ctx.out(output === "yaml" ? toYaml(doc) : toJson(doc));
+    // version.go: fmt.Fprintln of the marshalled text (YAML ends in a newline already; JSON is indented by 2).
+    ctx.out(output === "yaml" ? `${toYaml(doc)}\n` : toJson(doc, { indent: "  " }));
     return 0;
   },
 });

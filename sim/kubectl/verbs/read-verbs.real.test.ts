@@ -1,0 +1,56 @@
+// version, cluster-info, api-resources, api-versions, config, logs and exec errors compared with
+// the real kubectl v1.32.5 over the HTTP adapter (same kubeconfig on both sides).
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createCluster } from "../../world";
+import type { Cluster } from "../../cluster";
+import { serveApi, type ServedApi } from "../../testing/http-adapter";
+import { compareWithReal, hasRealKubectl } from "../testing/compare";
+
+const NOW = Math.floor(Date.now() / 1000) * 1000;
+
+describe.skipIf(!hasRealKubectl())("read-side verbs print what the real kubectl v1.32.5 prints", () => {
+  let cluster: Cluster;
+  let api: ServedApi;
+  beforeAll(async () => {
+    cluster = createCluster({ seed: 7, topology: "default", now: NOW });
+    api = await serveApi((req) => cluster.request(req));
+  });
+  afterAll(async () => api?.close());
+
+  test.each([
+    "kubectl version",
+    "kubectl version --client",
+    "kubectl version -o yaml",
+    "kubectl version -o json",
+    "kubectl version -o foo",
+    "kubectl cluster-info",
+    "kubectl api-resources",
+    "kubectl api-resources --namespaced=false",
+    "kubectl api-resources -o name",
+    "kubectl api-resources -o wide",
+    "kubectl api-resources --api-group=apps --no-headers",
+    "kubectl api-versions",
+    "kubectl config view",
+    "kubectl config view -o json",
+    "kubectl config view --minify",
+    "kubectl config current-context",
+    "kubectl config get-contexts",
+    "kubectl config get-contexts -o name",
+    "kubectl config get-contexts nope",
+    "kubectl config get-clusters",
+    "kubectl config get-users",
+    "kubectl config use-context nope",
+    "kubectl config view -o jsonpath={.contexts[*].name}",
+    "kubectl logs",
+    "kubectl logs nope",
+    "kubectl logs -n kube-system deploy/nope",
+    "kubectl exec",
+    "kubectl exec nope",
+    "kubectl exec nope ls",
+    "kubectl exec nope -- ls",
+  ])("%s", async (line) => {
+    const c = await compareWithReal(cluster, api, line);
+    if (!c) return;
+    expect({ stdout: c.ours.stdout, stderr: c.ours.stderr, code: c.ours.code }).toEqual({ stdout: c.real.stdout, stderr: c.real.stderr, code: c.real.code });
+  });
+});
