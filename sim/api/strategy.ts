@@ -26,6 +26,8 @@ export interface KindStrategy {
   tracksGeneration?: boolean;
   /** Deployments also bump generation on annotation changes (they are copied to ReplicaSets). */
   annotationsBumpGeneration?: boolean;
+  /** Metadata fields a status update may not change (pods: ownerReferences; deployments: labels). */
+  statusResetsMetadata?: string[];
   /** Whether `status` is a subresource: ignored on create/update of the main resource. */
   statusSubresource?: boolean;
   /** Scheme defaulting (pkg/apis/<group>/v1/defaults.go): runs on every decoded create and update body. */

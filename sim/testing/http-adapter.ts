@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import type { ApiRequest, ApiResponse, HttpMethod } from "../core/api-types";
+import { decodeK8sProtobuf } from "./protobuf";
 
 export const REAL_KUBECTL = "/usr/lib/google-cloud-sdk/bin/kubectl.1.32";
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -40,10 +41,13 @@ function statusBody(code: number, reason: string, message: string): unknown {
 }
 
 /** Decodes a request body as the API server's decoders would: JSON, or YAML for apply patches. */
-export function decodeBody(raw: string, contentType: string | undefined): { ok: true; body: unknown } | { ok: false; message: string } {
-  if (raw.length === 0) return { ok: true, body: undefined };
+export function decodeBody(bytes: Buffer, contentType: string | undefined): { ok: true; body: unknown } | { ok: false; message: string } {
+  if (bytes.length === 0) return { ok: true, body: undefined };
   const ct = (contentType ?? "application/json").toLowerCase();
+  const raw = bytes.toString("utf8");
   try {
+    // kubectl's typed clients (create deployment, create configmap, ...) only speak protobuf.
+    if (ct.includes("protobuf")) return { ok: true, body: decodeK8sProtobuf(REAL_KUBECTL, bytes) };
     if (ct.includes("yaml")) return { ok: true, body: load(raw) };
     return { ok: true, body: JSON.parse(raw) };
   } catch (e) {
@@ -160,7 +164,7 @@ export async function serveApi(handle: (req: ApiRequest) => ApiResponse, opts: S
       if (size > MAX_BODY_BYTES) return send(hres, { status: 413, body: statusBody(413, "RequestEntityTooLarge", "Request entity too large: limit is 3145728") });
       const method = (hreq.method ?? "GET").toUpperCase();
       if (!METHODS.includes(method as HttpMethod)) return send(hres, { status: 405, body: statusBody(405, "MethodNotAllowed", "the server does not allow this method on the requested resource") });
-      const decoded = decodeBody(Buffer.concat(chunks).toString("utf8"), hreq.headers["content-type"]);
+      const decoded = decodeBody(Buffer.concat(chunks), hreq.headers["content-type"]);
       if (!decoded.ok) return send(hres, { status: 400, body: statusBody(400, "BadRequest", decoded.message) });
       const req = toApiRequest(method, hreq.url ?? "/", hreq.headers, decoded.body);
       requests.push(req);

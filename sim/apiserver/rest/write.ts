@@ -12,7 +12,7 @@ import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, stat
 import type { ApiServer } from "../server";
 import { gr } from "../server";
 import { objectFilter } from "../selectors";
-import { canonicalJson } from "./canonical";
+import { canonical as canonicalJson } from "../../api/validation/canonical";
 
 export interface DeleteOptions {
   kind?: string;
@@ -113,13 +113,6 @@ export interface UpdateOptions {
 
 /** The object an update proposes: the body with the system fields and (for a main-resource update) the status of the stored one. */
 function proposed(k: KindInfo, s: KindStrategy, old: KubeObject, obj: KubeObject, statusOnly: boolean): KubeObject {
-  if (statusOnly) {
-    // ResetObjectMetaForStatus: only status changes through the status subresource.
-    const next = structuredClone(old);
-    if (obj.status === undefined) delete next.status;
-    else next.status = obj.status;
-    return next;
-  }
   const next: KubeObject = { ...obj, apiVersion: old.apiVersion, kind: old.kind, metadata: { ...obj.metadata } };
   const m = next.metadata;
   const o = old.metadata;
@@ -134,6 +127,17 @@ function proposed(k: KindInfo, s: KindStrategy, old: KubeObject, obj: KubeObject
     resourceVersion: o.resourceVersion,
   });
   dropUndefined(m);
+  if (statusOnly) {
+    // The status strategies (PrepareForUpdate of */status) keep the spec; metadata such as
+    // annotations may change (the deployment controller writes its revision annotation this way).
+    if (old.spec === undefined) delete next.spec;
+    else next.spec = structuredClone(old.spec);
+    for (const key of s.statusResetsMetadata ?? []) {
+      if (o[key] === undefined) delete m[key];
+      else m[key] = structuredClone(o[key]);
+    }
+    return next;
+  }
   if (hasStatusSubresource(k, s)) {
     if (old.status === undefined) delete next.status;
     else next.status = structuredClone(old.status);
