@@ -7,5 +7,7 @@ import { deleteVerb } from "./delete";
 import { annotateVerb, labelVerb } from "./label";
 import { scaleVerb } from "./scale";
 import { exposeVerb } from "./expose";
+import { setVerb } from "./set-image";
+import { rolloutVerb } from "./rollout";
 
-export const MUTATING_VERBS: Verb[] = [createVerb, runVerb, applyVerb, deleteVerb, labelVerb, annotateVerb, scaleVerb, exposeVerb];
+export const MUTATING_VERBS: Verb[] = [createVerb, runVerb, applyVerb, deleteVerb, labelVerb, annotateVerb, scaleVerb, exposeVerb, setVerb, rolloutVerb];
