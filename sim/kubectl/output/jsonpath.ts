@@ -267,35 +267,61 @@ export function parseJsonPath(template: string): JsonPath {
   return { template, root: new Parser(template).parse() };
 }
 
+/** True when an action is `{range ...}` / `{end}`. */
+function leadingIdent(n: Node): string | undefined {
+  return n.t === "list" && n.nodes[0]?.t === "ident" ? n.nodes[0].name : undefined;
+}
+
+/** Index after the `{end}` matching the range whose body starts at `from` (nodes.length if none). */
+function skipBlock(nodes: Node[], from: number): number {
+  let depth = 1;
+  for (let i = from; i < nodes.length; i++) {
+    const id = leadingIdent(nodes[i]);
+    if (id === "range") depth++;
+    else if (id === "end" && --depth === 0) return i + 1;
+  }
+  return nodes.length;
+}
+
 class Evaluator {
-  stack: unknown[][] = [];
-  cur: unknown[] = [];
-  beginRange = 0;
-  inRange = 0;
-  endRange = 0;
   constructor(private allowMissingKeys: boolean) {}
 
   findResults(data: unknown, nodes: Node[]): unknown[][] {
-    this.cur = [data];
-    const full: unknown[][] = [];
-    for (let i = 0; i < nodes.length; i++) {
-      const results = this.walk(this.cur, nodes[i]);
-      if (this.endRange > 0 && this.endRange <= this.inRange) {
-        this.endRange -= 1;
-        break;
+    return this.block(data, nodes, 0, false).results;
+  }
+
+  /** Evaluates nodes from `start` with `data` current; inside a range, returns at its `{end}`. */
+  private block(data: unknown, nodes: Node[], start: number, inRange: boolean): { results: unknown[][]; next: number; ended: boolean } {
+    const out: unknown[][] = [];
+    const cur = [data];
+    let i = start;
+    while (i < nodes.length) {
+      const node = nodes[i];
+      const id = leadingIdent(node);
+      if (id === "end") {
+        if (!inRange) throw new JsonPathExecError("not in range, nothing to end");
+        return { results: out, next: i + 1, ended: true };
       }
-      if (this.beginRange > 0) {
-        this.beginRange -= 1;
-        this.inRange += 1;
-        results.forEach((value, k) => {
-          if (k === results.length - 1) this.inRange -= 1;
-          full.push(...this.findResults(value, nodes.slice(i + 1)));
-        });
-        break;
+      if (id === "range") {
+        const rest: Node = { t: "list", nodes: (node as Node & { t: "list" }).nodes.slice(1) };
+        const items = this.walk(cur, rest);
+        let next = skipBlock(nodes, i + 1);
+        let ended = next <= nodes.length && next > i + 1 && leadingIdent(nodes[next - 1]) === "end";
+        for (const item of items) {
+          const r = this.block(item, nodes, i + 1, true);
+          out.push(...r.results);
+          next = r.next;
+          ended = r.ended;
+        }
+        // A range without {end}: the rest runs once more in the outer scope, as client-go does.
+        i = ended ? next : i + 1;
+        if (!ended && items.length === 0) i = nodes.length;
+        continue;
       }
-      full.push(results);
+      out.push(this.walk(cur, node));
+      i++;
     }
-    return full;
+    return { results: out, next: i, ended: false };
   }
 
   walk(input: unknown[], node: Node): unknown[] {
@@ -324,7 +350,7 @@ class Evaluator {
       case "filter":
         return this.filter(input, node);
       case "ident":
-        return this.ident(input, node.name);
+        throw new JsonPathExecError(`unrecognized identifier ${node.name}`);
     }
   }
 
@@ -406,24 +432,6 @@ class Evaluator {
     return out;
   }
 
-  private ident(input: unknown[], name: string): unknown[] {
-    if (name === "range") {
-      this.stack.push(this.cur);
-      this.beginRange += 1;
-      return input;
-    }
-    if (name === "end") {
-      if (this.endRange < this.inRange) {
-        this.endRange += 1;
-        return [];
-      }
-      const top = this.stack.pop();
-      if (!top) throw new JsonPathExecError("not in range, nothing to end");
-      this.cur = top;
-      return [];
-    }
-    throw new JsonPathExecError(`unrecognized identifier ${name}`);
-  }
 }
 
 function children(v: unknown): unknown[] {
@@ -432,7 +440,8 @@ function children(v: unknown): unknown[] {
     const o = v as Record<string, unknown>;
     return Object.keys(o).sort().map((k) => o[k]);
   }
-  if (typeof v === "string") return [...v];
+  // Go indexes a string's bytes (uint8): leaves that recursive descent does not enter.
+  if (typeof v === "string") return [...v].map((c) => c.codePointAt(0)!);
   return [];
 }
 
