@@ -6,7 +6,7 @@
 import type { ReconcileContext, Reconciler } from "../cluster";
 import type { KubeObject } from "../api/types";
 import { Client } from "../apiserver/client";
-import { recordEvent } from "../apiserver/events";
+import { recordKubeletEvent } from "./events";
 import { resolveImage, containerArgv } from "../images/index";
 import { allocateIp, releaseIp } from "./ip";
 import { ContainerConfigError, containerEnv, expand } from "./env";
@@ -52,6 +52,8 @@ export class Kubelet {
   // ---- reconciler entry points ----
 
   sync(): void {
+    // Our own writes (status, events) are the only change since we last looked: nothing to do.
+    if (this.st.quietRv !== undefined && this.ctx.api.store.currentRv() === this.st.quietRv) return;
     const pods = this.client.list("pods");
     const alive = new Set<string>();
     for (const pod of pods) {
@@ -74,6 +76,7 @@ export class Kubelet {
       this.reconcilePod(w, pod);
     }
     for (const uid of Object.keys(this.st.pods)) if (!alive.has(uid)) this.forget(uid);
+    this.st.quietRv = this.ctx.api.store.currentRv();
   }
 
   wake(uid: string): void {
@@ -86,7 +89,10 @@ export class Kubelet {
       this.forget(uid);
       return;
     }
+    const before = this.ctx.api.store.currentRv();
     this.step(w, pod);
+    // Nothing but this wake-up wrote since the last sync: the next sync has nothing to look at.
+    if (this.st.quietRv === before) this.st.quietRv = this.ctx.api.store.currentRv();
   }
 
   // ---- workers ----
@@ -499,7 +505,8 @@ export class Kubelet {
 
   event(w: PodRt, pod: KubeObject, type: "Normal" | "Warning", reason: string, message: string, c?: ContainerRt): void {
     const fieldPath = c ? `spec.${c.init ? "initContainers" : "containers"}{${c.name}}` : undefined;
-    recordEvent(this.client, this.ctx.prng, this.now(), pod, type, reason, message, { component: KUBELET, host: w.node }, fieldPath);
+    w.events ??= {};
+    recordKubeletEvent(w.events, this.client, this.ctx.prng, this.now(), pod, type, reason, message, w.node, fieldPath);
   }
 
   specOf(pod: KubeObject, c: ContainerRt): any {

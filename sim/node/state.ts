@@ -84,6 +84,8 @@ export interface PodRt {
   stopAt?: number;
   /** The timer currently scheduled for this pod. */
   wakeAt?: number;
+  /** Event memo: (reason, field, message) → the Event's name, so repeats count up. */
+  events?: Record<string, string>;
   /** The pod's resourceVersion the worker last reacted to. */
   seenRv?: string;
 }
@@ -100,6 +102,8 @@ export interface NodeRt {
 export interface KubeletState {
   nodes: Record<string, NodeRt>;
   pods: Record<string, PodRt>;
+  /** The store revision after the kubelet's last sync or own writes; unchanged means nothing new. */
+  quietRv?: number;
 }
 
 export function kubeletState(bag: Record<string, unknown>): KubeletState {

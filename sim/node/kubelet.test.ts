@@ -1,0 +1,235 @@
+import { describe, expect, test } from "vitest";
+import { TestCluster } from "./test-cluster";
+
+const nginx = { nodeName: "node01", containers: [{ name: "web", image: "nginx" }] };
+
+describe("starting a pod", () => {
+  test("a new nginx pod shows ContainerCreating, then Running within a few seconds", () => {
+    const t = new TestCluster();
+    t.pod("web", nginx);
+    t.at(0.2);
+    expect(t.get("web")!.status.phase).toBe("Pending");
+    expect(t.state("web")).toBe("waiting:ContainerCreating");
+    t.at(8);
+    const pod = t.get("web")!;
+    expect(pod.status.phase).toBe("Running");
+    expect(t.state("web")).toBe("running");
+    expect(pod.status.podIP).toMatch(/^10\.244\.1\.\d+$/);
+    expect(pod.status.podIPs).toEqual([{ ip: pod.status.podIP }]);
+    expect(pod.status.hostIP).toBe(pod.status.hostIPs[0].ip);
+    expect(pod.status.qosClass).toBe("BestEffort");
+    const cs = t.status("web");
+    expect(cs.containerID).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
+    expect(cs.image).toBe("docker.io/library/nginx:latest");
+    expect(cs.imageID).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
+    expect(cs).toMatchObject({ ready: true, started: true, restartCount: 0 });
+    expect(pod.status.conditions.map((c: any) => `${c.type}=${c.status}`)).toEqual([
+      "PodReadyToStartContainers=True", "Initialized=True", "Ready=True", "ContainersReady=True", "PodScheduled=True",
+    ]);
+  });
+
+  test("the kubelet reports Pulling, Pulled with the pull time and size, Created and Started", () => {
+    const t = new TestCluster();
+    t.pod("web", nginx);
+    t.at(10);
+    const ev = t.events("web").map((e) => `${e.reason}: ${e.message}`);
+    expect(ev).toContain('Pulling: Pulling image "nginx"');
+    expect(ev.find((e) => e.startsWith("Pulled:"))).toMatch(/^Pulled: Successfully pulled image "nginx" in (\d+(\.\d+)?s|\d+ms) \(\1 including waiting\)\. Image size: 72080558 bytes\.$/);
+    expect(ev).toContain("Created: Created container: web");
+    expect(ev).toContain("Started: Started container web");
+  });
+
+  test("a cached image under IfNotPresent is already present on machine", () => {
+    const t = new TestCluster();
+    t.pod("a", { nodeName: "node01", containers: [{ name: "c", image: "nginx:1.25" }] });
+    t.at(10);
+    t.pod("b", { nodeName: "node01", containers: [{ name: "c", image: "nginx:1.25", imagePullPolicy: "IfNotPresent" }] });
+    t.at(12);
+    expect(t.events("b").map((e) => e.message)).toContain('Container image "nginx:1.25" already present on machine');
+    expect(t.state("b")).toBe("running");
+  });
+
+  test("pods on one node get distinct IPs from its podCIDR", () => {
+    const t = new TestCluster();
+    for (const n of ["a", "b", "c"]) t.pod(n, { nodeName: "node02", containers: [{ name: "c", image: "redis" }] });
+    t.at(10);
+    const ips = ["a", "b", "c"].map((n) => t.get(n)!.status.podIP);
+    expect(new Set(ips).size).toBe(3);
+    for (const ip of ips) expect(ip).toMatch(/^10\.244\.2\.\d+$/);
+  });
+
+  test("the same seed and the same commands give the same pod status", () => {
+    const run = () => {
+      const t = new TestCluster(3);
+      t.pod("web", nginx);
+      t.at(30);
+      return JSON.stringify(t.get("web")!.status);
+    };
+    expect(run()).toBe(run());
+  });
+});
+
+describe("image pull failures", () => {
+  test("an unknown image fails with ErrImagePull, then backs off with ImagePullBackOff", () => {
+    const t = new TestCluster();
+    t.pod("redis", { nodeName: "node01", containers: [{ name: "redis", image: "redis123" }] });
+    t.at(5);
+    expect(t.state("redis")).toBe("waiting:ErrImagePull");
+    expect(t.status("redis").state.waiting.message).toContain('pull access denied, repository does not exist or may require authorization');
+    t.at(20);
+    expect(t.state("redis")).toBe("waiting:ImagePullBackOff");
+    const ev = t.events("redis").map((e) => `${e.type} ${e.reason}: ${e.message}`);
+    expect(ev).toContain('Warning Failed: Failed to pull image "redis123": failed to pull and unpack image "docker.io/library/redis123:latest": failed to resolve reference "docker.io/library/redis123:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed');
+    expect(ev).toContain("Warning Failed: Error: ErrImagePull");
+    expect(ev).toContain('Normal BackOff: Back-off pulling image "redis123"');
+    expect(ev).toContain("Warning Failed: Error: ImagePullBackOff");
+    expect(t.get("redis")!.status.phase).toBe("Pending");
+  });
+
+  test("pull retries back off 10 s, 20 s, 40 s, ... up to 5 minutes", () => {
+    const t = new TestCluster();
+    t.pod("bad", { nodeName: "node01", containers: [{ name: "c", image: "nginx:nope" }] });
+    const pullTimes: number[] = [];
+    let last = 0;
+    for (let s = 0; s <= 1200; s += 1) {
+      t.at(s);
+      const count = t.events("bad").find((e) => e.reason === "Pulling")?.count ?? 0;
+      if (count > last) pullTimes.push(s);
+      last = count;
+    }
+    const gaps = pullTimes.slice(1).map((x, i) => x - pullTimes[i]);
+    // Each gap: the failed pull (<2 s) + ErrImagePull shown for 10 s + the back-off.
+    const backoffs = gaps.map((g) => Math.round((g - 11) / 10) * 10);
+    expect(backoffs.slice(0, 6)).toEqual([10, 20, 40, 80, 160, 300]);
+    expect(t.logs("bad").text).toMatch(/^container "c" in pod "bad" is waiting to start: (trying and failing to pull image|image can't be pulled)$/);
+  });
+
+  test("fixing the image of a backing-off pod makes it run", () => {
+    const t = new TestCluster();
+    const pod = t.pod("redis", { nodeName: "node01", containers: [{ name: "redis", image: "redis123" }] });
+    t.at(40);
+    const cur = t.get("redis")!;
+    cur.spec.containers[0].image = "redis";
+    const res = t.c.request({ method: "PUT", path: "/api/v1/namespaces/default/pods/redis", body: cur });
+    expect(res.status).toBeLessThan(300);
+    t.wait(10);
+    expect(t.state("redis")).toBe("running");
+    expect(t.get("redis")!.metadata.uid).toBe(pod.metadata.uid);
+  });
+});
+
+describe("containers that exit", () => {
+  test("busybox's default shell completes, restarts once, then crash-loops with growing back-off", () => {
+    const t = new TestCluster();
+    t.pod("bb", { nodeName: "node01", containers: [{ name: "bb", image: "busybox", imagePullPolicy: "IfNotPresent" }] });
+    t.at(8);
+    expect(t.state("bb")).toBe("waiting:CrashLoopBackOff");
+    const cs = t.status("bb");
+    expect(cs.restartCount).toBe(1);
+    expect(cs.lastState.terminated).toMatchObject({ exitCode: 0, reason: "Completed" });
+    const uid = t.get("bb")!.metadata.uid;
+    expect(cs.state.waiting.message).toBe(`back-off 10s restarting failed container=bb pod=bb_default(${uid})`);
+    expect(t.events("bb").map((e) => e.message)).toContain(`Back-off restarting failed container bb in pod bb_default(${uid})`);
+    t.at(25);
+    expect(t.status("bb").restartCount).toBe(2);
+    expect(t.status("bb").state.waiting?.message).toMatch(/^back-off 20s /);
+    t.at(60);
+    expect(t.status("bb").state.waiting?.message).toMatch(/^back-off 40s /);
+    expect(t.get("bb")!.status.phase).toBe("Running");
+  });
+
+  test("the back-off stops growing at 5 minutes", () => {
+    const t = new TestCluster();
+    t.pod("bb", { nodeName: "node01", containers: [{ name: "bb", image: "busybox", imagePullPolicy: "IfNotPresent", command: ["sh", "-c", "exit 1"] }] });
+    t.at(3600);
+    expect(t.status("bb").state.waiting?.message).toMatch(/^back-off 5m0s /);
+    expect(t.status("bb").lastState.terminated).toMatchObject({ exitCode: 1, reason: "Error" });
+    // 10+20+40+80+160 s, then one restart per 5 minutes.
+    expect(t.status("bb").restartCount).toBeGreaterThanOrEqual(15);
+    expect(t.status("bb").restartCount).toBeLessThanOrEqual(18);
+  });
+
+  test("fast-forwarding an hour of a crash loop costs one wake-up per back-off step", () => {
+    const t = new TestCluster();
+    t.pod("bb", { nodeName: "node01", containers: [{ name: "bb", image: "busybox", imagePullPolicy: "IfNotPresent", command: ["sh", "-c", "echo boom; exit 1"] }] });
+    t.at(5);
+    // Count the kubelet's wake-ups (the cluster keeps its reconcilers private).
+    const kubelet = (t.c as unknown as { reconcilers: { name: string; onTimer?: (k: string, c: unknown) => void }[] }).reconcilers.find((r) => r.name === "kubelet")!;
+    const onTimer = kubelet.onTimer!;
+    let wakes = 0;
+    kubelet.onTimer = (k, c) => { wakes++; onTimer(k, c); };
+    const t1 = performance.now();
+    t.at(3600);
+    const ms = performance.now() - t1;
+    const restarts = t.status("bb").restartCount;
+    // Per restart: back-off end, start, exit noticed; a handful more for the first fast restarts.
+    expect(wakes).toBeLessThanOrEqual(restarts * 3 + 6);
+    expect(t.c.clock.toJSON().timers.filter((x) => x.target === "kubelet").length).toBe(1);
+    expect(ms).toBeLessThan(1000); // dominated by API server writes; the kubelet's own work is small
+  });
+
+  test("restartPolicy Never ends Succeeded or Failed with Completed or Error", () => {
+    const t = new TestCluster();
+    t.pod("ok", { nodeName: "node01", restartPolicy: "Never", containers: [{ name: "c", image: "busybox", imagePullPolicy: "IfNotPresent", command: ["sh", "-c", "echo done"] }] });
+    t.pod("bad", { nodeName: "node01", restartPolicy: "Never", containers: [{ name: "c", image: "busybox", imagePullPolicy: "IfNotPresent", command: ["sh", "-c", "exit 3"] }] });
+    t.at(15);
+    expect(t.get("ok")!.status.phase).toBe("Succeeded");
+    expect(t.status("ok").state.terminated).toMatchObject({ exitCode: 0, reason: "Completed" });
+    expect(t.get("bad")!.status.phase).toBe("Failed");
+    expect(t.status("bad").state.terminated).toMatchObject({ exitCode: 3, reason: "Error" });
+    expect(t.status("bad").restartCount).toBe(0);
+    const ready = t.get("ok")!.status.conditions.find((c: any) => c.type === "Ready");
+    expect(ready).toMatchObject({ status: "False", reason: "PodCompleted" });
+  });
+
+  test("restartPolicy OnFailure restarts failures but not successes", () => {
+    const t = new TestCluster();
+    t.pod("ok", { nodeName: "node01", restartPolicy: "OnFailure", containers: [{ name: "c", image: "busybox", imagePullPolicy: "IfNotPresent", command: ["true"] }] });
+    t.pod("bad", { nodeName: "node01", restartPolicy: "OnFailure", containers: [{ name: "c", image: "busybox", imagePullPolicy: "IfNotPresent", command: ["false"] }] });
+    t.at(30);
+    expect(t.get("ok")!.status.phase).toBe("Succeeded");
+    expect(t.status("bad").restartCount).toBeGreaterThan(0);
+    expect(t.get("bad")!.status.phase).toBe("Running");
+  });
+
+  test("sleep runs for its duration, then the container completes", () => {
+    const t = new TestCluster();
+    t.pod("s", { nodeName: "node01", restartPolicy: "Never", containers: [{ name: "c", image: "busybox", imagePullPolicy: "IfNotPresent", command: ["sleep", "60"] }] });
+    t.at(30);
+    expect(t.state("s")).toBe("running");
+    t.at(70);
+    expect(t.state("s")).toBe("terminated:Completed");
+  });
+
+  test("a missing executable is a StartError with exit code 128", () => {
+    const t = new TestCluster();
+    t.pod("x", { nodeName: "node01", restartPolicy: "Never", containers: [{ name: "c", image: "busybox", imagePullPolicy: "IfNotPresent", command: ["nginx"] }] });
+    t.at(10);
+    expect(t.status("x").state.terminated).toMatchObject({ exitCode: 128, reason: "StartError" });
+    expect(t.status("x").state.terminated.message).toContain('exec: "nginx": executable file not found in $PATH');
+  });
+});
+
+describe("init containers", () => {
+  test("init containers run in order before the app container", () => {
+    const t = new TestCluster();
+    t.pod("app", {
+      nodeName: "node01",
+      initContainers: [
+        { name: "one", image: "busybox", imagePullPolicy: "IfNotPresent", command: ["sleep", "10"] },
+        { name: "two", image: "busybox", imagePullPolicy: "IfNotPresent", command: ["sleep", "10"] },
+      ],
+      containers: [{ name: "web", image: "nginx" }],
+    });
+    t.at(7);
+    const p = t.get("app")!;
+    expect(p.status.phase).toBe("Pending");
+    expect(p.status.initContainerStatuses[0].state.running).toBeDefined();
+    expect(p.status.initContainerStatuses[1].state.waiting.reason).toBe("PodInitializing");
+    expect(t.state("app")).toBe("waiting:PodInitializing");
+    expect(p.status.conditions.find((c: any) => c.type === "Initialized")).toMatchObject({ status: "False", reason: "ContainersNotInitialized", message: "containers with incomplete status: [one two]" });
+    t.at(35);
+    expect(t.get("app")!.status.phase).toBe("Running");
+    expect(t.get("app")!.status.initContainerStatuses.map((s: any) => s.state.terminated?.reason)).toEqual(["Completed", "Completed"]);
+  });
+});
