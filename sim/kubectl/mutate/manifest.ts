@@ -7,6 +7,7 @@ import { LimitError, LIMITS } from "../../core/limits";
 import { basename, resolvePath, type FileSystem } from "../../core/vfs";
 import type { KubeObject } from "../../api/types";
 import { kubectlError, type CommandFailed } from "../framework/errors";
+import { sortKeys, type Json } from "./three-way-merge";
 
 /** go-yaml v2's implicit types, without timestamps (kept as strings when decoding into JSON). */
 const GO_YAML_SCHEMA = new Schema([...FAILSAFE_SCHEMA.tags, nullYaml11Tag, boolYaml11Tag, intYaml11Tag, floatYaml11Tag, mergeTag]);
@@ -92,7 +93,8 @@ export function parseManifest(source: string, text: string): KubeObject[] {
 export function loadManifests(filenames: string[], src: ManifestSources, recursive = false): ManifestItem[] {
   const items: ManifestItem[] = [];
   for (const f of readManifestFiles(filenames, src, recursive)) {
-    for (const object of parseManifest(f.source, f.text)) items.push({ source: f.source, object });
+    // kubectl decodes manifests into unstructured maps: what it sends has its keys sorted.
+    for (const object of parseManifest(f.source, f.text)) items.push({ source: f.source, object: sortKeys(object as unknown as Json) as unknown as KubeObject });
   }
   return items;
 }

@@ -9,5 +9,7 @@ import { scaleVerb } from "./scale";
 import { exposeVerb } from "./expose";
 import { setVerb } from "./set-image";
 import { rolloutVerb } from "./rollout";
+import { patchVerb } from "./patch";
+import { replaceVerb } from "./replace";
 
-export const MUTATING_VERBS: Verb[] = [createVerb, runVerb, applyVerb, deleteVerb, labelVerb, annotateVerb, scaleVerb, exposeVerb, setVerb, rolloutVerb];
+export const MUTATING_VERBS: Verb[] = [createVerb, runVerb, applyVerb, deleteVerb, labelVerb, annotateVerb, scaleVerb, exposeVerb, setVerb, rolloutVerb, patchVerb, replaceVerb];

@@ -95,5 +95,37 @@ describe.skipIf(!hasRealKubectl())("mutating verbs print what the real kubectl p
     for (const d of diffs) console.log(`MISMATCH ${d.args}\n real: ${JSON.stringify(d.real)}\n ours: ${JSON.stringify(d.ours)}`);
     expect(diffs.map((d) => d.args)).toEqual([]);
   }, 60_000);
+  test("set image, rollout history/undo/pause/resume, patch and replace", async () => {
+    const pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n";
+    const podChanged = pod.replace("app: p", "app: q");
+    const results = await bothRun({ "web.yaml": deployment, "pod.yaml": pod, "pod2.yaml": podChanged, "missing.yaml": pod.replace("name: p", "name: zz") }, [
+      { args: ["apply", "-f", "$DIR/web.yaml"] },
+      { args: ["set", "image", "deployment/web", "nginx=nginx:1.27"], compare: true },
+      { args: ["set", "image", "deployment/web", "app=nginx:1.27"], compare: true },
+      { args: ["set", "image", "deployment/web"], compare: true },
+      { args: ["rollout", "history", "deployment/web"], compare: true },
+      { args: ["rollout", "undo", "deployment/web", "--to-revision=7"], compare: true },
+      { args: ["rollout", "undo", "deployment/web"], compare: true },
+      { args: ["rollout", "pause", "deployment/web"], compare: true },
+      { args: ["rollout", "pause", "deployment/web"], compare: true },
+      { args: ["rollout", "undo", "deployment/web"], compare: true },
+      { args: ["rollout", "resume", "deployment/web"], compare: true },
+      { args: ["rollout", "resume", "deployment/web"], compare: true },
+      { args: ["apply", "-f", "$DIR/pod.yaml"], compare: true },
+      { args: ["patch", "pod", "p", "-p", '{"metadata":{"labels":{"tier":"x"}}}'], compare: true },
+      { args: ["patch", "pod", "p", "-p", '{"metadata":{"labels":{"tier":"x"}}}'], compare: true },
+      { args: ["patch", "pod", "p", "--type=merge", "-p", "metadata:\n  annotations:\n    a: b\n"], compare: true },
+      { args: ["patch", "pod", "p", "--type=json", "-p", '[{"op":"replace","path":"/spec/containers/0/image","value":"nginx:1.27"}]'], compare: true },
+      { args: ["patch", "pod", "p", "--type=bogus", "-p", "{}"], compare: true },
+      { args: ["patch", "pod", "p"], compare: true },
+      { args: ["patch", "pod", "nope", "-p", "{}"], compare: true },
+      { args: ["replace", "-f", "$DIR/pod2.yaml"], compare: true },
+      { args: ["replace", "-f", "$DIR/missing.yaml"], compare: true },
+      { args: ["replace"], compare: true },
+    ]);
+    const diffs = results.filter((r) => JSON.stringify(r.ours) !== JSON.stringify(r.real));
+    for (const d of diffs) console.log(`MISMATCH ${d.args}\n real: ${JSON.stringify(d.real)}\n ours: ${JSON.stringify(d.ours)}`);
+    expect(diffs.map((d) => d.args)).toEqual([]);
+  }, 60_000);
 });
 if (!hasRealKubectl()) console.log("notice: real kubectl v1.32 not found; comparisons skipped");
