@@ -11,10 +11,8 @@
 
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { createSandbox, type Sandbox, type TopologyName } from "./index";
+import { createSandbox, DEFAULT_START_MS, runScript as runScenario, type Sandbox, type TopologyName } from "./index";
 import { splitScript } from "./shell/script";
-
-export const DEFAULT_START = Date.parse("2026-01-01T00:00:00Z");
 
 interface CliOptions {
   script?: string;
@@ -29,7 +27,7 @@ class UsageError extends Error {}
 const USAGE = "usage: npm run sim -- [--script FILE [--json]] [--seed N] [--topology default|minikube] [--start ISO-8601]";
 
 function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { json: false, seed: 1, topology: "default", start: DEFAULT_START };
+  const o: CliOptions = { json: false, seed: 1, topology: "default", start: DEFAULT_START_MS };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? [argv[i].slice(0, argv[i].indexOf("=")), argv[i].slice(argv[i].indexOf("=") + 1)] : [argv[i], undefined];
     const value = (): string => {
@@ -83,15 +81,9 @@ function runScript(o: CliOptions & { script: string }): void {
   } catch (e) {
     throw new UsageError(`cannot read script "${o.script}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  const sandbox = createSandbox({ seed: o.seed, topology: o.topology, now: o.start });
-  const results: { command: string; output: string; exitCode: number }[] = [];
-  for (const command of splitScript(text)) {
-    const prompt = sandbox.prompt();
-    const r = sandbox.exec(command, { now: sandbox.now() });
-    if (o.json) results.push({ command, output: r.output, exitCode: r.exitCode });
-    else process.stdout.write(`${prompt}${command}\n${r.output}`);
-  }
-  if (o.json) process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+  const { steps, sandbox } = runScenario(text, { seed: o.seed, topology: o.topology, now: o.start });
+  if (o.json) process.stdout.write(JSON.stringify(steps, null, 2) + "\n");
+  else for (const step of steps) process.stdout.write(`${sandbox.prompt()}${step.command}\n${step.output}`);
 }
 
 function repl(o: CliOptions): void {

@@ -21,6 +21,7 @@ import { containerContext } from "./node/index";
 import { kubectl } from "./kubectl/index";
 import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
 import { DEFAULT_NODES } from "./controllers/topology";
+import { splitScript } from "./shell/script";
 
 // kubectl exec sees containers as the kubelet runs them (image files, volumes, expanded env).
 setContainerResolver(containerContext);
@@ -112,6 +113,28 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   // The API server address kubeadm writes: the control-plane node's IP (minikube: its own default).
   writeDefaultKubeconfig(fs, topology, topology === "default" ? `https://${DEFAULT_NODES[0].ip}:6443` : undefined);
   return new SimSandbox(topology, cluster, fs, initialShellState(hostname));
+}
+
+export interface ScriptStep {
+  command: string;
+  output: string;
+  exitCode: number;
+}
+
+/** The headless runner's contract: 2026-01-01T00:00:00Z unless told otherwise. */
+export const DEFAULT_START_MS = Date.UTC(2026, 0, 1);
+
+/**
+ * Runs a scenario script (one command per line; `#` comments and blank lines skipped; heredocs
+ * span lines) in a fresh sandbox, each command at the sandbox's current virtual time.
+ */
+export function runScript(text: string, opts: Partial<SandboxOptions> = {}): { steps: ScriptStep[]; sandbox: Sandbox } {
+  const sandbox = createSandbox({ seed: opts.seed ?? 1, topology: opts.topology ?? "default", now: opts.now ?? DEFAULT_START_MS });
+  const steps = splitScript(text).map((command) => {
+    const r = sandbox.exec(command, { now: sandbox.now() });
+    return { command, output: r.output, exitCode: r.exitCode };
+  });
+  return { steps, sandbox };
 }
 
 /** Continues a snapshot. The sandbox takes ownership of `json`: do not mutate it afterwards. */

@@ -10,6 +10,9 @@ interface GrepOptions {
   patterns: string[];
   flags: Set<string>;
   files: string[];
+  /** Context lines (-A, -B, -C). */
+  after: number;
+  before: number;
 }
 
 const BOOL = "ivcEFwxnoqlLhHrRsG";
@@ -18,6 +21,8 @@ function parseArgs(p: Proc): GrepOptions | string {
   const flags = new Set<string>();
   const patterns: string[] = [];
   const operands: string[] = [];
+  let after = 0;
+  let before = 0;
   const argv = p.argv.slice(1);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -49,7 +54,10 @@ function parseArgs(p: Proc): GrepOptions | string {
         if (/[ABCm]/.test(c)) {
           const v = a.slice(j + 1) || argv[++i];
           if (v === undefined) return `option requires an argument -- '${c}'`;
-          break; // context lines are accepted and ignored
+          if (!/^\d+$/.test(v)) return `${v}: invalid context length argument`;
+          if (c === "A" || c === "C") after = Number(v);
+          if (c === "B" || c === "C") before = Number(v);
+          break;
         }
         if (!BOOL.includes(c)) return `invalid option -- '${c}'`;
         flags.add(c);
@@ -62,7 +70,7 @@ function parseArgs(p: Proc): GrepOptions | string {
     if (operands.length === 0) return "";
     patterns.push(operands.shift()!);
   }
-  return { patterns: patterns.flatMap((x) => x.split("\n")), flags, files: operands };
+  return { patterns: patterns.flatMap((x) => x.split("\n")), flags, files: operands, after, before };
 }
 
 function buildRegex(o: GrepOptions): RE2JS {
@@ -125,18 +133,37 @@ export function grep(p: Proc): number {
     const prefix = withName ? `${label}:` : "";
     let count = 0;
     const ls = lines(text);
+    // Context (-A/-B/-C): GNU prints "--" between groups that are not adjacent.
+    let lastPrinted = -1;
+    let afterLeft = 0;
+    const context = o.after > 0 || o.before > 0;
+    const printLine = (n: number, sep: string) => {
+      if (context && lastPrinted >= 0 && n > lastPrinted + 1) p.stdout("--\n");
+      p.stdout(`${withName ? label + sep : ""}${f.has("n") ? `${n + 1}${sep}` : ""}${ls[n]}\n`);
+      lastPrinted = n;
+    };
     for (let n = 0; n < ls.length; n++) {
       const line = ls[n];
       const hit = re.test(line) !== f.has("v");
-      if (!hit) continue;
+      if (!hit) {
+        if (afterLeft > 0 && !f.has("c") && !f.has("l") && !f.has("L") && !f.has("o")) {
+          printLine(n, "-");
+          afterLeft--;
+        }
+        continue;
+      }
       count++;
       matchedAny = true;
       if (f.has("q")) return 0;
       if (f.has("c") || f.has("l") || f.has("L")) continue;
-      const num = f.has("n") ? `${n + 1}:` : "";
       if (f.has("o") && !f.has("v")) {
+        const num = f.has("n") ? `${n + 1}:` : "";
         for (const m of allMatches(re, line)) if (m.end > m.start) p.stdout(`${prefix}${num}${line.slice(m.start, m.end)}\n`);
-      } else p.stdout(`${prefix}${num}${line}\n`);
+        continue;
+      }
+      for (let b = Math.max(lastPrinted + 1, n - o.before); b < n; b++) printLine(b, "-");
+      printLine(n, ":");
+      afterLeft = o.after;
     }
     if (f.has("c")) p.stdout(`${prefix}${count}\n`);
     if (f.has("l") && count > 0) p.stdout(`${label}\n`);
