@@ -1,0 +1,192 @@
+// The oracle's command lines. `$DIR` stands for the manifest directory (state.ts). Read cases run
+// against the one served sandbox; describe cases too, but each at a fresh wall-clock second (the
+// real kubectl ages events by its own clock); mutating cases run on two fresh restores of the same
+// snapshot and also compare the objects left behind.
+
+export type CaseMode = "read" | "describe" | "mutate";
+
+export interface OracleCase {
+  args: string[];
+  mode: CaseMode;
+  /**
+   * For mutating cases, what to compare afterwards: "objects" (every object under STATE_PATHS,
+   * byte for byte) or "names" (only which objects exist: for `delete` that waits, where the real
+   * kubectl's watch polls move the served clock by a different amount than ours does).
+   */
+  after?: "objects" | "names";
+}
+
+/** Where a mutating case's resulting objects are read from, in both clusters. */
+export const STATE_PATHS = [
+  "/api/v1/namespaces/default/pods",
+  "/api/v1/namespaces/default/services",
+  "/api/v1/namespaces/default/configmaps",
+  "/api/v1/namespaces/default/replicationcontrollers",
+  "/apis/apps/v1/namespaces/default/deployments",
+  "/apis/apps/v1/namespaces/default/replicasets",
+  "/api/v1/namespaces/team-a/pods",
+  "/api/v1/namespaces",
+];
+
+/** Splits a case written as one line; '...' groups a word (no escapes needed in these cases). */
+function argv(line: string): string[] {
+  const out: string[] = [];
+  const re = /'([^']*)'|(\S+)/g;
+  let cur: string | undefined;
+  let last = -1;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const piece = m[1] ?? m[2];
+    if (cur !== undefined && m.index === last) cur += piece;
+    else {
+      if (cur !== undefined) out.push(cur);
+      cur = piece;
+    }
+    last = re.lastIndex;
+  }
+  if (cur !== undefined) out.push(cur);
+  return out;
+}
+
+const read = (line: string): OracleCase => ({ args: argv(line), mode: "read" });
+const describeCase = (line: string): OracleCase => ({ args: argv(line), mode: "describe" });
+const mutate = (line: string, after: "objects" | "names" = "objects"): OracleCase => ({ args: argv(line), mode: "mutate", after });
+
+export const READ_CASES: OracleCase[] = [
+  // every kind, plain and wide
+  ...["pods", "deployments", "replicasets", "daemonsets -n kube-system", "services", "nodes", "namespaces", "configmaps", "secrets", "serviceaccounts", "endpoints", "replicationcontrollers", "endpointslices", "events -n team-a"].map((k) => read(`get ${k}`)),
+  ...["pods", "deployments", "replicasets", "daemonsets -A", "services", "nodes", "replicationcontrollers", "endpoints"].map((k) => read(`get ${k} -o wide`)),
+  // structured output
+  read("get pod crasher -o yaml"),
+  read("get deployment web -o yaml"),
+  read("get service web -o yaml"),
+  read("get configmap settings -o yaml"),
+  read("get secret db-pass -o yaml"),
+  read("get namespace team-a -o yaml"),
+  read("get node node01 -o yaml"),
+  read("get pods -o json"),
+  read("get service web -o json"),
+  read("get rc legacy -o json"),
+  read("get deploy -n empty-ns -o json"),
+  read("get pods -A -o name"),
+  read("get all -o name"),
+  // jsonpath
+  read("get pods -o jsonpath={.items[*].metadata.name}"),
+  read(`get pods -o 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.status.phase}{"\\n"}{end}'`),
+  read(`get pods -o 'jsonpath={.items[?(@.status.phase=="Running")].metadata.name}'`),
+  read("get deployment web -o jsonpath={.spec.template.spec.containers[0].image}"),
+  read("get secret db-pass -o jsonpath={.data.password}"),
+  read("get pod crasher -o jsonpath={.status.containerStatuses[0].state.waiting.reason}"),
+  read(`get nodes -o 'jsonpath={range .items[*]}{.metadata.name}{" "}{.status.addresses[?(@.type=="InternalIP")].address}{"\\n"}{end}'`),
+  read("get pod crasher -o jsonpath={.spec.nope.deeper}"),
+  read("get pods -o jsonpath={.items[0].metadata.name"),
+  // custom columns
+  read("get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image,NODE:.spec.nodeName"),
+  read("get deploy -A -o custom-columns=NS:.metadata.namespace,NAME:.metadata.name,REPLICAS:.spec.replicas"),
+  read("get pods -o custom-columns=NAME"),
+  // labels and selectors
+  read("get pods --show-labels"),
+  read("get deploy --show-labels"),
+  read("get pods -L app,tier"),
+  read("get pods -A -L tier --show-labels"),
+  read("get pods -l app=web"),
+  read("get pods -l 'tier in (frontend,broken)' -A"),
+  read("get pods -l '!app'"),
+  read("get deploy -l env!=prod"),
+  read("get pods -l 'a in'"),
+  read("get pods -l app=nope"),
+  // field selectors
+  read("get pods --field-selector status.phase=Running"),
+  read("get pods -A --field-selector spec.nodeName=node01"),
+  read("get pods --field-selector metadata.name=crasher"),
+  read("get pods --field-selector foo=bar"),
+  // namespaces, several kinds, all
+  read("get pods -A"),
+  read("get deploy,svc,cm"),
+  read("get pod/crasher svc/web deploy/api"),
+  read("get all"),
+  read("get all -A"),
+  read("get all -n team-a"),
+  read("get pods -n empty-ns"),
+  read("get all -n empty-ns"),
+  read("get pods -A -l app=nope"),
+  // sorting and headers
+  read("get pods --sort-by=.metadata.name"),
+  read("get pods --sort-by=.status.containerStatuses[0].restartCount"),
+  read("get pods -A --sort-by=.metadata.creationTimestamp"),
+  read("get pods --sort-by=.spec.nope"),
+  read("get pods --no-headers"),
+  read("get svc -A --no-headers -o wide"),
+  // errors
+  read("get pod nope"),
+  read("get pod crasher nope"),
+  read("get deploy nope -n team-a"),
+  read("get foos"),
+  read("get pods --bogus-flag"),
+  read("get pods -o foo"),
+  read("get pods --ignore-not-found nope"),
+  read("cluster-info"),
+  read("api-versions"),
+];
+
+export const DESCRIBE_CASES: OracleCase[] = [
+  describeCase("describe pod crasher"),
+  describeCase("describe pod badimage"),
+  describeCase("describe pods -l app=web"),
+  describeCase("describe deployment web"),
+  describeCase("describe replicaset -l app=api"),
+  describeCase("describe daemonset kube-proxy -n kube-system"),
+  describeCase("describe service web"),
+  describeCase("describe service api"),
+  describeCase("describe node node01"),
+  describeCase("describe namespace team-a"),
+  describeCase("describe configmap settings"),
+  describeCase("describe secret db-pass"),
+  describeCase("describe serviceaccount builder"),
+  describeCase("describe endpoints web"),
+  describeCase("describe replicationcontroller legacy"),
+  describeCase("describe pod nope"),
+  describeCase("describe foos"),
+  describeCase("describe pod crasher --bogus-flag"),
+];
+
+export const MUTATE_CASES: OracleCase[] = [
+  mutate("label pod crasher tier=debug"),
+  mutate("label pod crasher run=other"),
+  mutate("label pod crasher run=other --overwrite"),
+  mutate("label pod crasher run-"),
+  mutate("label deployment web tier-"),
+  mutate("label pods -l app=web stage=canary"),
+  mutate("label pod nope a=b"),
+  mutate("annotate pod crasher note=hello"),
+  mutate("annotate deployment web owner=someone"),
+  mutate("annotate deployment web owner-"),
+  mutate("scale deployment web --replicas=4"),
+  mutate("scale deployment api --replicas=0"),
+  mutate("scale rc legacy --replicas=3"),
+  mutate("scale deployment web --replicas=1 --current-replicas=5"),
+  mutate("delete pod crasher", "names"),
+  mutate("delete pod crasher --wait=false"),
+  mutate("delete pods -l app=web", "names"),
+  mutate("delete pod nope"),
+  mutate("delete configmap settings"),
+  mutate("delete service web"),
+  mutate("delete deployment api --wait=false"),
+  mutate("create -f $DIR/web-deployment.yaml"),
+  mutate("create -f $DIR/legacy-rc.yaml"),
+  mutate("create -f $DIR/app-config.yaml"),
+  mutate("create deployment web --image=nginx"),
+  mutate("create namespace team-a"),
+  mutate("create configmap settings --from-literal=a=b"),
+  mutate("apply -f $DIR/web-deployment.yaml"),
+  mutate("create -f $DIR/bad-name.yaml"),
+  mutate("create -f $DIR/no-image.yaml"),
+  mutate("create deployment Bad_Name --image=nginx"),
+  mutate("apply -f $DIR/crasher-renamed.yaml"),
+  mutate("replace -f $DIR/crasher-renamed.yaml"),
+  mutate("replace -f $DIR/crasher-new-image.yaml"),
+  mutate("run noimage"),
+];
+
+export function caseId(c: OracleCase): string {
+  return c.args.join(" ");
+}

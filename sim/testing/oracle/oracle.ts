@@ -1,0 +1,122 @@
+// The oracle run: builds the rich state, serves it over HTTP to the real kubectl v1.32 and runs
+// every case both ways. The real kubectl runs first (in parallel, asynchronously: this process
+// serves its API), then ours (synchronously) on the same state.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { restoreSandbox, type Sandbox, type SandboxSnapshot } from "../../index";
+import { restoreCluster } from "../../world";
+import { escapeTerminal } from "../../shell/escape";
+import { DEFAULT_NODES } from "../../controllers/topology";
+import { serveApi } from "../http-adapter";
+import { caseId, DESCRIBE_CASES, MUTATE_CASES, READ_CASES, STATE_PATHS, type OracleCase } from "./cases";
+import { diffObjects } from "./object-diff";
+import { pool, runReal, shellLine, type Outcome } from "./run";
+import { buildOracleState, type OracleState } from "./state";
+
+export interface CaseResult {
+  id: string;
+  mode: OracleCase["mode"];
+  real: Outcome;
+  ours: Outcome;
+  /** Mutating cases: differences in the objects left behind (empty when identical). */
+  objects: string[];
+}
+
+export interface OracleRun {
+  results: CaseResult[];
+  setupFailures: string[];
+}
+
+const PARALLEL = 4;
+/** The server address in the sandbox's kubeconfig (what `cluster-info` prints there). */
+const SANDBOX_SERVER = `https://${DEFAULT_NODES[0].ip}:6443`;
+
+function expand(c: OracleCase, dir: string): string[] {
+  return c.args.map((a) => a.replace("$DIR", dir));
+}
+
+/** The one normalisation: the served URL stands where the sandbox's kubeconfig has its own. */
+function asTerminal(o: Outcome, servedUrl: string): Outcome {
+  return { code: o.code, output: escapeTerminal(o.output.split(servedUrl).join(SANDBOX_SERVER)) };
+}
+
+function runOurs(sb: Sandbox, args: string[], now: number): Outcome {
+  const r = sb.exec(shellLine(args), { now });
+  return { output: r.output, code: r.exitCode };
+}
+
+async function readCases(st: OracleState): Promise<CaseResult[]> {
+  const served = await serveApi((req) => st.sandbox.read(req));
+  try {
+    const reals = await pool(READ_CASES, PARALLEL, (c) => runReal(expand(c, st.dir), served.kubeconfig));
+    return READ_CASES.map((c, i) => ({ id: caseId(c), mode: c.mode, real: asTerminal(reals[i], served.url), ours: runOurs(st.sandbox, expand(c, st.dir), st.end), objects: [] }));
+  } finally {
+    await served.close();
+  }
+}
+
+/** One mutating case on two fresh restores of the snapshot. */
+async function mutateCase(c: OracleCase, snap: SandboxSnapshot, st: OracleState): Promise<() => CaseResult> {
+  const theirs = restoreCluster(structuredClone(snap.cluster));
+  // A waiting `delete` watches until the object is gone; virtual time must pass for the kubelet
+  // to finish the pod, so every watch poll moves the served clock one second.
+  const served = await serveApi((req) => theirs.request(req), { onWatchPoll: () => theirs.advanceTo(theirs.now() + 1000) });
+  let real: Outcome;
+  try {
+    real = await runReal(expand(c, st.dir), served.kubeconfig);
+  } finally {
+    await served.close();
+  }
+  return () => {
+    const ours = restoreSandbox(structuredClone(snap));
+    const mine = runOurs(ours, expand(c, st.dir), st.end);
+    const objects = diffObjects((r) => theirs.api.handle(r), (r) => ours.read(r), STATE_PATHS, c.after === "names");
+    return { id: caseId(c), mode: c.mode, real: asTerminal(real, served.url), ours: mine, objects };
+  };
+}
+
+async function mutateCases(st: OracleState): Promise<CaseResult[]> {
+  const finishers = await pool(MUTATE_CASES, PARALLEL, (c) => mutateCase(c, st.snapshot, st));
+  return finishers.map((f) => f());
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Describe prints event ages from the client's wall clock: each case runs within one wall-clock
+ * second S with the sandbox advanced to S, and is retried when the real kubectl overran it.
+ */
+async function describeCases(st: OracleState): Promise<CaseResult[]> {
+  const served = await serveApi((req) => st.sandbox.read(req));
+  const out: CaseResult[] = [];
+  try {
+    for (const c of DESCRIBE_CASES) {
+      for (let attempt = 0; ; attempt++) {
+        const second = Math.ceil((Date.now() + 1) / 1000) * 1000;
+        await sleep(second - Date.now());
+        st.sandbox.advanceTo(second);
+        const real = await runReal(expand(c, st.dir), served.kubeconfig);
+        if (Date.now() >= second + 1000 && attempt < 3) continue;
+        out.push({ id: caseId(c), mode: c.mode, real: asTerminal(real, served.url), ours: runOurs(st.sandbox, expand(c, st.dir), second), objects: [] });
+        break;
+      }
+    }
+  } finally {
+    await served.close();
+  }
+  return out;
+}
+
+/** Runs every case. The state ends at the current wall-clock second (see describeCases). */
+export async function runOracle(): Promise<OracleRun> {
+  const dir = mkdtempSync(join(tmpdir(), "kubelings-oracle-"));
+  try {
+    const st = buildOracleState(Math.floor(Date.now() / 1000) * 1000, dir);
+    const results = [...(await readCases(st)), ...(await mutateCases(st)), ...(await describeCases(st))];
+    return { results, setupFailures: st.setupFailures };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
