@@ -312,13 +312,13 @@ export class Kubelet {
     // A cached image under "Always" only checks the digest: fast. A real pull takes 1–5 s.
     const ms = present ? 300 + this.ctx.prng.int(700) : res.ok ? 1000 + this.ctx.prng.int(4000) : 400 + this.ctx.prng.int(1200);
     this.queue(c, "pulled", now + ms);
-    (c as ContainerRt & { pullStartedAt?: number }).pullStartedAt = now;
+    c.pullStartedAt = now;
   }
 
   private pulled(w: PodRt, c: ContainerRt, pod: KubeObject): void {
     const now = this.now();
-    const started = (c as ContainerRt & { pullStartedAt?: number }).pullStartedAt ?? now;
-    delete (c as ContainerRt & { pullStartedAt?: number }).pullStartedAt;
+    const started = c.pullStartedAt ?? now;
+    c.pullStartedAt = undefined;
     const res = resolveImage(c.image);
     if (res.ok) {
       this.nodeRt(w.node).images[res.image.imageName] = true;

@@ -42,6 +42,7 @@ export interface ContainerRt {
   /** Image pull back-off (pkg/kubelet/images): 10 s doubling to 300 s. */
   pullBackoffMs: number;
   lastPullError?: string;
+  pullStartedAt?: number;
   /** Crash back-off entry (flowcontrol.Backoff): duration and when it was last bumped. */
   crashBackoffMs: number;
   crashBackoffAt?: number;
