@@ -105,7 +105,7 @@ export function rolloutRecreate(s: DeploymentSync): void {
   for (const rs of activeOf(oldRSs)) if (scaleRS(s, rs, 0, "down")) scaledDown = true;
   if (scaledDown) return syncRolloutStatus(s);
   const oldUids = new Set(oldRSs.map((rs) => rs.metadata.uid));
-  const oldPodsRunning = s.pods.some((p) => {
+  const oldPodsRunning = s.pods().some((p) => {
     const ref = p.metadata.ownerReferences?.find((r) => r.controller);
     if (!ref || !oldUids.has(ref.uid)) return false;
     return p.status?.phase !== "Failed" && p.status?.phase !== "Succeeded";

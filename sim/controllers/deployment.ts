@@ -7,6 +7,7 @@ import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
 import { clientFor, computeHash, controllerRef, emit, equalIgnoreHash, int, ownerRefTo, selectorMatches, tolerate } from "./util";
+import { informer } from "./informer";
 import {
   byCreation, DESIRED_REPLICAS, getCondition, maxSurge, maxUnavailable, newCondition, REVISION, removeCondition, replicas,
   revisionOf, setCondition, setNewReplicaSetAnnotations, sumReplicas, sumStatus, type DeploymentCondition,
@@ -21,8 +22,8 @@ export interface DeploymentSync {
   d: KubeObject;
   /** The ReplicaSets this deployment controls. */
   rsList: KubeObject[];
-  /** Pods in the deployment's namespace. */
-  pods: KubeObject[];
+  /** Pods in the deployment's namespace (read lazily: only Recreate needs them). */
+  pods: () => KubeObject[];
 }
 
 export function deploymentReconciler(): Reconciler {
@@ -36,14 +37,13 @@ export function deploymentReconciler(): Reconciler {
 
 function syncAll(ctx: ReconcileContext): void {
   const client = clientFor(ctx, DEPLOYMENT_CONTROLLER);
-  const deployments = client.list("deployments");
+  const deployments = informer.deployments(ctx);
   if (deployments.length === 0) return;
-  const rsAll = client.list("replicasets");
-  const podsAll = client.list("pods");
+  const rsAll = informer.replicaSets(ctx);
   for (const d of deployments) {
     const ns = d.metadata.namespace;
     const rsList = claimReplicaSets(client, d, rsAll.filter((rs) => rs.metadata.namespace === ns));
-    syncDeployment({ ctx, client, d, rsList, pods: podsAll.filter((p) => p.metadata.namespace === ns) });
+    syncDeployment({ ctx, client, d, rsList, pods: () => informer.pods(ctx).filter((p) => p.metadata.namespace === ns) });
   }
 }
 
@@ -133,7 +133,8 @@ export function getNewReplicaSet(s: DeploymentSync, create: boolean): KubeObject
   const { newRS, oldRSs } = findNewAndOld(s);
   const newRevision = Math.max(0, ...oldRSs.map(revisionOf)) + 1;
   if (newRS) {
-    const copy = structuredClone(newRS);
+    // Shallow copies suffice: only annotations and minReadySeconds may change.
+    const copy: KubeObject = { ...newRS, metadata: { ...newRS.metadata, annotations: { ...(newRS.metadata.annotations ?? {}) } }, spec: { ...newRS.spec } };
     const annotationsChanged = setNewReplicaSetAnnotations(d, copy, newRevision, true);
     const minReady = int(d.spec?.minReadySeconds, 0);
     if (annotationsChanged || int(copy.spec?.minReadySeconds, 0) !== minReady) {
@@ -203,7 +204,9 @@ export function newRSReplicas(d: KubeObject, allRSs: KubeObject[], newRS: KubeOb
 
 function setDeploymentRevision(s: DeploymentSync, revision: string): void {
   if (!revision || s.d.metadata.annotations?.[REVISION] === revision) return;
-  const updated = tolerate(() => s.client.update({ ...s.d, metadata: { ...s.d.metadata, annotations: { ...(s.d.metadata.annotations ?? {}), [REVISION]: revision } } }));
+  // Upstream writes the revision annotation through UpdateStatus: a status update may change a
+  // deployment's annotations without bumping its generation (deploymentStatusStrategy).
+  const updated = tolerate(() => s.client.updateStatus({ ...s.d, metadata: { ...s.d.metadata, annotations: { ...(s.d.metadata.annotations ?? {}), [REVISION]: revision } } }));
   if (updated) s.d = updated;
 }
 

@@ -1,8 +1,28 @@
-// Every controller of the kube-controller-manager the sandbox runs.
+// Every controller of the kube-controller-manager the sandbox runs (plus the API server's event TTL).
 import type { Reconciler } from "../cluster";
 import { replicaSetReconciler, replicationControllerReconciler } from "./replicaset";
 import { deploymentReconciler } from "./deployment";
+import { daemonSetReconciler } from "./daemonset";
+import { endpointSliceReconciler, endpointsReconciler } from "./endpoints";
+import { rootCaPublisherReconciler, serviceAccountReconciler } from "./namespace-content";
+import { namespaceReconciler } from "./namespace";
+import { garbageCollectorReconciler } from "./garbage-collector";
+import { eventTtlReconciler } from "./event-ttl";
+import { nodeLifecycleReconciler } from "./node-lifecycle";
 
 export function controllerReconcilers(): Reconciler[] {
-  return [deploymentReconciler(), replicaSetReconciler(), replicationControllerReconciler()];
+  return [
+    namespaceReconciler(),
+    serviceAccountReconciler(),
+    rootCaPublisherReconciler(),
+    nodeLifecycleReconciler(),
+    deploymentReconciler(),
+    replicaSetReconciler(),
+    replicationControllerReconciler(),
+    daemonSetReconciler(),
+    endpointsReconciler(),
+    endpointSliceReconciler(),
+    garbageCollectorReconciler(),
+    eventTtlReconciler(),
+  ];
 }

@@ -10,6 +10,7 @@ import { ApiError } from "../apiserver/errors";
 import { rfc3339 } from "../core/duration";
 import { LIMITS } from "../core/limits";
 import { clientFor, controllerRef, emit, int, isPodActive, isPodAvailable, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate, type LabelSelector } from "./util";
+import { informer } from "./informer";
 import { rankForDeletion } from "./pod-ranking";
 
 interface Flavor {
@@ -52,10 +53,10 @@ function reconciler(f: Flavor): Reconciler {
 
 function syncAll(f: Flavor, ctx: ReconcileContext): void {
   const client = clientFor(ctx, f.name);
-  const owners = client.list(f.resource);
+  const owners = (f === RS ? informer.replicaSets(ctx) : informer.replicationControllers(ctx));
   if (owners.length === 0) return;
   const podsByNs = new Map<string, KubeObject[]>();
-  for (const p of client.list("pods")) {
+  for (const p of informer.pods(ctx)) {
     const ns = p.metadata.namespace!;
     if (!podsByNs.has(ns)) podsByNs.set(ns, []);
     podsByNs.get(ns)!.push(p);

@@ -10,6 +10,8 @@ export function clientFor(ctx: ReconcileContext, userAgent?: string): Client {
   return new Client(ctx, userAgent);
 }
 
+export { cachedList, informer } from "./informer";
+
 export function emit(ctx: ReconcileContext, component: string, obj: KubeObject, type: "Normal" | "Warning", reason: string, message: string): void {
   recordEvent(clientFor(ctx, component), ctx.prng, ctx.now(), obj, type, reason, message, { component });
 }
@@ -104,18 +106,28 @@ export function computeHash(template: unknown, collisionCount?: number): string 
   return safeEncodeString(String(fnv32a(canonicalJson(template), extra)));
 }
 
+/** The canonical form of a template without its pod-template-hash label, memoized per object. */
+const strippedCache = new WeakMap<object, string>();
+
+function strippedTemplate(t: KubeObject["spec"]): string {
+  if (t && typeof t === "object") {
+    const hit = strippedCache.get(t);
+    if (hit !== undefined) return hit;
+  }
+  const c = structuredClone(t ?? {});
+  if (c.metadata?.labels) {
+    delete c.metadata.labels["pod-template-hash"];
+    if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
+  }
+  if (c.metadata && Object.keys(c.metadata).length === 0) delete c.metadata;
+  const out = canonicalJson(c);
+  if (t && typeof t === "object") strippedCache.set(t, out);
+  return out;
+}
+
 /** Template equality ignoring the pod-template-hash label (deploymentutil.EqualIgnoreHash). */
 export function equalIgnoreHash(a: KubeObject["spec"], b: KubeObject["spec"]): boolean {
-  const strip = (t: { metadata?: { labels?: Record<string, string> } }) => {
-    const c = structuredClone(t ?? {});
-    if (c.metadata?.labels) {
-      delete c.metadata.labels["pod-template-hash"];
-      if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
-    }
-    if (c.metadata && Object.keys(c.metadata).length === 0) delete c.metadata;
-    return canonicalJson(c);
-  };
-  return strip(a) === strip(b);
+  return strippedTemplate(a) === strippedTemplate(b);
 }
 
 export function int(v: unknown, dflt: number): number {

@@ -14,6 +14,7 @@ import { addPod, filterNode, newNodeInfo, type FilterResult, type NodeInfo } fro
 import { scoreNodes } from "./score";
 import { fitErrorMessage, preemptionMessage } from "./fit-error";
 import { pinnedNodeNames } from "./node-affinity";
+import { informer } from "../controllers/informer";
 
 export const SCHEDULER_NAME = "default-scheduler";
 const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000;
@@ -70,13 +71,13 @@ function trackAssigned(st: SchedulerState, pods: KubeObject[]): void {
 export function schedulePending(ctx: ReconcileContext): void {
   const client = new Client(ctx, SCHEDULER_NAME);
   const st = ctx.state as SchedulerState;
-  const pods = client.list("pods");
+  const pods = informer.pods(ctx);
   trackAssigned(st, pods);
   const pending = pods.filter(needsScheduling);
   const attempts = (st.attempts ??= {});
   for (const key of Object.keys(attempts)) if (!pending.some((p) => podKey(p) === key)) delete attempts[key];
   if (pending.length === 0) return;
-  const nodes = client.list("nodes");
+  const nodes = informer.nodes(ctx);
   const infos = nodes.map(newNodeInfo);
   const byName = new Map(infos.map((i) => [i.node.metadata.name!, i]));
   for (const p of pods) if (p.spec?.nodeName && !isTerminal(p)) { const i = byName.get(p.spec.nodeName); if (i) addPod(i, p); }
