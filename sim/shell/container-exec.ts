@@ -69,9 +69,13 @@ const CONTAINER_PROGRAMS: Record<string, Program> = Object.assign(Object.create(
   },
 });
 
+const ROOT_DIRS = ["/bin", "/dev", "/etc", "/home", "/lib", "/proc", "/root", "/run", "/sbin", "/sys", "/tmp", "/usr", "/var"];
+
 /** Runs argv in the container. Like runc, a missing executable fails before any shell runs. */
 export function execInContainer(ctx: ContainerContext, argv: string[], stdin: string, port: ClusterPort): ExecOutput {
   const fs = new MemoryFs();
+  // The directories every Linux image's root has, whatever files the image adds.
+  for (const dir of ROOT_DIRS) fs.mkdir(dir);
   for (const [path, data] of Object.entries(ctx.files)) {
     const dir = path.slice(0, path.lastIndexOf("/")) || "/";
     fs.mkdir(dir, { parents: true });
