@@ -4,19 +4,18 @@
 
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
-import type { Prng } from "../core/prng";
 import { rfc3339 } from "../core/duration";
 
 export function recordKubeletEvent(
   memo: Record<string, string>,
   client: Client,
-  prng: Prng,
   nowMs: number,
   pod: KubeObject,
   type: "Normal" | "Warning",
   reason: string,
   message: string,
   host: string,
+  seq: number,
   fieldPath?: string,
 ): void {
   const ns = pod.metadata.namespace ?? "default";
@@ -29,7 +28,9 @@ export function recordKubeletEvent(
     client.update(known);
     return;
   }
-  const name = `${pod.metadata.name}.${prng.hex(16)}`;
+  // client-go names events "<object>.<UnixNano in hex>", so names sort in time order.
+  const nanos = BigInt(Math.floor(nowMs)) * BigInt(1_000_000) + BigInt(seq % 1_000_000);
+  const name = `${pod.metadata.name}.${nanos.toString(16)}`;
   memo[key] = name;
   client.create({
     apiVersion: "v1",

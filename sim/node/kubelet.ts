@@ -506,7 +506,8 @@ export class Kubelet {
   event(w: PodRt, pod: KubeObject, type: "Normal" | "Warning", reason: string, message: string, c?: ContainerRt): void {
     const fieldPath = c ? `spec.${c.init ? "initContainers" : "containers"}{${c.name}}` : undefined;
     w.events ??= {};
-    recordKubeletEvent(w.events, this.client, this.ctx.prng, this.now(), pod, type, reason, message, w.node, fieldPath);
+    this.st.eventSeq = (this.st.eventSeq ?? 0) + 1;
+    recordKubeletEvent(w.events, this.client, this.now(), pod, type, reason, message, w.node, this.st.eventSeq, fieldPath);
   }
 
   specOf(pod: KubeObject, c: ContainerRt): any {

@@ -105,6 +105,8 @@ export interface KubeletState {
   pods: Record<string, PodRt>;
   /** The store revision after the kubelet's last sync or own writes; unchanged means nothing new. */
   quietRv?: number;
+  /** Sub-millisecond part of event names, so two events in one millisecond keep their order. */
+  eventSeq?: number;
 }
 
 export function kubeletState(bag: Record<string, unknown>): KubeletState {
