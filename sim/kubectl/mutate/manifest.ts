@@ -8,6 +8,7 @@ import { basename, resolvePath, type FileSystem } from "../../core/vfs";
 import type { KubeObject } from "../../api/types";
 import { kubectlError, type CommandFailed } from "../framework/errors";
 import { sortKeys, type Json } from "./three-way-merge";
+import { decodeError } from "./decode-check";
 
 /** go-yaml v2's implicit types, without timestamps (kept as strings when decoding into JSON). */
 const GO_YAML_SCHEMA = new Schema([...FAILSAFE_SCHEMA.tags, nullYaml11Tag, boolYaml11Tag, intYaml11Tag, floatYaml11Tag, mergeTag]);
@@ -17,6 +18,9 @@ export interface ManifestItem {
   /** The path as typed ("pod.yaml", "dir/a.yaml") or "STDIN". */
   source: string;
   object: KubeObject;
+  /** Set when this document failed kubectl's typed decoding: reported in turn, and the rest of
+   *  its file is not read (kubectl's stream visitor stops there). */
+  error?: string;
 }
 
 export interface ManifestSources {
@@ -94,7 +98,14 @@ export function loadManifests(filenames: string[], src: ManifestSources, recursi
   const items: ManifestItem[] = [];
   for (const f of readManifestFiles(filenames, src, recursive)) {
     // kubectl decodes manifests into unstructured maps: what it sends has its keys sorted.
-    for (const object of parseManifest(f.source, f.text)) items.push({ source: f.source, object: sortKeys(object as unknown as Json) as unknown as KubeObject });
+    for (const object of parseManifest(f.source, f.text)) {
+      const bad = decodeError(object);
+      if (bad) {
+        items.push({ source: f.source, object, error: `error: unable to decode ${JSON.stringify(f.source)}: ${bad}` });
+        break;
+      }
+      items.push({ source: f.source, object: sortKeys(object as unknown as Json) as unknown as KubeObject });
+    }
   }
   return items;
 }

@@ -57,6 +57,10 @@ export function findTargets(ctx: Ctx, args: string[], q: TargetQuery, errors: st
 function fromFiles(ctx: Ctx, files: string[], recursive: boolean, errors: string[]): Found[] {
   const out: Found[] = [];
   for (const item of loadManifests(files, { fs: ctx.p.fs, cwd: ctx.p.cwd, stdin: ctx.p.stdin, home: ctx.p.env.HOME }, recursive)) {
+    if (item.error) {
+      errors.push(item.error);
+      continue;
+    }
     try {
       const kind = kindOfObject(item.object, item.source);
       const ns = namespaceFor(ctx, kind, item.object);

@@ -39,14 +39,18 @@ export const applyVerb = verb({
 
 function runApply(ctx: Ctx, args: string[]): number {
   const files = ctx.flags.strings("filename");
-  if (files.length === 0 && !ctx.flags.string("kustomize")) throw kubectlError("must specify one of -f and -k");
   if (args.length > 0) throw kubectlError(`Unexpected args: [${args.join(" ")}]\nSee '${ctx.commandPath} -h' for help and examples`);
+  if (files.length === 0 && !ctx.flags.string("kustomize")) throw kubectlError("must specify one of -f and -k");
   checkOutputFormat(ctx);
   const dryRun = dryRunOf(ctx);
   const items = loadManifests(files, { fs: ctx.p.fs, cwd: ctx.p.cwd, stdin: ctx.p.stdin, home: ctx.p.env.HOME }, ctx.flags.bool("recursive"));
   if (items.length === 0) throw kubectlError("no objects passed to apply");
   const errors: string[] = [];
   for (const item of items) {
+    if (item.error) {
+      errors.push(item.error);
+      continue;
+    }
     try {
       const e = applyOne(ctx, item, dryRun);
       if (e) errors.push(e);

@@ -127,6 +127,10 @@ function printDeletion(ctx: Ctx, v: Victim, dryRun: DryRun, forced: boolean): vo
 function fromFiles(ctx: Ctx, files: string[], errors: string[]): Victim[] {
   const out: Victim[] = [];
   for (const item of loadManifests(files, { fs: ctx.p.fs, cwd: ctx.p.cwd, stdin: ctx.p.stdin, home: ctx.p.env.HOME }, ctx.flags.bool("recursive"))) {
+    if (item.error) {
+      errors.push(item.error);
+      continue;
+    }
     try {
       const kind = kindOfObject(item.object, item.source);
       out.push({ kind, namespace: namespaceFor(ctx, kind, item.object), name: item.object.metadata?.name ?? "", source: item.source });

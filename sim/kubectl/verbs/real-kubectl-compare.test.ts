@@ -127,5 +127,29 @@ describe.skipIf(!hasRealKubectl())("mutating verbs print what the real kubectl p
     for (const d of diffs) console.log(`MISMATCH ${d.args}\n real: ${JSON.stringify(d.real)}\n ours: ${JSON.stringify(d.ours)}`);
     expect(diffs.map((d) => d.args)).toEqual([]);
   }, 60_000);
+  test("apply's pod update error, -o output of writes, selectors and argument errors", async () => {
+    const pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n";
+    const podPorts = pod + "    ports:\n    - containerPort: 80\n";
+    const cm = (n: string, l: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${n}\n  labels:\n    tier: ${l}\n`;
+    const results = await bothRun({ "pod.yaml": pod, "pod2.yaml": podPorts, "cms.yaml": [cm("a", "x"), cm("b", "x"), cm("c", "y")].join("---\n") }, [
+      { args: ["apply", "-f", "$DIR/pod.yaml"], compare: true },
+      { args: ["apply", "-f", "$DIR/pod2.yaml"], compare: true },
+      { args: ["create", "-f", "$DIR/cms.yaml", "-o", "name"], compare: true },
+      { args: ["label", "configmaps", "-l", "tier=x", "team=blue"], compare: true },
+      { args: ["annotate", "configmaps", "--all", "note=x"], compare: true },
+      { args: ["label", "configmap", "c", "team=red", "-o", "yaml"], compare: true },
+      { args: ["delete", "configmaps", "-l", "tier=x"], compare: true },
+      { args: ["delete", "configmaps", "-l", "tier=none"], compare: true },
+      { args: ["create", "foo"], compare: true },
+      { args: ["apply", "foo"], compare: true },
+      { args: ["delete", "pods"], compare: true },
+      { args: ["scale", "deployment", "nope"], compare: true },
+      { args: ["label", "pod", "p"], compare: true },
+      { args: ["delete", "pod", "p", "--now", "--grace-period=3"], compare: true },
+    ]);
+    const diffs = results.filter((r) => JSON.stringify(r.ours) !== JSON.stringify(r.real));
+    for (const d of diffs) console.log(`MISMATCH ${d.args}\n real: ${JSON.stringify(d.real)}\n ours: ${JSON.stringify(d.ours)}`);
+    expect(diffs.map((d) => d.args)).toEqual([]);
+  }, 60_000);
 });
 if (!hasRealKubectl()) console.log("notice: real kubectl v1.32 not found; comparisons skipped");

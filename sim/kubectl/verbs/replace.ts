@@ -34,12 +34,16 @@ export const replaceVerb = verb({
 function runReplace(ctx: Ctx, args: string[]): number {
   const files = ctx.flags.strings("filename");
   if (files.length === 0) throw kubectlError("must specify one of -f and -k");
-  if (args.length > 0) throw kubectlError(`Unexpected args: [${args.join(" ")}]\nSee '${ctx.commandPath} -h' for help and examples`);
+  void args; // replace.go ignores extra arguments once -f is given.
   checkOutputFormat(ctx);
   const dryRun = dryRunOf(ctx);
   const items = loadManifests(files, { fs: ctx.p.fs, cwd: ctx.p.cwd, stdin: ctx.p.stdin, home: ctx.p.env.HOME }, ctx.flags.bool("recursive"));
   const errors: string[] = [];
   for (const item of items) {
+    if (item.error) {
+      errors.push(item.error);
+      continue;
+    }
     try {
       const k = kindOfObject(item.object, item.source);
       const ns = namespaceFor(ctx, k, item.object);
