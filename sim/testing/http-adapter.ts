@@ -89,6 +89,9 @@ function streamWatch(handle: (req: ApiRequest) => ApiResponse, req: ApiRequest, 
   const first = handle(req);
   if (first.status >= 400 && first.status !== 410) return send(res, first);
   res.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked", "Cache-Control": "no-cache, private" });
+  // Send the headers now, as kube-apiserver does: client-go's reflector cannot stop while its watch
+  // request still waits for them, so `rollout status` would hang after printing its result.
+  res.flushHeaders();
   let timer: NodeJS.Timeout | undefined;
   let deadline: NodeJS.Timeout | undefined;
   const stop = (): void => {
