@@ -8,6 +8,7 @@ import { describeVerb } from "./verbs/describe";
 import { logsVerb } from "./verbs/logs";
 import { execVerb } from "./verbs/exec";
 import { configVerb } from "./verbs/config";
+import { explainVerb } from "./verbs/explain";
 import { clusterInfoVerb } from "./verbs/cluster-info";
 import { apiResourcesVerb, apiVersionsVerb } from "./verbs/api-resources";
 import { versionVerb } from "./verbs/version";
@@ -20,6 +21,7 @@ export const VERBS: Verb[] = [
   logsVerb,
   execVerb,
   configVerb,
+  explainVerb,
   clusterInfoVerb,
   apiResourcesVerb,
   apiVersionsVerb,
