@@ -153,3 +153,18 @@ describe("what images do when they run", () => {
     expect(b.ports).toEqual([80]);
   });
 });
+
+describe("tutorial images", () => {
+  test("k8s.gcr.io images resolve through registry.k8s.io but keep their name", () => {
+    expect(image("k8s.gcr.io/echoserver:1.4").imageName).toBe("k8s.gcr.io/echoserver:1.4");
+  });
+
+  test("hello-app answers with its version and host name", () => {
+    expect(run("gcr.io/google-samples/hello-app:2.0").http?.(8080, "/")?.body).toBe("Hello, world!\nVersion: 2.0.0\nHostname: web\n");
+  });
+
+  test("mariadb without a root password option exits 1", () => {
+    expect(run("mariadb").exit?.code).toBe(1);
+    expect(run("mariadb", undefined, undefined, { MARIADB_ROOT_PASSWORD: "x" }).ports).toEqual([3306]);
+  });
+});

@@ -37,7 +37,8 @@ export function resolveImage(image: string): PullResult {
     return { ok: false, reason: "InvalidImageName", message: `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format${/[A-Z]/.test(image) ? `: repository name (library/${image.split(":")[0]}) must be lowercase` : ""}` };
   }
   const ref = parseImageRef(image);
-  const info = BY_REPOSITORY.get(ref.repository);
+  // k8s.gcr.io is frozen and redirects to registry.k8s.io, so old tutorials still pull.
+  const info = BY_REPOSITORY.get(ref.repository) ?? BY_REPOSITORY.get(ref.repository.replace(/^k8s\.gcr\.io\//, "registry.k8s.io/"));
   const shown = ref.full;
   if (!info) {
     if (ref.repository.startsWith("docker.io/")) {
@@ -51,7 +52,8 @@ export function resolveImage(image: string): PullResult {
   }
   const version = info.versions?.[tag] ?? tag;
   const digest = ref.digest ?? fakeDigest(`${info.repository}:${version}`);
-  return { ok: true, image: { info, imageName: ref.digest ? `${info.repository}@${digest}` : `${info.repository}:${tag}`, imageID: `${info.repository}@${digest}`, digest, version, sizeBytes: info.sizeBytes } };
+  const repo = ref.repository;
+  return { ok: true, image: { info, imageName: ref.digest ? `${repo}@${digest}` : `${repo}:${tag}`, imageID: `${repo}@${digest}`, digest, version, sizeBytes: info.sizeBytes } };
 }
 
 /** Kubernetes' rule: `command` replaces ENTRYPOINT (and drops CMD), `args` replaces CMD. */

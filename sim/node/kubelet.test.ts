@@ -233,3 +233,19 @@ describe("init containers", () => {
     expect(t.get("app")!.status.initContainerStatuses.map((s: any) => s.state.terminated?.reason)).toEqual(["Completed", "Completed"]);
   });
 });
+
+describe("sidecar containers", () => {
+  test("a restartable init container keeps running beside the app container", () => {
+    const t = new TestCluster();
+    t.pod("side", {
+      nodeName: "node01",
+      initContainers: [{ name: "logger", image: "busybox", imagePullPolicy: "IfNotPresent", restartPolicy: "Always", command: ["sh", "-c", "while true; do echo shipping; sleep 10; done"] }],
+      containers: [{ name: "web", image: "nginx" }],
+    });
+    t.at(30);
+    const p = t.get("side")!;
+    expect(p.status.phase).toBe("Running");
+    expect(p.status.initContainerStatuses[0].state.running).toBeDefined();
+    expect(t.state("side")).toBe("running");
+  });
+});

@@ -385,10 +385,20 @@ export class Kubelet {
     c.reason = undefined;
     c.message = undefined;
     c.probes = { livenessFailures: 0, readinessFailures: 0, readinessSuccesses: 0, startupFailures: 0, startupDone: !spec.startupProbe };
+    const sidecar = c.init && spec.restartPolicy === "Always";
     c.started = !spec.startupProbe;
-    c.ready = !spec.readinessProbe && !c.init;
+    c.ready = !spec.readinessProbe && (!c.init || sidecar);
     scheduleProbes(c, spec, now);
     if (b?.exit) this.queue(c, "exit", now + b.exit.atMs);
+    // A sidecar (restartable init container) lets the next init container start once it has started.
+    if (sidecar && w.stage === "init" && w.containers.filter((x) => x.init)[w.initIndex] === c) this.nextInit(w);
+  }
+
+  private nextInit(w: PodRt): void {
+    const inits = w.containers.filter((x) => x.init);
+    w.initIndex++;
+    if (w.initIndex < inits.length) this.queue(inits[w.initIndex], "pull", this.now());
+    else this.beginMain(w);
   }
 
   /** The main process ended on its own. */
@@ -412,14 +422,9 @@ export class Kubelet {
     const now = this.now();
     const policy = pod.spec?.restartPolicy ?? "Always";
     const code = c.cur?.exitCode ?? 0;
-    if (c.init && code === 0) {
-      const inits = w.containers.filter((x) => x.init);
-      w.initIndex++;
-      if (w.initIndex < inits.length) this.queue(inits[w.initIndex], "pull", now);
-      else this.beginMain(w);
-      return;
-    }
-    const restart = policy === "Always" || (policy === "OnFailure" && code !== 0) || (c.init && policy !== "Never");
+    const sidecar = c.init && this.specOf(pod, c)?.restartPolicy === "Always";
+    if (c.init && !sidecar && code === 0) return this.nextInit(w);
+    const restart = sidecar || policy === "Always" || (policy === "OnFailure" && code !== 0) || (c.init && policy !== "Never");
     if (!restart) return;
     const finished = c.cur?.finishedAt ?? now;
     // flowcontrol.Backoff.IsInBackOffSince(finishedAt): an entry older than 2 × max is forgotten.
