@@ -249,3 +249,21 @@ describe("sidecar containers", () => {
     expect(t.state("side")).toBe("running");
   });
 });
+
+describe("snapshots", () => {
+  test("a restored cluster continues a crash loop exactly as the original", async () => {
+    const { restoreCluster } = await import("../world");
+    const t = new TestCluster(11);
+    t.pod("bb", { nodeName: "node02", containers: [{ name: "bb", image: "busybox", command: ["sh", "-c", "echo hi; sleep 3; exit 2"] }] });
+    t.at(25);
+    const copy = restoreCluster(JSON.parse(JSON.stringify(t.c.toJSON())));
+    const until = t.c.now() + 600_000;
+    t.c.advanceTo(until);
+    copy.advanceTo(until);
+    const read = (c: typeof copy) => JSON.stringify(c.request({ method: "GET", path: "/api/v1/namespaces/default/pods/bb" }).body);
+    expect(read(copy)).toBe(read(t.c));
+    const logs = (c: typeof copy) => c.request({ method: "GET", path: "/api/v1/namespaces/default/pods/bb/log", query: { previous: "true" } }).body;
+    expect(logs(copy)).toBe("hi\n");
+    expect(logs(t.c)).toBe("hi\n");
+  });
+});
