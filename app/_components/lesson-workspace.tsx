@@ -11,7 +11,7 @@ import type { ClusterViewDto, ExerciseDto, SandboxDto } from "./types";
 // xterm touches `window`: keep it out of the server bundle.
 const SandboxTerminal = dynamic(() => import("./sandbox-terminal"), {
   ssr: false,
-  loading: () => <div className="min-h-[280px] flex-1 animate-pulse rounded-lg border border-line bg-panel" />,
+  loading: () => <div className="h-[55vh] min-h-[320px] shrink-0 animate-pulse rounded-lg border border-line bg-panel" />,
 });
 
 interface Props {

@@ -158,7 +158,7 @@ export default function SandboxTerminal({ sandboxId, prompt, scrollback, history
   }, [sandboxId]);
 
   return (
-    <section aria-label={t("terminal.label")} className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-lg border border-line bg-panel">
+    <section aria-label={t("terminal.label")} className="flex h-[55vh] min-h-[320px] shrink-0 flex-col overflow-hidden rounded-lg border border-line bg-panel">
       <div className="flex items-center gap-2 border-b border-line px-3 py-1 text-xs">
         <span className="font-semibold">{t("lesson.terminal")}</span>
         <span data-testid="terminal-status" data-busy={busy ? "true" : "false"} aria-live="polite" className={`ml-auto flex items-center gap-1 ${busy ? "text-warn" : "text-muted"}`}>
@@ -167,7 +167,7 @@ export default function SandboxTerminal({ sandboxId, prompt, scrollback, history
         </span>
       </div>
       {error && <p className="sr-only" role="status">{error}</p>}
-      <div ref={host} data-testid="terminal" className="min-h-[280px] flex-1 p-1" />
+      <div ref={host} data-testid="terminal" data-sandbox-id={sandboxId} className="min-h-0 flex-1 p-1" />
     </section>
   );
 }

@@ -6,8 +6,8 @@ import type { Sandbox } from "./sim";
 // the database still holds the same version (another instance may have written since).
 export interface CachedSandbox { sandbox: Sandbox; version: number }
 
-const g = globalThis as unknown as { __kubelingsSandboxCache?: LRUCache<string, CachedSandbox> };
-const cache = (g.__kubelingsSandboxCache ??= new LRUCache<string, CachedSandbox>({ max: Number(process.env.SANDBOX_CACHE_SIZE || 500) }));
+// Module-level on purpose: a second copy of this module behaves like a second app instance (tests).
+const cache = new LRUCache<string, CachedSandbox>({ max: Number(process.env.SANDBOX_CACHE_SIZE || 500) });
 
 export function cachedAt(id: string, version: number): Sandbox | undefined {
   const c = cache.get(id);

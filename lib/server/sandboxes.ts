@@ -15,7 +15,7 @@ import type { Viewer } from "./viewer";
 // Every command's snapshot and log row are written in one transaction guarded by `version`.
 
 export const MAX_LINE_BYTES = 16_384; // sim/core/limits.ts commandLineBytes
-const MAX_TRIES = 5;
+const MAX_TRIES = 10;
 const SCROLLBACK_ENTRIES = 200;
 const HISTORY_ENTRIES = 500;
 
@@ -33,6 +33,11 @@ export interface ExecResponse { output: string; exitCode: number; prompt: string
 export interface GradeResponse { results: CheckResult[]; passed: boolean; score: number; completed: boolean }
 
 class VersionConflict extends Error {}
+
+/** Another instance wrote first: wait a little (jittered) before re-running on the fresh state. */
+function backoff(attempt: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
+}
 
 function exerciseOf(id: string): Exercise {
   const e = course().exercises.get(id);
@@ -145,7 +150,10 @@ export async function exec(viewer: Viewer, id: string, line: string, now?: numbe
         });
       } catch (e) {
         forget(id); // the instance ran a command that was not stored
-        if (e instanceof VersionConflict || (e as { code?: string }).code === "P2002") continue;
+        if (e instanceof VersionConflict || (e as { code?: string }).code === "P2002") {
+          await backoff(i);
+          continue;
+        }
         throw e;
       }
       remember(id, next, sandbox);
