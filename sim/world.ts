@@ -5,13 +5,15 @@ import { STRATEGIES } from "./api/strategies";
 import { controllerReconcilers } from "./controllers/index";
 import { bootstrapTopology, type TopologyName } from "./controllers/topology";
 import { schedulerReconciler } from "./scheduler/index";
-import { kubeletReconciler, registerKubeletSubresources } from "./node/index";
+import { kubeletReconciler, kubeletRunning, registerKubeletSubresources } from "./node/index";
 
 /** How long before `now` the cluster was created, so its system pods are Running when a learner arrives. */
 export const CLUSTER_AGE_MS = 10 * 60 * 1000;
 
-function reconcilers(): Reconciler[] {
-  return [...controllerReconcilers(), schedulerReconciler(), kubeletReconciler()];
+/** `kubelets` reads the kubelet state bag once the cluster exists (for node health). */
+function reconcilers(kubelets: () => Record<string, unknown>): Reconciler[] {
+  const probe = { kubeletRunning: (node: string) => kubeletRunning(kubelets(), node) };
+  return [...controllerReconcilers(probe), schedulerReconciler(), kubeletReconciler()];
 }
 
 function wire(cluster: Cluster): Cluster {
@@ -20,7 +22,9 @@ function wire(cluster: Cluster): Cluster {
 }
 
 export function createCluster(opts: { seed: number; topology: TopologyName; now: number }): Cluster {
-  const cluster = wire(new Cluster({ reconcilers: reconcilers(), strategies: STRATEGIES, seed: opts.seed, now: opts.now - CLUSTER_AGE_MS }));
+  let cluster: Cluster | undefined;
+  const kubelets = () => cluster!.reconcilerState("kubelet");
+  cluster = wire(new Cluster({ reconcilers: reconcilers(kubelets), strategies: STRATEGIES, seed: opts.seed, now: opts.now - CLUSTER_AGE_MS }));
   bootstrapTopology(cluster, opts.topology);
   cluster.settle();
   cluster.advanceTo(opts.now);
@@ -28,5 +32,8 @@ export function createCluster(opts: { seed: number; topology: TopologyName; now:
 }
 
 export function restoreCluster(state: ClusterState): Cluster {
-  return wire(new Cluster({ reconcilers: reconcilers(), strategies: STRATEGIES, state }));
+  let cluster: Cluster | undefined;
+  const kubelets = () => cluster!.reconcilerState("kubelet");
+  cluster = wire(new Cluster({ reconcilers: reconcilers(kubelets), strategies: STRATEGIES, state }));
+  return cluster;
 }

@@ -24,7 +24,7 @@ describe("endpoints and endpointslice controllers", () => {
     const slices = t.client.list("endpointslices", "default").filter((s) => s.metadata.labels?.["kubernetes.io/service-name"] === "web");
     expect(slices).toHaveLength(1);
     expect(slices[0].metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
-    expect(slices[0].metadata.labels["endpointslice.kubernetes.io/managed-by"]).toBe("endpointslice-controller.k8s.io");
+    expect(slices[0].metadata.labels?.["endpointslice.kubernetes.io/managed-by"]).toBe("endpointslice-controller.k8s.io");
     expect(slices[0].ports).toEqual([{ name: "http", port: 80, protocol: "TCP" }]);
     expect(slices[0].endpoints.map((e: { conditions: unknown }) => e.conditions)).toEqual([
       { ready: true, serving: true, terminating: false },

@@ -8,14 +8,17 @@ import { rootCaPublisherReconciler, serviceAccountReconciler } from "./namespace
 import { namespaceReconciler } from "./namespace";
 import { garbageCollectorReconciler } from "./garbage-collector";
 import { eventTtlReconciler } from "./event-ttl";
-import { nodeLifecycleReconciler } from "./node-lifecycle";
+import { nodeLifecycleReconciler, type NodeHealthProbe } from "./node-lifecycle";
 
-export function controllerReconcilers(): Reconciler[] {
+export type { NodeHealthProbe };
+
+/** `probe` tells the node lifecycle controller whether each node's kubelet runs (the world wires it). */
+export function controllerReconcilers(probe: NodeHealthProbe = {}): Reconciler[] {
   return [
     namespaceReconciler(),
     serviceAccountReconciler(),
     rootCaPublisherReconciler(),
-    nodeLifecycleReconciler(),
+    nodeLifecycleReconciler(probe),
     deploymentReconciler(),
     replicaSetReconciler(),
     replicationControllerReconciler(),
