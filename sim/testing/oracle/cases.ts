@@ -14,6 +14,11 @@ export interface OracleCase {
    * kubectl's watch polls move the served clock by a different amount than ours does).
    */
   after?: "objects" | "names";
+  /**
+   * Set where the real kubectl prints lines in Go map order (random per run): the lines are then
+   * compared as a multiset. Says which upstream loop ranges over a map.
+   */
+  mapOrder?: string;
 }
 
 /** Where a mutating case's resulting objects are read from, in both clusters. */
@@ -25,7 +30,9 @@ export const STATE_PATHS = [
   "/apis/apps/v1/namespaces/default/deployments",
   "/apis/apps/v1/namespaces/default/replicasets",
   "/api/v1/namespaces/team-a/pods",
+  "/api/v1/namespaces/default/events",
   "/api/v1/namespaces",
+  "/api/v1/nodes",
 ];
 
 /** Splits a case written as one line; '...' groups a word (no escapes needed in these cases). */
@@ -126,6 +133,33 @@ export const READ_CASES: OracleCase[] = [
   read("get pods --ignore-not-found nope"),
   read("cluster-info"),
   read("api-versions"),
+  read("api-resources"),
+  read("version"),
+  // more everyday forms
+  read("get events"),
+  read("get pods -n nope"),
+  read("get po crasher badimage"),
+  read("get pod crasher -oyaml"),
+  read("get pod crasher --output=json"),
+  read("get pods -l run=crasher -o json"),
+  read("get pods --selector=app=web -o wide --show-labels"),
+  read("get deployments.apps web"),
+  read("get svc,ep web"),
+  read("get nodes -l node-role.kubernetes.io/control-plane"),
+  read("get pods -A -o wide"),
+  read("get configmap settings -o jsonpath={.data}"),
+  read("get deploy web -o jsonpath={.status}"),
+  read("get pods -o jsonpath={.items[*].spec.containers[*].image}"),
+  read(`get pods -o 'go-template={{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}'`),
+  read("get pods -o wide --no-headers --sort-by=.metadata.name"),
+  read("describe deploy nope"),
+  read("logs crasher"),
+  read("logs crasher --previous"),
+  read("logs badimage"),
+  read("logs deploy/web"),
+  read("logs nope"),
+  read("rollout status deployment web"),
+  read("rollout history deployment web"),
 ];
 
 export const DESCRIBE_CASES: OracleCase[] = [
@@ -139,11 +173,16 @@ export const DESCRIBE_CASES: OracleCase[] = [
   describeCase("describe service api"),
   describeCase("describe node node01"),
   describeCase("describe namespace team-a"),
-  describeCase("describe configmap settings"),
-  describeCase("describe secret db-pass"),
+  { ...describeCase("describe configmap settings"), mapOrder: "describe.go DescribeConfigMap ranges over configMap.Data" },
+  { ...describeCase("describe secret db-pass"), mapOrder: "describe.go describeSecret ranges over secret.Data" },
   describeCase("describe serviceaccount builder"),
   describeCase("describe endpoints web"),
   describeCase("describe replicationcontroller legacy"),
+  describeCase("describe pod solo -n team-a"),
+  describeCase("describe deployments"),
+  describeCase("describe svc kubernetes"),
+  describeCase("describe node controlplane"),
+  describeCase("describe sa default"),
   describeCase("describe pod nope"),
   describeCase("describe foos"),
   describeCase("describe pod crasher --bogus-flag"),
@@ -185,6 +224,24 @@ export const MUTATE_CASES: OracleCase[] = [
   mutate("replace -f $DIR/crasher-renamed.yaml"),
   mutate("replace -f $DIR/crasher-new-image.yaml"),
   mutate("run noimage"),
+  mutate("auth can-i create pods"),
+  mutate("create -f $DIR"),
+  mutate("apply -f $DIR/app-config.yaml"),
+  mutate("apply -f $DIR/bad-name.yaml"),
+  mutate("delete pod crasher --grace-period=0 --force"),
+  mutate("delete namespace team-a", "names"),
+  mutate("delete -f $DIR/legacy-rc.yaml", "names"),
+  mutate("set image deployment/web main=nginx:1.26"),
+  mutate("label namespace team-a env=dev"),
+  { ...mutate("label pod crasher --list"), mapOrder: "label.go prints --list by ranging over the labels map" },
+  { ...mutate("annotate deployment web --list"), mapOrder: "annotate.go prints --list by ranging over the annotations map" },
+  mutate("scale deployment web --replicas=-1"),
+  mutate("run tmp --image=nginx --restart=Never"),
+  mutate("expose deployment api --port=9090 --name=api2 --type=NodePort"),
+  mutate("cordon node01"),
+  mutate("taint nodes node01 dedicated=db:NoSchedule"),
+  mutate(`patch deployment web -p '{"spec":{"replicas":3}}'`),
+  mutate(`patch pod crasher --type=json -p '[{"op":"replace","path":"/metadata/labels/run","value":"x"}]'`),
 ];
 
 export function caseId(c: OracleCase): string {

@@ -9,10 +9,21 @@ export const KNOWN_MISMATCHES: Record<string, string> = {
     "kubectl --sort-by tie order: sim/kubectl/output/sort.ts sorts stably; kubectl's TableSorter uses Go's sort.Sort (pdqsort, not stable), so rows with equal keys come out in pdqsort's order. Port sort.Sort (insertion sort up to 12 rows, then pdqsort) for ties.",
   "get pods --sort-by=.spec.nope":
     "kubectl --sort-by on a missing field: the real v1.32 kubectl prints \"No resources found in default namespace.\" and exits 0 when no row has the field (sim/kubectl/verbs/get.ts / output/sort.ts print a jsonpath error, exit 1).",
-  "replace -f $DIR/crasher-renamed.yaml": "kubectl replace is not implemented (sim/kubectl/registry.ts has no `replace` verb).",
-  "replace -f $DIR/crasher-new-image.yaml": "kubectl replace is not implemented (sim/kubectl/registry.ts has no `replace` verb).",
   "describe node node01":
     "Node Lease: the API server serves no coordination.k8s.io/v1 Leases, so the real kubectl prints \"Failed to get lease: the server could not find the requested resource\"; ours invents one (sim/kubectl/describe/node.ts). Fix: serve Lease in sim/api/kinds.ts + have the kubelet/node lifecycle renew kube-node-lease/<node>, and make the describer GET it.",
   "describe namespace team-a":
     "ResourceQuota/LimitRange not served: the real kubectl omits \"No resource quota.\"/\"No LimitRange resource.\" when the list is a 404; ours prints them as a real server would. Fix: serve resourcequotas and limitranges (sim/api/kinds.ts, empty lists).",
+  "describe node controlplane": "Same as describe node node01 (no Lease served; ours invents one).",
+  "get svc,ep web":
+    "kubectl get argument parsing: `TYPE1,TYPE2 NAME` is valid (resource.Builder gets NAME of each type); sim/kubectl/verbs/get.ts rejects it with \"you may only specify a single resource type\".",
+  "get pods -o go-template={{range .items}}{{.metadata.name}}{{\"\\n\"}}{{end}}":
+    "-o go-template is not implemented (sim/kubectl/output: text/template subset: range, index, printf, len, if).",
+  "auth can-i create pods":
+    "kubectl auth is not implemented (sim/kubectl registry), and the API server does not serve authorization.k8s.io/v1 SelfSubjectAccessReview (the real kubectl gets NotFound); a kubeadm admin gets \"yes\".",
+  "create -f $DIR":
+    "kubectl create error printing with several objects: when more than one error occurs the real kubectl prints each as \"Error from server (Invalid): error when creating \\\"FILE\\\": ...\"; only a single error gets the \"The ConfigMap ... is invalid\" form (cmdutil.CheckErr on an aggregate). Fix in sim/kubectl/verbs/create.ts (and check apply).",
+  "delete namespace team-a":
+    "Namespace deletion is broken: a reconciler records an Event in the terminating namespace, the API server refuses it (Forbidden) and the exception aborts the whole request (real: 500 InternalError, ours: sandbox rollback). Fix: sim/apiserver/events.ts recordEvent must drop events the server refuses (client-go's recorder does).",
+  "cordon node01": "kubectl cordon is not implemented (sim/kubectl registry).",
+  "taint nodes node01 dedicated=db:NoSchedule": "kubectl taint is not implemented (sim/kubectl registry).",
 };

@@ -8,21 +8,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { hasRealKubectl, REAL_KUBECTL } from "../http-adapter";
 import { caseId, DESCRIBE_CASES, MUTATE_CASES, READ_CASES } from "./cases";
 import { KNOWN_MISMATCHES } from "./known-mismatches";
-import { runOracle, type CaseResult, type OracleRun } from "./oracle";
-import { firstDifference } from "./run";
+import { caseVerdict, runOracle, type CaseResult, type OracleRun } from "./oracle";
 
 const ALL = [...READ_CASES, ...MUTATE_CASES, ...DESCRIBE_CASES].map(caseId);
 
 if (!hasRealKubectl()) console.warn(`notice: ${REAL_KUBECTL} not found; the real-kubectl oracle suite is skipped`);
-
-function verdict(r: CaseResult): string {
-  const lines: string[] = [];
-  if (r.real.code !== r.ours.code) lines.push(`exit code: real ${r.real.code}, ours ${r.ours.code}`);
-  const d = firstDifference(r.real.output, r.ours.output);
-  if (d) lines.push(`output ${d}`);
-  for (const o of r.objects) lines.push(`object ${o}`);
-  return lines.join("\n");
-}
 
 describe.skipIf(!hasRealKubectl())("our kubectl prints what the real kubectl v1.32.5 prints on the same cluster", () => {
   let run: OracleRun;
@@ -44,12 +34,12 @@ describe.skipIf(!hasRealKubectl())("our kubectl prints what the real kubectl v1.
   test.each(ALL.filter((id) => !(id in KNOWN_MISMATCHES)))("kubectl %s: same output, exit code and resulting objects", (id) => {
     const r = byId.get(id);
     expect(r, "case did not run").toBeDefined();
-    expect(verdict(r!)).toBe("");
+    expect(caseVerdict(r!)).toBe("");
   });
 
   test.each(ALL.filter((id) => id in KNOWN_MISMATCHES))("kubectl %s: still a known mismatch (remove it from KNOWN_MISMATCHES once fixed)", (id) => {
     const r = byId.get(id);
     expect(r, "case did not run").toBeDefined();
-    expect(verdict(r!), `now matches; fixed: ${KNOWN_MISMATCHES[id]}`).not.toBe("");
+    expect(caseVerdict(r!), `now matches; fixed: ${KNOWN_MISMATCHES[id]}`).not.toBe("");
   });
 });

@@ -12,11 +12,13 @@ import { DEFAULT_NODES } from "../../controllers/topology";
 import { serveApi } from "../http-adapter";
 import { caseId, DESCRIBE_CASES, MUTATE_CASES, READ_CASES, STATE_PATHS, type OracleCase } from "./cases";
 import { diffObjects } from "./object-diff";
-import { pool, runReal, shellLine, type Outcome } from "./run";
+import { firstDifference, pool, runReal, shellLine, type Outcome } from "./run";
 import { buildOracleState, type OracleState } from "./state";
 
 export interface CaseResult {
   id: string;
+  /** Compare output lines as a multiset (cases.ts OracleCase.mapOrder). */
+  unordered?: boolean;
   mode: OracleCase["mode"];
   real: Outcome;
   ours: Outcome;
@@ -30,6 +32,7 @@ export interface OracleRun {
 }
 
 const PARALLEL = 4;
+const DESCRIBE_PER_SECOND = 3;
 /** The server address in the sandbox's kubeconfig (what `cluster-info` prints there). */
 const SANDBOX_SERVER = `https://${DEFAULT_NODES[0].ip}:6443`;
 
@@ -51,7 +54,7 @@ async function readCases(st: OracleState): Promise<CaseResult[]> {
   const served = await serveApi((req) => st.sandbox.read(req));
   try {
     const reals = await pool(READ_CASES, PARALLEL, (c) => runReal(expand(c, st.dir), served.kubeconfig));
-    return READ_CASES.map((c, i) => ({ id: caseId(c), mode: c.mode, real: asTerminal(reals[i], served.url), ours: runOurs(st.sandbox, expand(c, st.dir), st.end), objects: [] }));
+    return READ_CASES.map((c, i) => ({ id: caseId(c), mode: c.mode, unordered: c.mapOrder !== undefined, real: asTerminal(reals[i], served.url), ours: runOurs(st.sandbox, expand(c, st.dir), st.end), objects: [] }));
   } finally {
     await served.close();
   }
@@ -73,7 +76,7 @@ async function mutateCase(c: OracleCase, snap: SandboxSnapshot, st: OracleState)
     const ours = restoreSandbox(structuredClone(snap));
     const mine = runOurs(ours, expand(c, st.dir), st.end);
     const objects = diffObjects((r) => theirs.api.handle(r), (r) => ours.read(r), STATE_PATHS, c.after === "names");
-    return { id: caseId(c), mode: c.mode, real: asTerminal(real, served.url), ours: mine, objects };
+    return { id: caseId(c), mode: c.mode, unordered: c.mapOrder !== undefined, real: asTerminal(real, served.url), ours: mine, objects };
   };
 }
 
@@ -85,28 +88,35 @@ async function mutateCases(st: OracleState): Promise<CaseResult[]> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Describe prints event ages from the client's wall clock: each case runs within one wall-clock
- * second S with the sandbox advanced to S, and is retried when the real kubectl overran it.
+ * Describe prints event ages from the client's wall clock: cases run a few at a time within one
+ * wall-clock second S with the sandbox advanced to S; a case whose real run overran S is retried
+ * in a later second.
  */
 async function describeCases(st: OracleState): Promise<CaseResult[]> {
   const served = await serveApi((req) => st.sandbox.read(req));
-  const out: CaseResult[] = [];
+  const done = new Map<OracleCase, CaseResult>();
+  const tries = new Map<OracleCase, number>();
   try {
-    for (const c of DESCRIBE_CASES) {
-      for (let attempt = 0; ; attempt++) {
-        const second = Math.ceil((Date.now() + 1) / 1000) * 1000;
-        await sleep(second - Date.now());
-        st.sandbox.advanceTo(second);
-        const real = await runReal(expand(c, st.dir), served.kubeconfig);
-        if (Date.now() >= second + 1000 && attempt < 3) continue;
-        out.push({ id: caseId(c), mode: c.mode, real: asTerminal(real, served.url), ours: runOurs(st.sandbox, expand(c, st.dir), second), objects: [] });
-        break;
-      }
+    let queue = [...DESCRIBE_CASES];
+    while (queue.length > 0) {
+      const batch = queue.slice(0, DESCRIBE_PER_SECOND);
+      const second = Math.ceil((Date.now() + 1) / 1000) * 1000;
+      await sleep(second - Date.now());
+      st.sandbox.advanceTo(second);
+      const reals = await Promise.all(batch.map(async (c) => ({ real: await runReal(expand(c, st.dir), served.kubeconfig), late: Date.now() >= second + 1000 })));
+      const retry: OracleCase[] = [];
+      batch.forEach((c, i) => {
+        const attempt = (tries.get(c) ?? 0) + 1;
+        tries.set(c, attempt);
+        if (reals[i].late && attempt < 4) return void retry.push(c);
+        done.set(c, { id: caseId(c), mode: c.mode, unordered: c.mapOrder !== undefined, real: asTerminal(reals[i].real, served.url), ours: runOurs(st.sandbox, expand(c, st.dir), second), objects: [] });
+      });
+      queue = [...queue.slice(batch.length), ...retry];
     }
   } finally {
     await served.close();
   }
-  return out;
+  return DESCRIBE_CASES.map((c) => done.get(c)!);
 }
 
 /** Runs every case. The state ends at the current wall-clock second (see describeCases). */
@@ -119,4 +129,18 @@ export async function runOracle(): Promise<OracleRun> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function sortedLines(text: string): string {
+  return text.split("\n").sort().join("\n");
+}
+
+/** Why a case's two runs differ, one reason per line ("" when they agree). */
+export function caseVerdict(r: CaseResult): string {
+  const lines: string[] = [];
+  if (r.real.code !== r.ours.code) lines.push(`exit code: real ${r.real.code}, ours ${r.ours.code}`);
+  const d = r.unordered ? firstDifference(sortedLines(r.real.output), sortedLines(r.ours.output)) : firstDifference(r.real.output, r.ours.output);
+  if (d) lines.push(`output ${d}`);
+  for (const o of r.objects) lines.push(`object ${o}`);
+  return lines.join("\n");
 }
