@@ -112,4 +112,27 @@ describe("kubectl apply", () => {
     expect(r.stderr).toBe('error: resource mapping not found for name: "x" namespace: "" from "m.yaml": no matches for kind "Foo" in version "v1"\nensure CRDs are installed first\n');
     expect(r.code).toBe(1);
   });
+
+  test("view-last-applied prints the annotation as YAML, or says there is none", () => {
+    const { k } = setup({ "web.yaml": deployment("nginx"), "cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n" });
+    k("apply", "-f", "web.yaml");
+    k("create", "-f", "cm.yaml");
+    expect(k("apply", "view-last-applied", "deployment/web").stdout).toBe(
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  annotations: {}\n  name: web\n  namespace: default\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - image: nginx\n        name: nginx\n",
+    );
+    expect(k("apply", "view-last-applied", "configmap/plain").stderr).toBe("error: no last-applied-configuration annotation found on resource: plain\n");
+  });
+
+  test("create --save-config records the annotation so a later apply sees no change", () => {
+    const { k } = setup({ "web.yaml": deployment("nginx") });
+    expect(k("create", "-f", "web.yaml", "--save-config").stdout).toBe("deployment.apps/web created\n");
+    expect(k("apply", "-f", "web.yaml")).toEqual({ stdout: "deployment.apps/web unchanged\n", stderr: "", code: 0 });
+  });
+
+  test("an object's namespace that differs from an explicit -n is refused", () => {
+    const { k } = setup({ "cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: kube-system\n" });
+    expect(k("apply", "-f", "cm.yaml", "-n", "default").stderr).toBe(
+      "error: the namespace from the provided object \"kube-system\" does not match the namespace \"default\". You must pass '--namespace=kube-system' to perform this operation.\n",
+    );
+  });
 });

@@ -12,6 +12,8 @@ import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, kindOfObject, n
 import { LAST_APPLIED, lastAppliedOf, withLastApplied } from "../mutate/last-applied";
 import { createThreeWayMergePatch, type JsonMap } from "../mutate/three-way-merge";
 import { createObject, getResult, patchObject, visitErrorText } from "../mutate/write";
+import { findTargets, finishWithErrors } from "../mutate/targets";
+import { toYaml } from "../output/yaml";
 
 export const applyVerb = verb({
   name: "apply",
@@ -33,9 +35,34 @@ export const applyVerb = verb({
     boolFlag("wait"),
     stringFlag("field-manager", { default: "kubectl-client-side-apply" }),
   ],
-  subcommands: [],
+  subcommands: [
+    verb({
+      name: "view-last-applied",
+      flags: [...filenameFlags(), stringFlag("output", { short: "o", default: "yaml" }), stringFlag("selector", { short: "l" }), boolFlag("all")],
+      run: (ctx, args) => viewLastApplied(ctx, args),
+    }),
+  ],
   run: (ctx, args) => runApply(ctx, args),
 });
+
+/** apply view-last-applied (apply_view_last_applied.go): the annotation as YAML or JSON. */
+function viewLastApplied(ctx: Ctx, args: string[]): number {
+  const output = ctx.flags.string("output");
+  if (output !== "yaml" && output !== "json") throw kubectlError(`unexpected -o output mode: ${output}, the flag 'output' must be one of yaml|json\nSee '${ctx.commandPath} -h' for help and examples`);
+  const errors: string[] = [];
+  const found = findTargets(ctx, args, {
+    files: ctx.flags.strings("filename"),
+    selector: ctx.flags.string("selector"),
+    all: ctx.flags.bool("all"),
+    emptyMessage: "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+  }, errors);
+  for (const t of found) {
+    const last = lastAppliedOf(t.object);
+    if (!last) throw kubectlError(`no last-applied-configuration annotation found on resource: ${t.name}`);
+    ctx.out(output === "json" ? JSON.stringify(last, null, 2) + "\n" : toYaml(last));
+  }
+  return finishWithErrors(ctx, errors);
+}
 
 function runApply(ctx: Ctx, args: string[]): number {
   const files = ctx.flags.strings("filename");
