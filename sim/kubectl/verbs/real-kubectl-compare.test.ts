@@ -131,7 +131,7 @@ describe.skipIf(!hasRealKubectl())("mutating verbs print what the real kubectl p
     const pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    app: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n";
     const podPorts = pod + "    ports:\n    - containerPort: 80\n";
     const cm = (n: string, l: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${n}\n  labels:\n    tier: ${l}\n`;
-    const results = await bothRun({ "pod.yaml": pod, "pod2.yaml": podPorts, "cms.yaml": [cm("a", "x"), cm("b", "x"), cm("c", "y")].join("---\n") }, [
+    const results = await bothRun({ "ns.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: z\n  namespace: kube-system\n", "pod.yaml": pod, "pod2.yaml": podPorts, "cms.yaml": [cm("a", "x"), cm("b", "x"), cm("c", "y")].join("---\n") }, [
       { args: ["apply", "-f", "$DIR/pod.yaml"], compare: true },
       { args: ["apply", "-f", "$DIR/pod2.yaml"], compare: true },
       { args: ["create", "-f", "$DIR/cms.yaml", "-o", "name"], compare: true },
@@ -146,6 +146,10 @@ describe.skipIf(!hasRealKubectl())("mutating verbs print what the real kubectl p
       { args: ["scale", "deployment", "nope"], compare: true },
       { args: ["label", "pod", "p"], compare: true },
       { args: ["delete", "pod", "p", "--now", "--grace-period=3"], compare: true },
+      { args: ["apply", "view-last-applied", "pod/p"], compare: true },
+      { args: ["apply", "view-last-applied", "pod/p", "-o", "json"], compare: true },
+      { args: ["apply", "view-last-applied", "configmap/a"], compare: true },
+      { args: ["apply", "-f", "$DIR/ns.yaml", "-n", "default"], compare: true },
     ]);
     const diffs = results.filter((r) => JSON.stringify(r.ours) !== JSON.stringify(r.real));
     for (const d of diffs) console.log(`MISMATCH ${d.args}\n real: ${JSON.stringify(d.real)}\n ours: ${JSON.stringify(d.ours)}`);
