@@ -33,6 +33,16 @@ function step(name, cmd, args, env) {
   count(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
 }
 
+/** A Playwright run (through scripts/e2e.mjs), counted from its JSON report; skipped tests count as failed. */
+function playwright(name, provider) {
+  const out = path.join(tmp, `${name}.json`);
+  const code = run("node", ["scripts/e2e.mjs", provider, "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  if (!existsSync(out)) return count(name, 0, 1);
+  const { stats } = JSON.parse(readFileSync(out, "utf8"));
+  const failed = stats.unexpected + stats.flaky + stats.skipped;
+  count(name, stats.expected, failed + (code !== 0 && failed === 0 ? 1 : 0));
+}
+
 function count(name, passed, failed) {
   totals.passed += passed;
   totals.failed += failed;
@@ -42,6 +52,12 @@ function count(name, passed, failed) {
 const steps = {
   typecheck: () => step("typecheck", "node_modules/.bin/tsc", ["--noEmit"]),
   unit: () => vitest("unit", []),
+  "integration-sqlite": () => vitest("integration-sqlite", ["-c", "vitest.integration.config.ts"], { INTEGRATION_PROVIDER: "sqlite" }),
+  "integration-postgresql": () => vitest("integration-postgresql", ["-c", "vitest.integration.config.ts"], { INTEGRATION_PROVIDER: "postgresql" }),
+  "content-check": () => step("content-check", "node_modules/.bin/tsx", ["scripts/content-check.ts"]),
+  build: () => step("build", "node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }),
+  "e2e-sqlite": () => playwright("e2e-sqlite", "sqlite"),
+  "e2e-postgresql": () => playwright("e2e-postgresql", "postgresql"),
 };
 
 try {

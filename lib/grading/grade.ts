@@ -100,8 +100,10 @@ function evaluate(c: Check, read: ClusterReader, commands: string[]): Outcome {
 export function usesVerb(line: string, program: string, verb: string): boolean {
   for (const cmd of line.split(/\|\||&&|[|;\n]/)) {
     const words = cmd.trim().split(/\s+/).filter(Boolean);
-    const at = words.findIndex((w) => w === program || w.endsWith(`/${program}`));
-    if (at < 0) continue;
+    // The command word: after VAR=value assignments and wrappers such as `time` or `sudo`.
+    let at = 0;
+    while (at < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[at]) || /^(time|sudo|command|watch)$/.test(words[at]))) at++;
+    if (!(words[at] === program || words[at]?.endsWith(`/${program}`))) continue;
     const rest = words.slice(at + 1);
     for (let i = 0; i < rest.length; i++) {
       const w = rest[i];
