@@ -1,12 +1,13 @@
 // Events live one hour after their last write (kube-apiserver --event-ttl=1h, an etcd lease per
-// write). Each written Event gets a wake-up at lastWrite + 1h; at that time it is deleted unless
-// it was written again since.
+// write). Every write puts a wake-up at lastWrite + 1h; a wake-up deletes all Events due by then,
+// in store order, so the outcome does not depend on the order wake-ups were scheduled in.
 
 import type { Reconciler, ReconcileContext } from "../cluster";
 import { clientFor, tolerate } from "./util";
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 const NAME = "event-ttl";
+const KEY = "expire";
 
 function lastWrite(e: { lastTimestamp?: string; eventTime?: string; metadata: { creationTimestamp?: string } }): number {
   const t = e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp;
@@ -21,23 +22,21 @@ export function eventTtlReconciler(): Reconciler {
       const since = typeof ctx.state.rv === "number" ? ctx.state.rv : -1;
       ctx.state.rv = ctx.api.store.currentRv();
       const events = since < 0 ? undefined : ctx.api.store.eventsSince("/events", since);
-      const written = events
-        ? events.filter((e) => e.type !== "DELETED").map((e) => e.object)
-        : clientFor(ctx, NAME).list("events");
-      for (const e of written) schedule(ctx, `${e.metadata.namespace}/${e.metadata.name}`, lastWrite(e as never));
+      // Without a watch log reaching back (fresh start, restore), every Event is (re)scheduled;
+      // wake-ups already pending at the same time are not duplicated.
+      const written = events ? events.filter((e) => e.type !== "DELETED").map((e) => e.object) : clientFor(ctx, NAME).list("events");
+      for (const e of written) schedule(ctx, lastWrite(e as never));
     },
-    onTimer: (key, ctx) => {
-      const [ns, name] = key.split("/");
+    onTimer: (_key, ctx) => {
       const client = clientFor(ctx, NAME);
-      const e = client.get("events", ns, name);
-      if (!e) return;
-      const due = lastWrite(e as never) + EVENT_TTL_MS;
-      if (due <= ctx.now()) tolerate(() => client.delete("events", ns, name));
-      else schedule(ctx, key, lastWrite(e as never));
+      const now = ctx.now();
+      for (const e of client.list("events")) {
+        if (lastWrite(e as never) + EVENT_TTL_MS <= now) tolerate(() => client.delete("events", e.metadata.namespace, e.metadata.name!));
+      }
     },
   };
 }
 
-function schedule(ctx: ReconcileContext, key: string, writtenAt: number): void {
-  ctx.after(Math.max(0, writtenAt + EVENT_TTL_MS - ctx.now()), key);
+function schedule(ctx: ReconcileContext, writtenAt: number): void {
+  ctx.after(Math.max(0, writtenAt + EVENT_TTL_MS - ctx.now()), KEY);
 }
