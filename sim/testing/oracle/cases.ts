@@ -11,9 +11,10 @@ export interface OracleCase {
   /**
    * For mutating cases, what to compare afterwards: "objects" (every object under STATE_PATHS,
    * byte for byte) or "names" (only which objects exist: for `delete` that waits, where the real
-   * kubectl's watch polls move the served clock by a different amount than ours does).
+   * kubectl's watch polls move the served clock by a different amount than ours does) or "output"
+   * (the real kubectl writes its own wall clock into the object, e.g. rollout restart's restartedAt).
    */
-  after?: "objects" | "names";
+  after?: "objects" | "names" | "output";
   /**
    * Set where the real kubectl prints lines in Go map order (random per run): the lines are then
    * compared as a multiset. Says which upstream loop ranges over a map.
@@ -56,7 +57,7 @@ function argv(line: string): string[] {
 
 const read = (line: string): OracleCase => ({ args: argv(line), mode: "read" });
 const describeCase = (line: string): OracleCase => ({ args: argv(line), mode: "describe" });
-const mutate = (line: string, after: "objects" | "names" = "objects"): OracleCase => ({ args: argv(line), mode: "mutate", after });
+const mutate = (line: string, after: "objects" | "names" | "output" = "objects"): OracleCase => ({ args: argv(line), mode: "mutate", after });
 
 export const READ_CASES: OracleCase[] = [
   // every kind, plain and wide
@@ -158,6 +159,15 @@ export const READ_CASES: OracleCase[] = [
   read("logs badimage"),
   read("logs deploy/web"),
   read("logs nope"),
+  read("logs crasher --tail=1"),
+  read("logs -l app=web"),
+  read("logs crasher -c wrong"),
+  read("get ns team-a -o jsonpath={.status.phase}"),
+  read("get pods --field-selector=status.phase!=Running"),
+  // kinds a learner types that this cluster may not serve
+  ...["statefulsets", "jobs", "cronjobs", "ingress", "pv", "pvc", "storageclass", "hpa", "networkpolicies", "roles"].map((k) => read(`get ${k}`)),
+  read("get"),
+  read("describe"),
   read("rollout status deployment web"),
   read("rollout history deployment web"),
 ];
@@ -225,6 +235,22 @@ export const MUTATE_CASES: OracleCase[] = [
   mutate("replace -f $DIR/crasher-new-image.yaml"),
   mutate("run noimage"),
   mutate("auth can-i create pods"),
+  mutate("create deployment dry --image=nginx --dry-run=server -o yaml"),
+  mutate("apply -f $DIR/app-config.yaml --dry-run=server"),
+  mutate("delete pod crasher --dry-run=server"),
+  mutate("rollout undo deployment web"),
+  mutate("rollout restart deployment web", "output"),
+  mutate("rollout pause deployment web"),
+  mutate("expose pod crasher --port=80"),
+  mutate("create service nodeport np --tcp=80:80"),
+  mutate("create job once --image=busybox"),
+  mutate("delete pod crasher badimage --wait=false"),
+  mutate("delete deployment web"),
+  mutate("delete svc web api"),
+  mutate("create secret generic db-pass --from-literal=x=y"),
+  mutate("scale deployment nope --replicas=1"),
+  mutate("label pods --all audited=yes"),
+  mutate("annotate pod crasher note=x --overwrite"),
   mutate("create -f $DIR"),
   mutate("apply -f $DIR/app-config.yaml"),
   mutate("apply -f $DIR/bad-name.yaml"),

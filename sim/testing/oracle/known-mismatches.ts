@@ -20,10 +20,14 @@ export const KNOWN_MISMATCHES: Record<string, string> = {
     "-o go-template is not implemented (sim/kubectl/output: text/template subset: range, index, printf, len, if).",
   "auth can-i create pods":
     "kubectl auth is not implemented (sim/kubectl registry), and the API server does not serve authorization.k8s.io/v1 SelfSubjectAccessReview (the real kubectl gets NotFound); a kubeadm admin gets \"yes\".",
-  "create -f $DIR":
-    "kubectl create error printing with several objects: when more than one error occurs the real kubectl prints each as \"Error from server (Invalid): error when creating \\\"FILE\\\": ...\"; only a single error gets the \"The ConfigMap ... is invalid\" form (cmdutil.CheckErr on an aggregate). Fix in sim/kubectl/verbs/create.ts (and check apply).",
   "delete namespace team-a":
     "Namespace deletion is broken: a reconciler records an Event in the terminating namespace, the API server refuses it (Forbidden) and the exception aborts the whole request (real: 500 InternalError, ours: sandbox rollback). Fix: sim/apiserver/events.ts recordEvent must drop events the server refuses (client-go's recorder does).",
   "cordon node01": "kubectl cordon is not implemented (sim/kubectl registry).",
   "taint nodes node01 dedicated=db:NoSchedule": "kubectl taint is not implemented (sim/kubectl registry).",
+  "logs crasher -c wrong":
+    "kubectl logs checks -c against the pod's containers before asking the server and prints \"error: container wrong is not valid for pod crasher\"; ours forwards the server's BadRequest (sim/kubectl/verbs/logs.ts).",
+  "create job once --image=busybox":
+    "kubectl create job is not implemented (sim/kubectl/verbs/create-subcommands.ts: \"unknown flag: --image\"); the API server does not serve batch/v1 jobs either (real: \"error: failed to create job: the server could not find the requested resource\").",
+  "scale deployment nope --replicas=1":
+    "kubectl scale of a missing object: v1.32 prints \"error: no objects passed to scale deployments.apps \\\"nope\\\" not found\" (scale.go wraps the builder's error); ours prints \"Error from server (NotFound): ...\" (sim/kubectl/verbs/scale.ts).",
 };

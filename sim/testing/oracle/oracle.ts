@@ -75,7 +75,7 @@ async function mutateCase(c: OracleCase, snap: SandboxSnapshot, st: OracleState)
   return () => {
     const ours = restoreSandbox(structuredClone(snap));
     const mine = runOurs(ours, expand(c, st.dir), st.end);
-    const objects = diffObjects((r) => theirs.api.handle(r), (r) => ours.read(r), STATE_PATHS, c.after === "names");
+    const objects = c.after === "output" ? [] : diffObjects((r) => theirs.api.handle(r), (r) => ours.read(r), STATE_PATHS, c.after === "names");
     return { id: caseId(c), mode: c.mode, unordered: c.mapOrder !== undefined, real: asTerminal(real, served.url), ours: mine, objects };
   };
 }
