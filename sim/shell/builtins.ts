@@ -236,6 +236,22 @@ function childShell(sh: Shell, argv: string[], io: Io): number {
   return sh.subshell(() => sh.runSource(argv[c + 1], io));
 }
 
+/** `source FILE` / `. FILE`: runs the file in the current shell. */
+function source(sh: Shell, argv: string[], io: Io): number {
+  const file = argv[1];
+  if (file === undefined) {
+    io.err(`bash: ${argv[0]}: filename argument required\n${argv[0]}: usage: ${argv[0]} filename [arguments]\n`);
+    return 2;
+  }
+  const path = resolvePath(sh.state.cwd, file, sh.getVar("HOME") ?? "/root");
+  const e = sh.host.fs.stat(path);
+  if (!e || e.type !== "file") {
+    io.err(`bash: ${file}: ${e ? "is a directory" : "No such file or directory"}\n`);
+    return 1;
+  }
+  return sh.runSource(e.data, io);
+}
+
 function pwd(sh: Shell, _argv: string[], io: Io): number {
   io.out(sh.state.cwd + "\n");
   return 0;
@@ -253,6 +269,15 @@ export const BUILTINS: Record<string, Builtin> = Object.assign(Object.create(nul
   timeout,
   which,
   type,
+  source,
+  ".": source,
+  // Completion setup lines (`complete -F __start_kubectl k`) are accepted; the web terminal completes nothing.
+  complete: () => 0,
+  // `set -e`, `set -o ...`: options are accepted without effect; bare `set` lists the variables.
+  set: (sh: Shell, argv: string[], io: Io) => {
+    if (argv.length === 1) for (const k of Object.keys(sh.state.vars).sort()) io.out(`${k}=${sh.state.vars[k]}\n`);
+    return 0;
+  },
   sh: childShell,
   bash: childShell,
   test: testBuiltin,

@@ -8,6 +8,8 @@ import { date, env, hostname, printenv, uname, whoami } from "./system";
 import { base64, cut, head, sort, tail, tr, uniq, wc } from "./text";
 import { grep } from "./grep";
 import { sed } from "./sed";
+import { awk } from "./awk";
+import { editor } from "./editor";
 
 export function coreutils(): Record<string, Program> {
   return Object.assign(Object.create(null) as Record<string, Program>, {
@@ -16,6 +18,7 @@ export function coreutils(): Record<string, Program> {
     sleep,
     date, env, hostname, printenv, uname, whoami,
     base64, cut, head, sort, tail, tr, uniq, wc,
-    grep, sed,
+    grep, sed, awk,
+    vi: editor, vim: editor, nano: editor, emacs: editor,
   });
 }
