@@ -10,7 +10,7 @@ import { systemImages } from "./catalogue-system";
 import { extraImages } from "./catalogue-extra";
 import { runArgv, runScript, type ScriptHost, type ScriptResult } from "./shell-run";
 
-export type { Behaviour, ImageInfo, RunContext, OutputLine, HttpReply } from "./types";
+export type { Behaviour, ImageInfo, RunContext, OutputLine, HttpReply, NetReply } from "./types";
 export { parseImageRef, type ImageRef } from "./reference";
 
 const CATALOGUE: ImageInfo[] = [nginx, httpd, kubernetesBootcamp, redis, postgres, mysql, busybox, alpine, ubuntu, debian, python, node, ...systemImages, ...extraImages];

@@ -3,6 +3,7 @@
 
 import type { Behaviour, OutputLine, RunContext } from "./types";
 import { parseScript, ShellSyntaxError, type Node, type Word } from "./shell-parse";
+import { curl, wget, type ToolIo } from "./net-tools";
 
 /** Which shell the image has: the "not found" wording differs (busybox ash, Debian dash, bash). */
 export type ShellFlavor = "busybox" | "dash" | "bash";
@@ -42,6 +43,8 @@ interface St {
   steps: number;
   status: number;
   toStderr?: boolean;
+  /** Lines piped into the current command. */
+  stdin?: string[];
   /** The container's files as the script changes them (touch, rm, echo > f). */
   files: Record<string, string>;
   handoff?: { atMs: number; behaviour: Behaviour };
@@ -101,12 +104,23 @@ function exec(n: Node, st: St, host: ScriptHost): number {
       return a !== 0 ? exec(n.b, st, host) : a;
     }
     case "pipe": {
-      // Only the last stage's output reaches the log; earlier stages feed it (ignored here).
+      // Each stage's stdout becomes the next one's stdin; only the last stage reaches the log.
       const saved = st.capture;
-      st.capture = [];
-      for (const item of n.items.slice(0, -1)) exec(item, st, host);
-      st.capture = saved;
-      return exec(n.items[n.items.length - 1], st, host);
+      const savedIn = st.stdin;
+      let code = 0;
+      try {
+        for (const item of n.items.slice(0, -1)) {
+          st.capture = [];
+          exec(item, st, host);
+          st.stdin = st.capture;
+        }
+        st.capture = saved;
+        code = exec(n.items[n.items.length - 1], st, host);
+      } finally {
+        st.capture = saved;
+        st.stdin = savedIn;
+      }
+      return code;
     }
     case "if":
       if (exec(n.cond, st, host) === 0) return exec(n.then, st, host);
@@ -255,7 +269,33 @@ function builtin(argv: string[], st: St, host: ScriptHost): number {
       if (name === "printenv" && args[0]) { if (st.vars[args[0]] === undefined) return 1; out(st.vars[args[0]]); return 0; }
       for (const [k, v] of Object.entries(host.ctx.env)) out(`${k}=${v}`);
       return 0;
+    case "head": case "tail": {
+      if (name === "tail" && args.includes("-f")) { st.t = st.until + 1; throw new Stop(); }
+      const nArg = args.find((a) => /^-\d+$/.test(a))?.slice(1) ?? (args.includes("-n") ? args[args.indexOf("-n") + 1] : undefined) ?? "10";
+      const files = args.filter((a, i) => !a.startsWith("-") && args[i - 1] !== "-n");
+      const input = files.length ? (st.files[files[0]] ?? "").replace(/\n$/, "").split("\n") : st.stdin ?? [];
+      const k = Number(nArg) || 0;
+      for (const l of name === "head" ? input.slice(0, k) : input.slice(-k)) out(l);
+      return 0;
+    }
+    case "grep": {
+      const flags = args.filter((a) => a.startsWith("-")).join("");
+      const [pattern, file] = args.filter((a) => !a.startsWith("-"));
+      const input = file ? (st.files[file] ?? "").replace(/\n$/, "").split("\n") : st.stdin ?? [];
+      const ci = flags.includes("i");
+      const hit = (l: string) => (ci ? l.toLowerCase().includes((pattern ?? "").toLowerCase()) : l.includes(pattern ?? ""));
+      const matched = input.filter((l) => hit(l) !== flags.includes("v"));
+      if (flags.includes("c")) out(String(matched.length));
+      else if (!flags.includes("q")) for (const l of matched) out(l);
+      return matched.length ? 0 : 1;
+    }
+    case "wc": {
+      const input = st.stdin ?? [];
+      out(args.includes("-l") ? String(input.length) : `${input.length} ${input.join(" ").split(/\s+/).filter(Boolean).length} ${input.join("\n").length + input.length}`);
+      return 0;
+    }
     case "cat": {
+      if (args.length === 0) { for (const l of st.stdin ?? []) out(l); return 0; }
       let code = 0;
       for (const f of args) {
         const data = st.files[f];
@@ -289,9 +329,6 @@ function builtin(argv: string[], st: St, host: ScriptHost): number {
       }
       return code;
     }
-    case "tail":
-      if (args.includes("-f")) { st.t = st.until + 1; throw new Stop(); }
-      return 0;
     case "test": case "[": {
       const a = name === "[" ? args.slice(0, -1) : args;
       if (a.length === 2 && (a[0] === "-f" || a[0] === "-e" || a[0] === "-s")) return st.files[a[1]] !== undefined && (a[0] !== "-s" || st.files[a[1]] !== "") ? 0 : 1;
@@ -303,6 +340,14 @@ function builtin(argv: string[], st: St, host: ScriptHost): number {
       const node = parseScript(args[ci + 1] ?? "");
       return exec(node, st, host);
     }
+  }
+  if ((name === "wget" || name === "curl") && host.hasBin(name)) {
+    const io: ToolIo = {
+      out, err, net: host.ctx.net,
+      write: (path, data) => { st.files[path] = data; },
+      sleepMs: (ms) => { if (st.t + ms > st.until) { st.t = st.until + 1; throw new Stop(); } st.t += ms; },
+    };
+    return name === "wget" ? wget(args, io) : curl(args, io);
   }
   if (host.hasBin(name)) {
     const b = host.external(argv);

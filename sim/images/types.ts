@@ -45,7 +45,14 @@ export interface RunContext {
   files: Record<string, string>;
   /** A PRNG-free pseudo random stream seeded from the container id (pids, worker counts). */
   seed: number;
+  /** The cluster network as seen from this container (wget, curl); absent: no network. */
+  net?: (url: string) => NetReply;
 }
+
+/** What an HTTP request across the cluster network got back. */
+export type NetReply =
+  | { ok: true; status: number; body: string; ip: string; port: number; headers?: Record<string, string> }
+  | { ok: false; error: "dns" | "refused" | "timeout"; host: string; ip?: string; port: number };
 
 export interface ImageInfo {
   /** "docker.io/library/nginx" */

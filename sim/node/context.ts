@@ -7,6 +7,7 @@ import type { ApiServer } from "../apiserver/server";
 import { resolveImage } from "../images/index";
 import { badRequest, findContainer } from "./lookup";
 import { behaviourOf, containerFiles, podHostname } from "./runtime";
+import { clusterHttp } from "./network";
 
 export interface ContainerContext {
   files: Record<string, string>;
@@ -28,7 +29,7 @@ export function containerContext(server: ApiServer, namespace: string, pod: stri
   if (!c || !inst || c.state !== "running") return { error: badRequest(`unable to upgrade connection: container not found ("${found.spec.name}")`) };
   const r = resolveImage(inst.image);
   const now = server.clock.now();
-  const b = behaviourOf(inst, found.spec, found.sources);
+  const b = behaviourOf(inst, found.spec, found.sources, (url) => clusterHttp(server, { namespace, podIP: found.sources.podIP }, url));
   const files = { ...containerFiles(r.ok ? r.image : undefined, found.spec, found.sources), ...(b?.filesAt?.(now - inst.startedAt) ?? {}) };
   return {
     context: {

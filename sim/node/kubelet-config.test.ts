@@ -181,3 +181,26 @@ describe("probes", () => {
     expect(t.status("r").ready).toBe(true);
   });
 });
+
+describe("the cluster network", () => {
+  test("wget in a busybox pod reaches an nginx pod through a Service name", () => {
+    const t = new TestCluster();
+    t.pod("web", { nodeName: "node01", containers: [{ name: "web", image: "nginx", ports: [{ containerPort: 80 }] }] }, { labels: { app: "web" } });
+    t.create("/api/v1/namespaces/default/services", { apiVersion: "v1", kind: "Service", metadata: { name: "web" }, spec: { selector: { app: "web" }, ports: [{ port: 8080, targetPort: 80 }] } });
+    t.at(15);
+    t.pod("client", { nodeName: "node02", restartPolicy: "Never", containers: [bb(["sh", "-c", "wget -qO- http://web:8080 | head -4; wget -qO- http://nope"])] });
+    t.at(30);
+    const text = t.logs("client").text;
+    expect(text).toContain("<title>Welcome to nginx!</title>");
+    expect(text).toContain("wget: bad address 'nope'");
+    expect(t.status("client").state.terminated).toMatchObject({ exitCode: 1 });
+  });
+
+  test("a Service without ready endpoints refuses connections", () => {
+    const t = new TestCluster();
+    t.create("/api/v1/namespaces/default/services", { apiVersion: "v1", kind: "Service", metadata: { name: "empty" }, spec: { selector: { app: "none" }, ports: [{ port: 80 }] } });
+    t.pod("client", { nodeName: "node02", restartPolicy: "Never", containers: [bb(["wget", "-qO-", "http://empty"])] });
+    t.at(20);
+    expect(t.logs("client").text).toMatch(/^wget: can't connect to remote host \(10\.\d+\.\d+\.\d+\): Connection refused\n$/);
+  });
+});

@@ -13,6 +13,7 @@ import { ContainerConfigError, containerEnv, expand } from "./env";
 import { mountError, type VolumeSources } from "./volumes";
 import { buildStatus, podPhase, refreshConditions, setCondition } from "./status";
 import { behaviourOf, podHostname } from "./runtime";
+import { clusterHttp } from "./network";
 import { kubeletState, type ContainerRt, type KubeletState, type NodeRt, type PodRt } from "./state";
 import { runProbes, scheduleProbes, nextProbeAt } from "./probes";
 import { goDuration } from "./go-duration";
@@ -373,7 +374,7 @@ export class Kubelet {
     }
     c.cur = { id: this.ctx.prng.hex(64), startedAt: now, argv, env: fullEnv, imageName: res.image.imageName, imageID: res.image.imageID, image: c.image };
     this.event(w, pod, "Normal", "Created", `Created container: ${c.name}`, c);
-    const b = behaviourOf(c.cur, spec, this.volumeSources(w, pod));
+    const b = this.behaviour(w, c.cur, spec, pod);
     if (b?.startError) {
       this.event(w, pod, "Warning", "Failed", `Error: ${b.startError}`, c);
       Object.assign(c.cur, { finishedAt: now, exitCode: 128, reason: "StartError", message: b.startError });
@@ -404,7 +405,7 @@ export class Kubelet {
   /** The main process ended on its own. */
   private exited(w: PodRt, c: ContainerRt, pod: KubeObject): void {
     const spec = this.specOf(pod, c);
-    const b = c.cur ? behaviourOf(c.cur, spec, this.volumeSources(w, pod)) : undefined;
+    const b = c.cur ? this.behaviour(w, c.cur, spec, pod) : undefined;
     this.terminate(c, b?.exit?.code ?? 0);
     this.queue(c, "afterExit", this.now() + PLEG_RELIST_MS);
   }
@@ -455,7 +456,7 @@ export class Kubelet {
   /** A stop the kubelet asked for (liveness failure, changed definition) has finished. */
   private stopped(w: PodRt, c: ContainerRt, pod: KubeObject): void {
     const spec = this.specOf(pod, c);
-    const b = c.cur ? behaviourOf(c.cur, spec, this.volumeSources(w, pod)) : undefined;
+    const b = c.cur ? this.behaviour(w, c.cur, spec, pod) : undefined;
     this.terminate(c, b?.ignoresSigterm ? 137 : 0);
     const definitionChanged = c.restartAfterStop;
     c.restartAfterStop = undefined;
@@ -470,7 +471,7 @@ export class Kubelet {
   /** How long a container takes to stop: at once if it handles SIGTERM, else the grace period. */
   stopDelay(w: PodRt, c: ContainerRt, pod: KubeObject, graceSeconds?: number): number {
     const spec = this.specOf(pod, c);
-    const b = c.cur ? behaviourOf(c.cur, spec, this.volumeSources(w, pod)) : undefined;
+    const b = c.cur ? this.behaviour(w, c.cur, spec, pod) : undefined;
     const grace = graceSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
     return b?.ignoresSigterm ? grace * 1000 : 100 + this.ctx.prng.int(400);
   }
@@ -496,6 +497,10 @@ export class Kubelet {
   }
 
   // ---- status, events, lookups ----
+
+  behaviour(w: PodRt, inst: NonNullable<ContainerRt["cur"]>, spec: any, pod: KubeObject) {
+    return behaviourOf(inst, spec, this.volumeSources(w, pod), (url) => clusterHttp(this.ctx.api, { namespace: w.namespace, podIP: w.ip }, url));
+  }
 
   private writeStatus(w: PodRt, pod: KubeObject): void {
     const now = this.now();

@@ -16,6 +16,11 @@ export function attachKubeletState(api: ApiServer, states: () => Record<string, 
   STATES.set(api, states);
 }
 
+/** The kubelet state bag of the cluster `api` belongs to. */
+export function stateOf(api: ApiServer): Record<string, unknown> | undefined {
+  return STATES.get(api)?.();
+}
+
 export function statusError(code: number, reason: string, message: string): ApiResponse {
   const body: Status = { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code };
   return { status: code, body };

@@ -6,7 +6,7 @@
 import type { KubeObject } from "../api/types";
 import { resolveImage, runCommand } from "../images/index";
 import type { ContainerRt, PodRt } from "./state";
-import { behaviourOf, containerFiles, podHostname } from "./runtime";
+import { containerFiles, podHostname } from "./runtime";
 import type { Kubelet } from "./kubelet";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -48,7 +48,7 @@ function evaluate(k: Kubelet, w: PodRt, c: ContainerRt, pod: KubeObject, probe: 
   const now = k.now();
   const inst = c.cur!;
   const sources = k.volumeSources(w, pod);
-  const b = behaviourOf(inst, spec, sources);
+  const b = k.behaviour(w, inst, spec, pod);
   const ip = w.ip ?? "";
   const up = !!b && now - inst.startedAt >= (b.readyAfterMs ?? 0);
   if (probe.exec) {

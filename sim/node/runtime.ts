@@ -2,7 +2,7 @@
 // files it sees. Derived from kubelet state on demand, never stored.
 
 import type { KubeObject } from "../api/types";
-import { resolveImage, startProcess, type Behaviour, type ResolvedImage } from "../images/index";
+import { resolveImage, startProcess, type Behaviour, type NetReply, type ResolvedImage } from "../images/index";
 import type { Instance } from "./state";
 import { mountedFiles, type VolumeSources } from "./volumes";
 
@@ -30,9 +30,12 @@ function seedOf(id: string): number {
 }
 
 /** What an instance's main process does (pure: same inputs, same behaviour). */
-export function behaviourOf(inst: Instance, spec: any, sources: VolumeSources): Behaviour | undefined {
+export function behaviourOf(inst: Instance, spec: any, sources: VolumeSources, net?: (url: string) => NetReply): Behaviour | undefined {
   const r = resolveImage(inst.image);
   if (!r.ok) return undefined;
+  // One derivation sees one network: a loop of 1000 wgets asks each URL once.
+  const seen = new Map<string, NetReply>();
+  const cached = net && ((url: string) => seen.get(url) ?? (seen.set(url, net(url)), seen.get(url)!));
   return startProcess(r.image, {
     argv: inst.argv,
     env: inst.env,
@@ -41,5 +44,6 @@ export function behaviourOf(inst: Instance, spec: any, sources: VolumeSources): 
     podIP: sources.podIP,
     files: containerFiles(r.image, spec, sources),
     seed: seedOf(inst.id),
+    net: cached,
   });
 }
