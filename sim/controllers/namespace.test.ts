@@ -65,3 +65,17 @@ describe("garbage collector", () => {
     expect(t.client.get("replicasets", "default", "web")).toBeUndefined();
   });
 });
+
+describe("namespace deletion with workloads", () => {
+  test("a namespace with a Deployment is emptied and removed without errors", () => {
+    const t = testCluster();
+    t.client.create({ apiVersion: "v1", kind: "Namespace", metadata: { name: "team-a" } });
+    t.client.create({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace: "team-a" }, spec: { replicas: 2, selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "c", image: "nginx" }] } } } });
+    t.client.create({ apiVersion: "v1", kind: "Service", metadata: { name: "web", namespace: "team-a" }, spec: { selector: { app: "web" }, ports: [{ port: 80 }] } });
+    t.wait(5000);
+    t.client.delete("namespaces", undefined, "team-a");
+    t.wait(60_000);
+    expect(t.client.get("namespaces", undefined, "team-a")).toBeUndefined();
+    expect(t.client.list("pods", "team-a")).toEqual([]);
+  });
+});

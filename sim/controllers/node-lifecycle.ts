@@ -13,7 +13,7 @@ import type { KubeObject } from "../api/types";
 import { rfc3339 } from "../core/duration";
 import { clientFor, emit, tolerate } from "./util";
 import { informer } from "./informer";
-import { recordEvent } from "../apiserver/events";
+import { recordSafely as recordEvent } from "../scheduler/record";
 import { tolerates, type Taint, type Toleration } from "../scheduler/taints";
 
 export const NODE_CONTROLLER = "node-controller";

@@ -3,7 +3,7 @@
 import type { KubeObject, OwnerReference } from "../api/types";
 import type { ReconcileContext } from "../cluster";
 import { Client } from "../apiserver/client";
-import { recordEvent } from "../apiserver/events";
+import { recordSafely as recordEvent } from "../scheduler/record";
 import { K8S_ALPHANUMS } from "../core/prng";
 
 export function clientFor(ctx: ReconcileContext, userAgent?: string): Client {

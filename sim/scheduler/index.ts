@@ -8,7 +8,7 @@ import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject } from "../api/types";
 import { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
-import { recordEvent } from "../apiserver/events";
+import { recordSafely as recordEvent } from "./record";
 import { rfc3339 } from "../core/duration";
 import { addPod, filterNode, newNodeInfo, type FilterResult, type NodeInfo } from "./filters";
 import { scoreNodes } from "./score";
