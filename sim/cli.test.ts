@@ -6,8 +6,8 @@ import { describe, expect, test } from "vitest";
 
 const dir = mkdtempSync(join(tmpdir(), "sim-cli-"));
 
-function sim(args: string[]) {
-  const r = spawnSync("npx", ["tsx", "sim/cli.ts", ...args], { encoding: "utf8", cwd: join(__dirname, "..") });
+function sim(args: string[], input?: string) {
+  const r = spawnSync("npx", ["tsx", "sim/cli.ts", ...args], { encoding: "utf8", cwd: join(__dirname, ".."), input });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -50,5 +50,12 @@ describe("headless runner", () => {
     const bad = sim(["--frobnicate"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/unknown argument "--frobnicate"/);
+  }, 30_000);
+
+  test("the REPL reads lines, continues heredocs and prints each output after the prompt", () => {
+    const r = sim([], "echo hi\ncat <<EOF\nbody\nEOF\nexit\n");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("controlplane $ hi\n");
+    expect(r.stdout).toContain("> > body\n");
   }, 30_000);
 });

@@ -106,6 +106,11 @@ function repl(o: CliOptions): void {
     const r = sandbox.exec(command, { now: now() });
     if (r.clear) process.stdout.write("\x1b[H\x1b[2J\x1b[3J");
     process.stdout.write(r.output);
+    // In the web terminal `exit` keeps the session; here it ends the REPL, as leaving a shell does.
+    if (/^\s*exit(\s+\d+)?\s*$/.test(command)) {
+      process.stdout.write("exit\n");
+      process.exit(r.exitCode);
+    }
     rl.setPrompt(r.prompt);
     rl.prompt();
   });
