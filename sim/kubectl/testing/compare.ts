@@ -26,6 +26,9 @@ export async function withServedCluster<T>(cluster: Cluster, fn: (api: ServedApi
 }
 
 export async function compareWithReal(cluster: Cluster, api: ServedApi, line: string): Promise<Comparison | undefined> {
+  // The real kubectl ages events by its own wall clock: bring the virtual clock to it first.
+  const wall = Math.floor(Date.now() / 1000) * 1000;
+  if (wall > cluster.now()) cluster.advanceTo(wall);
   const real = await runRealKubectl(words(line).slice(1), { kubeconfig: api.kubeconfig });
   if (!real) return undefined;
   // Our kubectl reads the same kubeconfig (server URL, context "sandbox") from its virtual filesystem.

@@ -25,7 +25,7 @@ function both(lines: string[]) {
   const fs = ourMachine();
   const out: { line: string; ours: unknown; real: unknown }[] = [];
   for (const line of lines) {
-    const r = spawnSync(REAL_KUBECTL, words(line).slice(1), { env: { KUBECONFIG: file, HOME: dir, PATH: "/usr/bin:/bin" }, encoding: "utf8" });
+    const r = spawnSync(REAL_KUBECTL, words(line).slice(1), { env: { KUBECONFIG: file, HOME: dir, PATH: "/usr/bin:/bin" } as unknown as NodeJS.ProcessEnv, encoding: "utf8" });
     const o = runKubectl(line, fakePort(() => ({ status: 404, body: {} })), { fs });
     out.push({ line, ours: { stdout: o.stdout, stderr: o.stderr, code: o.code }, real: { stdout: r.stdout.split(file).join("/root/.kube/config"), stderr: r.stderr.split(file).join("/root/.kube/config"), code: r.status } });
   }

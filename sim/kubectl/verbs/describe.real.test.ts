@@ -26,7 +26,7 @@ describe.skipIf(!hasRealKubectl())("kubectl describe selects and separates objec
     "kubectl describe pods",
     "kubectl describe deploy/coredns -n kube-system",
     "kubectl describe sa default nope",
-    "kubectl describe cm -n kube-system",
+    "kubectl describe cm kube-root-ca.crt",
     "kubectl describe",
     "kubectl describe foo",
   ])("%s", async (line) => {
