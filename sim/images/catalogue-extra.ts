@@ -25,6 +25,25 @@ export const extraImages: ImageInfo[] = [
   daemon("docker.io/hashicorp/http-echo", ["latest", "1.0", "0.2.3"], 3420196, "http-echo", [5678]),
   daemon("docker.io/traefik/whoami", ["latest", "v1.10", "v1.11"], 3431231, "whoami", [80]),
   daemon("registry.k8s.io/echoserver", ["1.4", "1.10"], 46145012, "run.sh", [8080]),
+  {
+    // polinux/stress from the "Assign Memory Resources" task: more than the limit → OOMKilled.
+    repository: "docker.io/polinux/stress", tags: ["latest", "1.0.4"], sizeBytes: 4041495,
+    entrypoint: [], cmd: ["stress"], env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" }, workingDir: "/",
+    bins: [...BUSYBOX_APPLETS, "stress"], files: {}, shell: "busybox",
+    program: (ctx) => {
+      const a = ctx.argv;
+      if (a[0].split("/").pop() !== "stress") return undefined;
+      const i = a.indexOf("--vm-bytes");
+      const m = i >= 0 ? /^(\d+)([KMG]?)$/i.exec(a[i + 1] ?? "") : null;
+      const bytes = m ? Number(m[1]) * ({ "": 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[m[2].toUpperCase()] : 256 * 1024 ** 2;
+      const vms = a.indexOf("--vm") >= 0 ? Number(a[a.indexOf("--vm") + 1]) || 1 : 0;
+      const lines = [out(5, `stress: info: [1] dispatching hogs: 0 cpu, 0 io, ${vms} vm, 0 hdd`)];
+      if (vms > 0 && ctx.memoryLimitBytes !== undefined && bytes * vms > ctx.memoryLimitBytes) {
+        return { ...server(lines, []), exit: { atMs: 400, code: 137, reason: "OOMKilled" } };
+      }
+      return server(lines, []);
+    },
+  },
   daemon("docker.io/library/memcached", ["latest", "1.6", "alpine"], 31768302, "memcached", [11211]),
   daemon("docker.io/nginxdemos/hello", ["latest", "plain-text"], 9877392, "nginx", [80]),
   {

@@ -20,8 +20,8 @@ export interface Behaviour {
   output(untilMs: number): OutputLine[];
   /** The files as the process has changed them by `untilMs` (scripts that touch and rm). */
   filesAt?(untilMs: number): Record<string, string>;
-  /** Absent: runs until stopped. */
-  exit?: { atMs: number; code: number };
+  /** Absent: runs until stopped. `reason` overrides Completed/Error (OOMKilled). */
+  exit?: { atMs: number; code: number; reason?: string };
   /** Ports a TCP connect succeeds on once `readyAfterMs` has passed. */
   ports: number[];
   readyAfterMs?: number;
@@ -45,6 +45,8 @@ export interface RunContext {
   files: Record<string, string>;
   /** A PRNG-free pseudo random stream seeded from the container id (pids, worker counts). */
   seed: number;
+  /** The container's memory limit (cgroup), when it has one. */
+  memoryLimitBytes?: number;
   /** The cluster network as seen from this container (wget, curl); absent: no network. */
   net?: (url: string) => NetReply;
 }

@@ -267,3 +267,19 @@ describe("snapshots", () => {
     expect(logs(t.c)).toBe("hi\n");
   });
 });
+
+describe("resource limits", () => {
+  test("a container allocating more than its memory limit is OOMKilled with exit code 137", () => {
+    const t = new TestCluster();
+    t.pod("memory-demo-2", {
+      nodeName: "node01",
+      containers: [{ name: "memory-demo-2-ctr", image: "polinux/stress", resources: { requests: { memory: "50Mi" }, limits: { memory: "100Mi" } }, command: ["stress"], args: ["--vm", "1", "--vm-bytes", "250M", "--vm-hang", "1"] }],
+    });
+    t.at(40);
+    const cs = t.status("memory-demo-2");
+    const term = cs.state.terminated ?? cs.lastState.terminated;
+    expect(term).toMatchObject({ exitCode: 137, reason: "OOMKilled" });
+    expect(cs.restartCount).toBeGreaterThan(0);
+    expect(t.get("memory-demo-2")!.status.qosClass).toBe("Burstable");
+  });
+});

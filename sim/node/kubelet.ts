@@ -406,7 +406,7 @@ export class Kubelet {
   private exited(w: PodRt, c: ContainerRt, pod: KubeObject): void {
     const spec = this.specOf(pod, c);
     const b = c.cur ? this.behaviour(w, c.cur, spec, pod) : undefined;
-    this.terminate(c, b?.exit?.code ?? 0);
+    this.terminate(c, b?.exit?.code ?? 0, b?.exit?.reason);
     this.queue(c, "afterExit", this.now() + PLEG_RELIST_MS);
   }
 

@@ -5,6 +5,7 @@ import type { KubeObject } from "../api/types";
 import { resolveImage, startProcess, type Behaviour, type NetReply, type ResolvedImage } from "../images/index";
 import type { Instance } from "./state";
 import { mountedFiles, type VolumeSources } from "./volumes";
+import { parseQuantity } from "./env";
 
 export function podHostname(pod: KubeObject): string {
   return pod.spec?.hostname ?? pod.metadata.name ?? "";
@@ -44,6 +45,7 @@ export function behaviourOf(inst: Instance, spec: any, sources: VolumeSources, n
     podIP: sources.podIP,
     files: containerFiles(r.image, spec, sources),
     seed: seedOf(inst.id),
+    memoryLimitBytes: parseQuantity(spec?.resources?.limits?.memory),
     net: cached,
   });
 }
