@@ -53,6 +53,10 @@ describe.skipIf(!hasRealKubectl())("kubectl get prints what the real kubectl v1.
     "kubectl get pods -o foo",
     "kubectl get pods --ignore-not-found nope",
     "kubectl get",
+    // (--raw of an object: the HTTP adapter omits the newline a real API server's JSON encoder ends with.)
+    "kubectl get --raw /api -o yaml",
+    "kubectl get pods --raw /api",
+    "kubectl get --raw /api/v1/namespaces/default/pods/nope",
   ])("%s", async (line) => {
     const c = await compareWithReal(cluster, api, line);
     if (!c) return;

@@ -76,6 +76,7 @@ export const getVerb = verb({
   flags: GET_FLAGS,
   run(ctx, args) {
     const o = options(ctx);
+    if (ctx.flags.string("raw")) return getRaw(ctx, args, o);
     const printer = isHumanOutput(o.output) ? undefined : objectPrinter(o.output, { fs: ctx.p.fs, cwd: ctx.p.cwd, noHeaders: o.table.noHeaders, showManagedFields: ctx.flags.bool("show-managed-fields"), sortJsonKeys: true });
     const filenames = ctx.flags.strings("filename");
     let targets: Target[];
@@ -215,5 +216,22 @@ function printObjects(ctx: Ctx, targets: Target[], o: GetOptions, print: (obj: R
     ctx.out(print({ apiVersion: "v1", items: sorted, kind: "List", metadata: { resourceVersion: "" } }));
   }
   if (errors.length) throw new CommandFailed(errors.join("\n"));
+  return 0;
+}
+
+/** --raw PATH: the response body as the server sent it (get.go RawURL). */
+function getRaw(ctx: Ctx, args: string[], o: GetOptions): number {
+  if (o.output) throw kubectlError("--raw and --output are mutually exclusive");
+  if (args.length > 0) throw kubectlError("arguments may not be passed when --raw is specified");
+  const raw = ctx.flags.string("raw");
+  const [path, qs = ""] = raw.split("?");
+  const query: Record<string, string> = {};
+  for (const part of qs.split("&").filter(Boolean)) {
+    const eq = part.indexOf("=");
+    query[decodeURIComponent(eq < 0 ? part : part.slice(0, eq))] = eq < 0 ? "" : decodeURIComponent(part.slice(eq + 1));
+  }
+  const res = ctx.request({ method: "GET", path, query });
+  const body = check<unknown>(res);
+  ctx.out(typeof body === "string" ? body : `${JSON.stringify(body)}\n`);
   return 0;
 }
