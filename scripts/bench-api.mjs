@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+// `npm run bench:api`: starts the production build on 127.0.0.1 (a throwaway SQLite database, or
+// DATABASE_URL=postgresql://... for a throwaway PostgreSQL one) and measures
+//   1. 50 learners, each with its own sandbox, sending `kubectl get pods` and a mix of mutating
+//      commands with a think time (BENCH_THINK_MS, default 1000 ms, like a fast typist);
+//   2. the same 50 learners with no think time (saturation), beside the trivial /api/health route;
+//   3. the time from opening the exercise in Chromium to the first command's output.
+// Writes the table to docs/BENCHMARKS-API.md.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(import.meta.dirname, "..");
+const LEARNERS = Number(process.env.BENCH_LEARNERS || 50);
+const SECONDS = Number(process.env.BENCH_SECONDS || 20);
+const THINK_MS = Number(process.env.BENCH_THINK_MS || 1000);
+const PORT = Number(process.env.BENCH_PORT || 3400);
+const base = `http://127.0.0.1:${PORT}`;
+const dbName = `bench_${Date.now()}`;
+const pgAdmin = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : null;
+const dbFile = path.join("data", `${dbName}.db`);
+let url = `file:./${dbFile}`;
+
+const MIX = [
+  (i, n) => "kubectl get pods",
+  (i, n) => "kubectl get pods",
+  (i, n) => "kubectl get pods",
+  (i, n) => `kubectl create configmap cm-${n}`,
+  (i, n) => `kubectl label pod redis step=${n} --overwrite`,
+  (i, n) => `kubectl delete configmap cm-${n - 2} --ignore-not-found`,
+  (i, n) => (n % 12 === 6 ? `kubectl run web-${n} --image=nginx` : "kubectl get pods -o wide"),
+  (i, n) => "kubectl describe pod redis",
+];
+
+function pct(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+class Learner {
+  jar = {};
+  cookie() {
+    return Object.entries(this.jar).map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  async req(p, init = {}) {
+    const r = await fetch(base + p, { redirect: "manual", ...init, headers: { ...(init.headers ?? {}), cookie: this.cookie() } });
+    for (const c of r.headers.getSetCookie()) {
+      const [kv] = c.split(";");
+      const i = kv.indexOf("=");
+      this.jar[kv.slice(0, i)] = kv.slice(i + 1);
+    }
+    return r;
+  }
+  async setup(i) {
+    const email = `bench-${i}-${Date.now()}@bench.test`;
+    const password = "bench-password";
+    const json = { "content-type": "application/json" };
+    let r = await this.req("/api/signup", { method: "POST", headers: json, body: JSON.stringify({ email, password }) });
+    if (r.status !== 201) throw new Error(`signup ${r.status} ${await r.text()}`);
+    const { csrfToken } = await (await this.req("/api/auth/csrf")).json();
+    await this.req("/api/auth/callback/credentials", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrfToken, email, password, json: "true" }) });
+    r = await this.req("/api/sandboxes", { method: "POST", headers: json, body: JSON.stringify({ exercise: "fix-redis" }) });
+    if (r.status !== 200) throw new Error(`open ${r.status} ${await r.text()}`);
+    this.sandbox = (await r.json()).id;
+    this.n = 0;
+  }
+  async exec(line) {
+    const t = performance.now();
+    const r = await this.req(`/api/sandboxes/${this.sandbox}/exec`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ line }) });
+    await r.arrayBuffer();
+    return { ms: performance.now() - t, ok: r.status === 200, status: r.status };
+  }
+}
+
+async function drive(learners, seconds, think, op) {
+  const lat = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const start = performance.now();
+  await Promise.all(
+    learners.map(async (l, i) => {
+      await new Promise((r) => setTimeout(r, (i / learners.length) * think)); // spread the first requests
+      while (performance.now() < end) {
+        const r = await op(l, i);
+        lat.push(r.ms);
+        if (!r.ok) errors++;
+        if (think) await new Promise((res) => setTimeout(res, think * (0.5 + Math.random())));
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  lat.sort((a, b) => a - b);
+  return { n: lat.length, rps: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), errors };
+}
+
+const execOp = (l) => l.exec(MIX[l.n % MIX.length](0, l.n++));
+const healthOp = async () => {
+  const t = performance.now();
+  const r = await fetch(`${base}/api/health`);
+  await r.arrayBuffer();
+  return { ms: performance.now() - t, ok: r.status === 200 };
+};
+
+async function firstOutput(learner) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  const ctx = await browser.newContext();
+  await ctx.addCookies(Object.entries(learner.jar).map(([name, value]) => ({ name, value, url: base })));
+  const page = await ctx.newPage();
+  const runs = [];
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    await page.goto(`${base}/lessons/pods`);
+    await page.locator(".xterm").waitFor();
+    await page.waitForFunction(() => Boolean(window.__kubelingsTerm));
+    const ready = performance.now();
+    await page.locator(".xterm").click();
+    await page.keyboard.insertText(`kubectl get pods # ${k}`);
+    const typed = performance.now();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((k) => {
+      const b = window.__kubelingsTerm.buffer.active;
+      let seen = false;
+      for (let i = 0; i < b.length; i++) {
+        const line = b.getLine(i)?.translateToString(true) ?? "";
+        if (line.includes(`kubectl get pods # ${k}`)) seen = true;
+        else if (seen && line.startsWith("NAME")) return true;
+      }
+      return false;
+    }, k);
+    const done = performance.now();
+    runs.push({ total: done - t0, ready: ready - t0, roundTrip: done - typed });
+  }
+  await browser.close();
+  return runs;
+}
+
+let server;
+async function main() {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    const b = spawnSync("node_modules/.bin/next", ["build"], { cwd: root, stdio: "inherit" });
+    if (b.status !== 0) throw new Error("next build failed");
+  }
+  if (pgAdmin) {
+    const { default: pg } = await import("pg");
+    const c = new pg.Client({ connectionString: pgAdmin });
+    await c.connect();
+    await c.query(`CREATE DATABASE "${dbName}"`);
+    await c.end();
+    const u = new URL(pgAdmin);
+    u.pathname = `/${dbName}`;
+    url = u.toString();
+  }
+  mkdirSync(path.join(root, "data"), { recursive: true });
+  const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "bench", ADMIN_PASSWORD: "bench-admin", COMMANDS_PER_SECOND: "100000", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+  const pre = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/prestart.ts"], { cwd: root, env, stdio: "inherit" });
+  if (pre.status !== 0) throw new Error("prestart failed");
+  server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {}
+    if (i > 100) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  console.log(`setting up ${LEARNERS} learners ...`);
+  const learners = [];
+  for (let i = 0; i < LEARNERS; i++) {
+    const l = new Learner();
+    await l.setup(i);
+    learners.push(l);
+  }
+  for (const l of learners) for (let k = 0; k < 3; k++) await execOp(l); // warm up
+  await drive(learners, 3, 0, healthOp);
+
+  console.log(`learners with think time ${THINK_MS} ms, ${SECONDS} s ...`);
+  const paced = await drive(learners, SECONDS, THINK_MS, execOp);
+  console.log(`saturation: exec, ${SECONDS} s ...`);
+  const satExec = await drive(learners, SECONDS, 0, execOp);
+  console.log(`saturation: trivial route, ${SECONDS} s ...`);
+  const satHealth = await drive(learners, SECONDS, 0, healthOp);
+  console.log("Chromium: open exercise → first output ...");
+  const fo = await firstOutput(learners[0]);
+
+  const f = (x) => x.toFixed(1);
+  const provider = pgAdmin ? "PostgreSQL" : "SQLite";
+  const load = os.loadavg().map((x) => x.toFixed(1)).join(" / ");
+  const rows = [
+    `| exec, ${LEARNERS} learners, think time ~${THINK_MS} ms | ${paced.n} | ${f(paced.rps)} | ${f(paced.p50)} | ${f(paced.p99)} | ${paced.errors} |`,
+    `| exec, ${LEARNERS} learners, no think time (saturation) | ${satExec.n} | ${f(satExec.rps)} | ${f(satExec.p50)} | ${f(satExec.p99)} | ${satExec.errors} |`,
+    `| GET /api/health (trivial), ${LEARNERS} clients, no think time | ${satHealth.n} | ${f(satHealth.rps)} | ${f(satHealth.p50)} | ${f(satHealth.p99)} | ${satHealth.errors} |`,
+  ];
+  const foRows = fo.map((r, i) => `| ${i === 0 ? "first (cold page)" : `reload ${i}`} | ${f(r.ready)} | ${f(r.roundTrip)} | ${f(r.total)} |`);
+  const md = [
+    "# API benchmark",
+    "",
+    `\`npm run bench:api\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "cpu"}), Node ${process.version}, ${provider}, production build on 127.0.0.1, ${new Date().toISOString().slice(0, 10)}; machine load average at the end ${load} (1/5/15 min).`,
+    `Each learner has its own sandbox (the fix-redis exercise) and cycles through: ${MIX.map((m) => "`" + m(0, 8) + "`").join(", ")}.`,
+    "",
+    "| load | requests | req/s | p50 ms | p99 ms | errors |",
+    "|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    `Exec throughput at saturation is ${f((100 * satExec.rps) / satHealth.rps)} % of the trivial route's.`,
+    "",
+    "Opening the exercise in Chromium (`/lessons/pods`) to the first command's output (ms):",
+    "",
+    "| page load | until the terminal is ready | Enter → output | total |",
+    "|---|---|---|---|",
+    ...foRows,
+    "",
+  ].join("\n");
+  console.log("\n" + md);
+  mkdirSync(path.join(root, "docs"), { recursive: true });
+  writeFileSync(path.join(root, "docs", process.env.BENCH_OUT || "BENCHMARKS-API.md"), md + (process.env.BENCH_NOTES ? `\n${process.env.BENCH_NOTES}\n` : ""));
+}
+
+try {
+  await main();
+} finally {
+  server?.kill("SIGTERM");
+  if (pgAdmin) {
+    const { default: pg } = await import("pg");
+    const c = new pg.Client({ connectionString: pgAdmin });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await c.end();
+  } else for (const s of ["", "-wal", "-shm"]) rmSync(path.join(root, dbFile + s), { force: true });
+}
