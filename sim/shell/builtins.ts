@@ -12,6 +12,11 @@ export type Builtin = (sh: Shell, argv: string[], io: Io) => number;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Implemented inside the shell (they run other commands) but real programs in /usr/bin. */
+const EXTERNAL = new Set(["timeout", "which", "xargs"]);
+/** Programs here (shared with container shells) that bash has as builtins. */
+const BASH_BUILTIN_PROGRAMS = new Set(["echo", "printf"]);
+
 function cd(sh: Shell, argv: string[], io: Io): number {
   const args = argv.slice(1).filter((a) => a !== "--");
   if (args.length > 1) {
@@ -203,7 +208,7 @@ function timeout(sh: Shell, argv: string[], io: Io): number {
 function which(sh: Shell, argv: string[], io: Io): number {
   let status = 0;
   for (const name of argv.slice(1).filter((a) => !a.startsWith("-"))) {
-    if (sh.lookupProgram(name)) io.out(name.includes("/") ? `${name}\n` : `/usr/bin/${name}\n`);
+    if (sh.lookupProgram(name) || EXTERNAL.has(name)) io.out(name.includes("/") ? `${name}\n` : `/usr/bin/${name}\n`);
     else status = 1;
   }
   return argv.length > 1 ? status : 1;
@@ -213,8 +218,8 @@ function type(sh: Shell, argv: string[], io: Io): number {
   let status = 0;
   for (const name of argv.slice(1)) {
     if (Object.hasOwn(sh.state.aliases, name)) io.out(`${name} is aliased to \`${sh.state.aliases[name]}'\n`);
-    else if (Object.hasOwn(BUILTINS, name)) io.out(`${name} is a shell builtin\n`);
-    else if (sh.lookupProgram(name)) io.out(`${name} is /usr/bin/${name}\n`);
+    else if ((Object.hasOwn(BUILTINS, name) && !EXTERNAL.has(name)) || BASH_BUILTIN_PROGRAMS.has(name)) io.out(`${name} is a shell builtin\n`);
+    else if (sh.lookupProgram(name) || EXTERNAL.has(name)) io.out(`${name} is /usr/bin/${name}\n`);
     else {
       io.err(`bash: type: ${name}: not found\n`);
       status = 1;
@@ -252,6 +257,39 @@ function source(sh: Shell, argv: string[], io: Io): number {
   return sh.runSource(e.data, io);
 }
 
+/** xargs: appends the words of stdin to a command (-n N per run, -I STR to substitute per line). */
+function xargs(sh: Shell, argv: string[], io: Io): number {
+  let i = 1;
+  let perRun = Infinity;
+  let replace: string | undefined;
+  for (; i < argv.length && argv[i].startsWith("-"); i++) {
+    if (argv[i] === "-n") perRun = Math.max(1, Number(argv[++i]) || 1);
+    else if (argv[i] === "-I") replace = argv[++i];
+    else if (argv[i] === "-r" || argv[i] === "--no-run-if-empty") continue;
+    else if (argv[i] === "--") {
+      i++;
+      break;
+    }
+  }
+  const cmd = argv.length > i ? argv.slice(i) : ["echo"];
+  const input = io.stdin;
+  const runs: string[][] = [];
+  if (replace !== undefined) {
+    for (const line of input.split("\n").filter((l) => l.trim() !== "")) runs.push(cmd.map((w) => w.split(replace!).join(line.trim())));
+  } else {
+    const words = input.split(/[ \t\n]+/).filter(Boolean);
+    if (words.length === 0) runs.push(cmd);
+    for (let k = 0; k < words.length; k += perRun === Infinity ? words.length : perRun) runs.push([...cmd, ...words.slice(k, k + (perRun === Infinity ? words.length : perRun))]);
+  }
+  let status = 0;
+  for (const run of runs) {
+    const s = sh.runArgv(run, { stdin: "", out: io.out, err: io.err });
+    if (s === 127) return 127;
+    if (s !== 0) status = 123;
+  }
+  return status;
+}
+
 function pwd(sh: Shell, _argv: string[], io: Io): number {
   io.out(sh.state.cwd + "\n");
   return 0;
@@ -270,6 +308,7 @@ export const BUILTINS: Record<string, Builtin> = Object.assign(Object.create(nul
   which,
   type,
   source,
+  xargs,
   ".": source,
   // Completion setup lines (`complete -F __start_kubectl k`) are accepted; the web terminal completes nothing.
   complete: () => 0,

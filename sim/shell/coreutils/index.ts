@@ -10,6 +10,7 @@ import { grep } from "./grep";
 import { sed } from "./sed";
 import { awk } from "./awk";
 import { editor } from "./editor";
+import { pager, seq, tee, watch } from "./misc";
 
 export function coreutils(): Record<string, Program> {
   return Object.assign(Object.create(null) as Record<string, Program>, {
@@ -19,6 +20,7 @@ export function coreutils(): Record<string, Program> {
     date, env, hostname, printenv, uname, whoami,
     base64, cut, head, sort, tail, tr, uniq, wc,
     grep, sed, awk,
+    seq, tee, less: pager, more: pager, watch,
     vi: editor, vim: editor, nano: editor, emacs: editor,
   });
 }
