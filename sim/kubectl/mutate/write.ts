@@ -37,9 +37,26 @@ export function deleteObject(ctx: Ctx, k: KindInfo, ns: string | undefined, name
   return res.status >= 400 ? { ok: false, status: asStatus(res) } : { ok: true, object: res.body as KubeObject };
 }
 
-/** A per-object failure as kubectl words it: Invalid keeps its own form; others say what was being done. */
-export function visitErrorText(s: Status, doing: string): string {
-  if (s.reason === "Invalid") return statusErrorText(s);
+/** A per-object failure: already-worded text, or an API status with what was being done. */
+export type VisitError = string | { status: Status; doing: string };
+
+export function visitError(status: Status, doing: string): VisitError {
+  return { status, doing };
+}
+
+function standardText(s: Status, doing: string): string {
   const prefix = s.reason ? `Error from server (${s.reason}): ` : "Error from server: ";
-  return `${prefix}${doing}: ${s.message}`;
+  return `${prefix}${doing ? `${doing}: ` : ""}${s.message}`;
+}
+
+/** A single failure as kubectl words it: Invalid keeps its own form; others say what was being done. */
+export function visitErrorText(s: Status, doing: string): string {
+  return s.reason === "Invalid" ? statusErrorText(s) : standardText(s, doing);
+}
+
+/** cmdutil.CheckErr: one Invalid error gets `The Kind "x" is invalid` form; in an aggregate every
+ *  API error is `Error from server (Reason): doing: message`. Ends with a newline. */
+export function renderErrors(errs: VisitError[]): string {
+  const single = errs.length === 1;
+  return errs.map((e) => (typeof e === "string" ? e : single ? visitErrorText(e.status, e.doing) : standardText(e.status, e.doing))).join("\n") + "\n";
 }

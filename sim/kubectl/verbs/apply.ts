@@ -11,7 +11,7 @@ import { loadManifests, type ManifestItem } from "../mutate/manifest";
 import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, kindOfObject, namespaceFor, printChanged, printFlags, validateFlag, writeQuery, type DryRun } from "../mutate/common";
 import { LAST_APPLIED, lastAppliedOf, withLastApplied } from "../mutate/last-applied";
 import { createThreeWayMergePatch, type JsonMap } from "../mutate/three-way-merge";
-import { createObject, getResult, patchObject, visitErrorText } from "../mutate/write";
+import { createObject, getResult, patchObject, renderErrors, visitError, type VisitError } from "../mutate/write";
 import { findTargets, finishWithErrors } from "../mutate/targets";
 import { toYaml } from "../output/yaml";
 
@@ -49,7 +49,7 @@ export const applyVerb = verb({
 function viewLastApplied(ctx: Ctx, args: string[]): number {
   const output = ctx.flags.string("output");
   if (output !== "yaml" && output !== "json") throw kubectlError(`unexpected -o output mode: ${output}, the flag 'output' must be one of yaml|json\nSee '${ctx.commandPath} -h' for help and examples`);
-  const errors: string[] = [];
+  const errors: VisitError[] = [];
   const found = findTargets(ctx, args, {
     files: ctx.flags.strings("filename"),
     selector: ctx.flags.string("selector"),
@@ -72,7 +72,7 @@ function runApply(ctx: Ctx, args: string[]): number {
   const dryRun = dryRunOf(ctx);
   const items = loadManifests(files, { fs: ctx.p.fs, cwd: ctx.p.cwd, stdin: ctx.p.stdin, home: ctx.p.env.HOME }, ctx.flags.bool("recursive"));
   if (items.length === 0) throw kubectlError("no objects passed to apply");
-  const errors: string[] = [];
+  const errors: VisitError[] = [];
   for (const item of items) {
     if (item.error) {
       errors.push(item.error);
@@ -87,14 +87,14 @@ function runApply(ctx: Ctx, args: string[]): number {
     }
   }
   if (errors.length) {
-    ctx.err(errors.join("\n") + "\n");
+    ctx.err(renderErrors(errors));
     return 1;
   }
   return 0;
 }
 
 /** Applies one object; returns the error text to report, if any. */
-function applyOne(ctx: Ctx, item: ManifestItem, dryRun: DryRun): string | undefined {
+function applyOne(ctx: Ctx, item: ManifestItem, dryRun: DryRun): VisitError | undefined {
   const k = kindOfObject(item.object, item.source);
   const ns = namespaceFor(ctx, k, item.object);
   const obj: KubeObject = structuredClone(item.object);
@@ -105,13 +105,13 @@ function applyOne(ctx: Ctx, item: ManifestItem, dryRun: DryRun): string | undefi
   const current = getResult(ctx, k, ns, name);
   const modified = withLastApplied(obj);
   if (!current.ok) {
-    if (current.status.code !== 404) return visitErrorText(current.status, `error when retrieving current configuration of:\n${infoText(k, name, ns)}\nfrom server for: "${item.source}"`);
+    if (current.status.code !== 404) return visitError(current.status, `error when retrieving current configuration of:\n${infoText(k, name, ns)}\nfrom server for: "${item.source}"`);
     if (dryRun === "client") {
       printChanged(ctx, k, modified, "created", dryRun, { sortJson: true });
       return undefined;
     }
     const r = createObject(ctx, k, ns, modified, writeQuery(ctx, dryRun, "kubectl-client-side-apply"));
-    if (!r.ok) return visitErrorText(r.status, `error when creating "${item.source}"`);
+    if (!r.ok) return visitError(r.status, `error when creating "${item.source}"`);
     printChanged(ctx, k, r.object, "created", dryRun);
     return undefined;
   }
@@ -131,19 +131,19 @@ function applyOne(ctx: Ctx, item: ManifestItem, dryRun: DryRun): string | undefi
   const r = patchObject(ctx, k, ns, name, patch, "application/strategic-merge-patch+json", writeQuery(ctx, dryRun, "kubectl-client-side-apply"));
   if (!r.ok) {
     const doing = `error when applying patch:\n${JSON.stringify(patch)}\nto:\n${infoText(k, name, ns)}\nfor: "${item.source}": error when patching "${item.source}"`;
-    return visitErrorText(r.status, doing);
+    return visitError(r.status, doing);
   }
   printChanged(ctx, k, r.object, "configured", dryRun);
   return undefined;
 }
 
 /** --server-side: the object is sent as an apply patch; kubectl reports "serverside-applied". */
-function serverSideApply(ctx: Ctx, k: KindInfo, ns: string | undefined, obj: KubeObject, source: string, dryRun: DryRun): string | undefined {
+function serverSideApply(ctx: Ctx, k: KindInfo, ns: string | undefined, obj: KubeObject, source: string, dryRun: DryRun): VisitError | undefined {
   if (dryRun === "client") return "error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)";
   const query = { ...(writeQuery(ctx, dryRun) ?? {}), fieldManager: "kubectl" };
   if (ctx.flags.bool("force-conflicts")) Object.assign(query, { force: "true" });
   const r = patchObject(ctx, k, ns, obj.metadata.name!, obj, "application/apply-patch+yaml", query);
-  if (!r.ok) return visitErrorText(r.status, `error when patching "${source}"`);
+  if (!r.ok) return visitError(r.status, `error when patching "${source}"`);
   printChanged(ctx, k, r.object, "serverside-applied", dryRun);
   return undefined;
 }

@@ -8,7 +8,7 @@ import { verb, type Ctx } from "../framework/verb";
 import { loadManifests } from "../mutate/manifest";
 import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, kindOfObject, namespaceFor, printChanged, printFlags, validateFlag, writeQuery } from "../mutate/common";
 import { withLastApplied, lastAppliedValue, LAST_APPLIED } from "../mutate/last-applied";
-import { createObject, visitErrorText } from "../mutate/write";
+import { createObject, renderErrors, visitError, type VisitError } from "../mutate/write";
 import { CREATE_SUBCOMMANDS } from "./create-subcommands";
 
 export const createVerb = verb({
@@ -36,7 +36,7 @@ function runCreate(ctx: Ctx, args: string[]): number {
   checkOutputFormat(ctx);
   const dryRun = dryRunOf(ctx);
   const items = loadManifests(files, { fs: ctx.p.fs, cwd: ctx.p.cwd, stdin: ctx.p.stdin, home: ctx.p.env.HOME }, ctx.flags.bool("recursive"));
-  const errors: string[] = [];
+  const errors: VisitError[] = [];
   let any = false;
   for (const item of items) {
     if (item.error) {
@@ -65,11 +65,11 @@ function runCreate(ctx: Ctx, args: string[]): number {
     }
     const r = createObject(ctx, k, ns, obj, writeQuery(ctx, dryRun, ctx.flags.string("field-manager")));
     if (r.ok) printChanged(ctx, k, r.object, "created", dryRun);
-    else errors.push(visitErrorText(r.status, `error when creating "${item.source}"`));
+    else errors.push(visitError(r.status, `error when creating "${item.source}"`));
   }
   if (!any && errors.length === 0) throw kubectlError("no objects passed to create");
   if (errors.length) {
-    ctx.err(errors.join("\n") + "\n");
+    ctx.err(renderErrors(errors));
     return 1;
   }
   return 0;

@@ -11,7 +11,7 @@ import { listObjects, pathFor } from "../framework/api";
 import { nameOf, parseTargets } from "../framework/resources";
 import { loadManifests } from "../mutate/manifest";
 import { dryRunFlag, dryRunOf, dryRunSuffix, filenameFlags, kindOfObject, namespaceFor, type DryRun } from "../mutate/common";
-import { deleteObject, visitErrorText } from "../mutate/write";
+import { deleteObject, renderErrors, visitError, type VisitError } from "../mutate/write";
 import { waitUntil } from "../mutate/wait";
 
 export const deleteVerb = verb({
@@ -87,7 +87,7 @@ function runDelete(ctx: Ctx, args: string[]): number {
   const grace = gracePeriodOf(ctx);
   const propagation = propagationOf(ctx);
   const dryRun = dryRunOf(ctx);
-  const errors: string[] = [];
+  const errors: VisitError[] = [];
   const victims = files.length ? fromFiles(ctx, files, errors) : fromArgs(ctx, args, errors);
   if (ctx.flags.bool("force") && grace === 0) {
     ctx.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
@@ -100,7 +100,7 @@ function runDelete(ctx: Ctx, args: string[]): number {
     const r = deleteObject(ctx, v.kind, v.namespace, v.name, options, dryRun === "server" ? { dryRun: "All" } : undefined, dryRun);
     if (!r.ok) {
       if (r.status.code === 404 && (ctx.flags.bool("ignore-not-found") || listed)) continue;
-      errors.push(v.source ? visitErrorText(r.status, `error when deleting "${v.source}"`) : statusErrorText(r.status));
+      errors.push(v.source ? visitError(r.status, `error when deleting "${v.source}"`) : statusErrorText(r.status));
       continue;
     }
     deleted.push(v);
@@ -109,7 +109,7 @@ function runDelete(ctx: Ctx, args: string[]): number {
   if (victims.length === 0 && errors.length === 0 && !ctx.flags.bool("ignore-not-found")) ctx.out("No resources found\n");
   if (dryRun === "none" && ctx.flags.bool("wait") && deleted.length) waitForDeletion(ctx, deleted);
   if (errors.length) {
-    ctx.err(errors.join("\n") + "\n");
+    ctx.err(renderErrors(errors));
     return 1;
   }
   return 0;

@@ -8,7 +8,7 @@ import { pathFor } from "../framework/api";
 import { loadManifests } from "../mutate/manifest";
 import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, kindOfObject, namespaceFor, printChanged, printFlags, validateFlag, writeQuery } from "../mutate/common";
 import { LAST_APPLIED, lastAppliedValue, withLastApplied } from "../mutate/last-applied";
-import { createObject, deleteObject, getResult, putObject, visitErrorText } from "../mutate/write";
+import { createObject, deleteObject, getResult, putObject, renderErrors, visitError, type VisitError } from "../mutate/write";
 import { waitUntil } from "../mutate/wait";
 
 export const replaceVerb = verb({
@@ -38,7 +38,7 @@ function runReplace(ctx: Ctx, args: string[]): number {
   checkOutputFormat(ctx);
   const dryRun = dryRunOf(ctx);
   const items = loadManifests(files, { fs: ctx.p.fs, cwd: ctx.p.cwd, stdin: ctx.p.stdin, home: ctx.p.env.HOME }, ctx.flags.bool("recursive"));
-  const errors: string[] = [];
+  const errors: VisitError[] = [];
   for (const item of items) {
     if (item.error) {
       errors.push(item.error);
@@ -61,7 +61,7 @@ function runReplace(ctx: Ctx, args: string[]): number {
         const grace = ctx.flags.int("grace-period");
         const del = deleteObject(ctx, k, ns, name, grace >= 0 ? { gracePeriodSeconds: grace } : {});
         if (!del.ok && del.status.code !== 404) {
-          errors.push(visitErrorText(del.status, `error when deleting "${item.source}"`));
+          errors.push(visitError(del.status, `error when deleting "${item.source}"`));
           continue;
         }
         if (del.ok) {
@@ -71,27 +71,27 @@ function runReplace(ctx: Ctx, args: string[]): number {
         delete obj.metadata.resourceVersion;
         const r = createObject(ctx, k, ns, obj, query);
         if (r.ok) printChanged(ctx, k, r.object, "replaced", dryRun);
-        else errors.push(visitErrorText(r.status, `error when creating "${item.source}"`));
+        else errors.push(visitError(r.status, `error when creating "${item.source}"`));
         continue;
       }
       if (!obj.metadata.resourceVersion) {
         const cur = getResult(ctx, k, ns, name);
         if (!cur.ok) {
-          errors.push(visitErrorText(cur.status, `error when replacing "${item.source}"`));
+          errors.push(visitError(cur.status, `error when replacing "${item.source}"`));
           continue;
         }
         obj.metadata.resourceVersion = cur.object.metadata.resourceVersion;
       }
       const r = putObject(ctx, k, ns, name, obj, query);
       if (r.ok) printChanged(ctx, k, r.object, "replaced", dryRun);
-      else errors.push(visitErrorText(r.status, `error when replacing "${item.source}"`));
+      else errors.push(visitError(r.status, `error when replacing "${item.source}"`));
     } catch (e) {
       if (e instanceof CommandFailed) errors.push(e.text);
       else throw e;
     }
   }
   if (errors.length) {
-    ctx.err(errors.join("\n") + "\n");
+    ctx.err(renderErrors(errors));
     return 1;
   }
   return 0;
