@@ -3,7 +3,7 @@
 // in store order, so the outcome does not depend on the order wake-ups were scheduled in.
 
 import type { Reconciler, ReconcileContext } from "../cluster";
-import { clientFor, tolerate } from "./util";
+import { cachedList, clientFor, tolerate } from "./util";
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 const NAME = "event-ttl";
@@ -30,7 +30,7 @@ export function eventTtlReconciler(): Reconciler {
     onTimer: (_key, ctx) => {
       const client = clientFor(ctx, NAME);
       const now = ctx.now();
-      for (const e of client.list("events")) {
+      for (const e of cachedList(ctx, "events", "/events")) {
         if (lastWrite(e as never) + EVENT_TTL_MS <= now) tolerate(() => client.delete("events", e.metadata.namespace, e.metadata.name!));
       }
     },

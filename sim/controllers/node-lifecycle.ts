@@ -46,10 +46,11 @@ export function nodeLifecycleReconciler(probe: NodeHealthProbe = {}): Reconciler
     },
     onTimer: (key, ctx) => {
       if (key === "monitor") {
+        // Polled every nodeMonitorPeriod; changes it makes trigger the taint and eviction syncs.
         if (probe.kubeletRunning) monitorNodeHealth(ctx, probe.kubeletRunning);
         ctx.after(NODE_MONITOR_PERIOD_MS, "monitor");
+        return;
       }
-      syncTaints(ctx);
       evictPods(ctx);
     },
   };
