@@ -13,6 +13,7 @@ import type { ApiServer } from "../server";
 import { gr } from "../server";
 import { objectFilter } from "../selectors";
 import { canonical as canonicalJson } from "../../api/validation/canonical";
+import { decodeError, pruneUnknownFields } from "../../api/schema/strict-decode";
 
 export interface DeleteOptions {
   kind?: string;
@@ -38,6 +39,17 @@ function requireObject(body: unknown): KubeObject {
   if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
   if (typeof obj.metadata !== "object" || Array.isArray(obj.metadata)) throw badRequest("the body of the request was in an unknown format");
   return obj;
+}
+
+/** Decoding errors (wrong JSON types; unknown fields with fieldValidation=Strict). Only checked
+ *  when the client sent fieldValidation, as kubectl does for user manifests; in-process
+ *  controllers are trusted. */
+function checkDecoding(k: KindInfo, obj: KubeObject, query: Record<string, string>): void {
+  const mode = query.fieldValidation;
+  if (mode === undefined) return;
+  const err = decodeError(k.kind, obj, mode === "Strict");
+  if (err) throw badRequest(`${k.kind} in version "${k.version}" cannot be handled as a ${k.kind}: ${err}`);
+  pruneUnknownFields(k.kind, obj);
 }
 
 function hasStatusSubresource(k: KindInfo, s: KindStrategy): boolean {
@@ -67,6 +79,7 @@ function dropUndefined(m: Record<string, unknown>): void {
 
 export function createObject(server: ApiServer, k: KindInfo, namespace: string | undefined, body: unknown, query: Record<string, string>): KubeObject {
   const obj = requireObject(structuredClone(body));
+  checkDecoding(k, obj, query);
   const s = server.strategy(k);
   const gv = groupVersion(k);
   if (obj.apiVersion !== undefined && obj.kind !== undefined && (obj.apiVersion !== gv || obj.kind !== k.kind)) {
@@ -162,6 +175,7 @@ function completesDeletion(k: KindInfo, next: KubeObject): boolean {
 
 export function updateObject(server: ApiServer, k: KindInfo, namespace: string | undefined, name: string, body: unknown, opts: UpdateOptions): KubeObject {
   const obj = requireObject(structuredClone(body));
+  checkDecoding(k, obj, opts.query);
   if ((obj.metadata.name ?? "") !== name) throw badRequest(`the name of the object (${obj.metadata.name ?? ""}) does not match the name on the URL (${name})`);
   if (k.namespaced && obj.metadata.namespace && obj.metadata.namespace !== namespace) throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
   const old = server.get(k, namespace, name);
