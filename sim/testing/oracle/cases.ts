@@ -59,10 +59,19 @@ const read = (line: string): OracleCase => ({ args: argv(line), mode: "read" });
 const describeCase = (line: string): OracleCase => ({ args: argv(line), mode: "describe" });
 const mutate = (line: string, after: "objects" | "names" | "output" = "objects"): OracleCase => ({ args: argv(line), mode: "mutate", after });
 
-export const READ_CASES: OracleCase[] = [
+const KINDS = ["pods", "deployments", "replicasets", "daemonsets -n kube-system", "services", "nodes", "namespaces", "configmaps", "secrets", "serviceaccounts", "endpoints", "replicationcontrollers", "endpointslices", "events -n team-a"];
+
+/** Drops repeated command lines (case ids must be unique), keeping the first. */
+function unique(cases: OracleCase[]): OracleCase[] {
+  const seen = new Set<string>();
+  return cases.filter((c) => !seen.has(caseId(c)) && seen.add(caseId(c)) !== undefined);
+}
+
+export const READ_CASES: OracleCase[] = unique([
   // every kind, plain and wide
-  ...["pods", "deployments", "replicasets", "daemonsets -n kube-system", "services", "nodes", "namespaces", "configmaps", "secrets", "serviceaccounts", "endpoints", "replicationcontrollers", "endpointslices", "events -n team-a"].map((k) => read(`get ${k}`)),
-  ...["pods", "deployments", "replicasets", "daemonsets -A", "services", "nodes", "replicationcontrollers", "endpoints"].map((k) => read(`get ${k} -o wide`)),
+  ...KINDS.map((k) => read(`get ${k}`)),
+  ...["wide", "yaml", "json", "name"].flatMap((o) => KINDS.map((k) => read(`get ${k} -o ${o}`))),
+  read("get daemonsets -A -o wide"),
   // structured output
   read("get pod crasher -o yaml"),
   read("get deployment web -o yaml"),
@@ -170,7 +179,7 @@ export const READ_CASES: OracleCase[] = [
   read("describe"),
   read("rollout status deployment web"),
   read("rollout history deployment web"),
-];
+]);
 
 export const DESCRIBE_CASES: OracleCase[] = [
   describeCase("describe pod crasher"),

@@ -20,7 +20,7 @@ describe.skipIf(!hasRealKubectl())("our kubectl prints what the real kubectl v1.
   beforeAll(async () => {
     run = await runOracle();
     for (const r of run.results) byId.set(r.id, r);
-  }, 120_000);
+  }, 180_000);
 
   test("the learner's setup session builds the state without errors", () => {
     expect(run.setupFailures).toEqual([]);

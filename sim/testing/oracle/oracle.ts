@@ -12,7 +12,7 @@ import { DEFAULT_NODES } from "../../controllers/topology";
 import { serveApi } from "../http-adapter";
 import { caseId, DESCRIBE_CASES, MUTATE_CASES, READ_CASES, STATE_PATHS, type OracleCase } from "./cases";
 import { diffObjects } from "./object-diff";
-import { firstDifference, pool, runReal, shellLine, type Outcome } from "./run";
+import { firstDifference, pool, removeRealHome, runReal, shellLine, type Outcome } from "./run";
 import { buildOracleState, type OracleState } from "./state";
 
 export interface CaseResult {
@@ -29,6 +29,8 @@ export interface CaseResult {
 export interface OracleRun {
   results: CaseResult[];
   setupFailures: string[];
+  /** Wall-clock ms per phase (read, mutate, describe). */
+  timings: Record<string, number>;
 }
 
 const PARALLEL = 4;
@@ -124,10 +126,18 @@ export async function runOracle(): Promise<OracleRun> {
   const dir = mkdtempSync(join(tmpdir(), "kubelings-oracle-"));
   try {
     const st = buildOracleState(Math.floor(Date.now() / 1000) * 1000, dir);
-    const results = [...(await readCases(st)), ...(await mutateCases(st)), ...(await describeCases(st))];
-    return { results, setupFailures: st.setupFailures };
+    const timings: Record<string, number> = {};
+    const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+      const t0 = Date.now();
+      const r = await fn();
+      timings[name] = Date.now() - t0;
+      return r;
+    };
+    const results = [...(await timed("read", () => readCases(st))), ...(await timed("mutate", () => mutateCases(st))), ...(await timed("describe", () => describeCases(st)))];
+    return { results, setupFailures: st.setupFailures, timings };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    removeRealHome();
   }
 }
 

@@ -3,7 +3,7 @@
 // the true interleaving, not two separately captured streams.
 
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REAL_KUBECTL } from "../http-adapter";
@@ -13,12 +13,20 @@ export interface Outcome {
   code: number;
 }
 
-const cacheHome = mkdtempSync(join(tmpdir(), "kubelings-oracle-home-"));
+/** HOME (and discovery cache) shared by this process's real-kubectl runs; made on first use. */
+let cacheHome: string | undefined;
+
+export function removeRealHome(): void {
+  if (cacheHome) rmSync(cacheHome, { recursive: true, force: true });
+  cacheHome = undefined;
+}
 
 /** Runs the real kubectl v1.32 with `args` against `kubeconfig`, stdout and stderr interleaved. */
 export function runReal(args: string[], kubeconfig: string, timeoutMs = 20_000): Promise<Outcome> {
+  cacheHome ??= mkdtempSync(join(tmpdir(), "kubelings-oracle-home-"));
+  const home = cacheHome;
   return new Promise((resolve) => {
-    const env = { PATH: "/usr/bin:/bin", HOME: cacheHome, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(cacheHome, "cache"), LANG: "C", TZ: "UTC" } as unknown as NodeJS.ProcessEnv;
+    const env = { PATH: "/usr/bin:/bin", HOME: home, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(home, "cache"), LANG: "C", TZ: "UTC" } as unknown as NodeJS.ProcessEnv;
     const child = spawn("/bin/sh", ["-c", 'exec "$0" "$@" 2>&1', REAL_KUBECTL, ...args], { env, stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
     child.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
