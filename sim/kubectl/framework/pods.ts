@@ -24,20 +24,45 @@ export function selectorString(sel: { matchLabels?: Record<string, string>; matc
   return parts.join(",");
 }
 
-/** Orders pods as podutils.ActivePods does for "the first pod": ready and running first, then newest-ready. */
-function activeRank(p: KubeObject): number[] {
-  const phase = p.status?.phase;
-  const assigned = p.spec?.nodeName ? 0 : 1;
-  const phaseRank = phase === "Running" ? 0 : phase === "Pending" ? 1 : 2;
-  const ready = (p.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === "Ready" && c.status === "True") ? 0 : 1;
-  return [assigned, phaseRank, ready];
+function isReady(p: KubeObject): boolean {
+  return (p.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === "Ready" && c.status === "True");
 }
 
+function readyTime(p: KubeObject): string {
+  return (p.status?.conditions ?? []).find((c: { type: string; status: string }) => c.type === "Ready" && c.status === "True")?.lastTransitionTime ?? "";
+}
+
+function maxRestarts(p: KubeObject): number {
+  return Math.max(0, ...(p.status?.containerStatuses ?? []).map((s: { restartCount?: number }) => s.restartCount ?? 0));
+}
+
+/** afterOrZero: a zero time counts as after everything; RFC 3339 strings compare as times. */
+function afterOrZero(a: string, b: string): boolean {
+  if (!a || !b) return !a;
+  return a > b;
+}
+
+/** podutils.ActivePods Less: "less active" first (k8s.io/kubectl/pkg/util/podutils). */
+function lessActive(a: KubeObject, b: KubeObject): boolean {
+  const na = a.spec?.nodeName ?? "";
+  const nb = b.spec?.nodeName ?? "";
+  if (na !== nb && (!na || !nb)) return !na;
+  const rank: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+  const pa = rank[a.status?.phase ?? ""] ?? 0;
+  const pb = rank[b.status?.phase ?? ""] ?? 0;
+  if (pa !== pb) return pa < pb;
+  if (isReady(a) !== isReady(b)) return !isReady(a);
+  if (isReady(a) && isReady(b) && readyTime(a) !== readyTime(b)) return afterOrZero(readyTime(a), readyTime(b));
+  if (maxRestarts(a) !== maxRestarts(b)) return maxRestarts(a) > maxRestarts(b);
+  const ca = a.metadata.creationTimestamp ?? "";
+  const cb = b.metadata.creationTimestamp ?? "";
+  if (ca !== cb) return afterOrZero(ca, cb);
+  return false;
+}
+
+/** sort.Reverse(ActivePods): the most active pod first, as logs/exec/attach choose it. */
 function comparePods(a: KubeObject, b: KubeObject): number {
-  const ra = activeRank(a);
-  const rb = activeRank(b);
-  for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
-  return (a.metadata.creationTimestamp ?? "").localeCompare(b.metadata.creationTimestamp ?? "");
+  return lessActive(b, a) ? -1 : lessActive(a, b) ? 1 : 0;
 }
 
 /** The pod an argument names; `Found N pods, using pod/x` goes to stderr for workloads. */

@@ -66,9 +66,10 @@ export const logsVerb = verb({
     }
     const requests: LogRequest[] = [];
     for (const pod of pods) {
-      const names: string[] = allContainers
-        ? [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c: { name: string }) => c.name)
-        : [container || defaultContainer(ctx, pod, selector !== "")];
+      const all: string[] = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c: { name: string }) => c.name);
+      const names: string[] = allContainers ? all : [container || defaultContainer(ctx, pod, selector !== "")];
+      // polymorphichelpers logsForObject: the container is checked before any request.
+      for (const c of names) if (!all.includes(c)) throw kubectlError(`container ${c} is not valid for pod ${pod.metadata.name}`);
       for (const c of names) requests.push({ pod, container: c, prefix: f.bool("prefix") ? `[pod/${pod.metadata.name}/${c}] ` : "" });
     }
     const printed = new Map<LogRequest, number>();
@@ -96,13 +97,14 @@ function fetchLog(ctx: Ctx, r: LogRequest, tail: number): string {
   return typeof body === "string" ? body : "";
 }
 
-/** Prints lines after the first `skip`; returns how many lines the log has now. */
+/** Prints the log's lines after the first `skip`, each with the --prefix (kept byte for byte,
+ *  a cut last line included); returns how many lines the log has now. */
 function printLog(ctx: Ctx, r: LogRequest, tail: number, skip: number): number {
   const text = fetchLog(ctx, r, tail);
-  const lines = text === "" ? [] : text.replace(/\n$/, "").split("\n");
-  const fresh = lines.slice(skip);
-  if (fresh.length) ctx.out(fresh.map((l) => `${r.prefix}${l}\n`).join(""));
-  return lines.length;
+  const pieces = text === "" ? [] : text.split(/(?<=\n)/);
+  const fresh = pieces.slice(skip);
+  if (fresh.length) ctx.out(fresh.map((l) => `${r.prefix}${l}`).join(""));
+  return pieces.length;
 }
 
 /** -f: let virtual time pass up to the deadline (or until nothing is pending), printing new lines. */
@@ -115,7 +117,7 @@ function follow(ctx: Ctx, requests: LogRequest[], printed: Map<LogRequest, numbe
   // Later polls read the whole log: count the lines already shown from it.
   for (const r of requests) {
     const all = fetchLog(ctx, r, -1);
-    printed.set(r, all === "" ? 0 : all.replace(/\n$/, "").split("\n").length);
+    printed.set(r, all === "" ? 0 : all.split(/(?<=\n)/).length);
   }
   let lastChange = port.now();
   const total = () => [...printed.values()].reduce((a, b) => a + b, 0);
