@@ -13,6 +13,24 @@ describe.skipIf(!hasRealKubectl())("kubectl get prints what the real kubectl v1.
   let api: ServedApi;
   beforeAll(async () => {
     cluster = createCluster({ seed: 7, topology: "default", now: NOW });
+    const post = (path: string, body: unknown) => {
+      const r = cluster.request({ method: "POST", path, body });
+      if (r.status >= 300) throw new Error(JSON.stringify(r.body));
+    };
+    post("/apis/apps/v1/namespaces/default/deployments", {
+      apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", labels: { app: "web" } },
+      spec: { replicas: 2, selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web", tier: "front" } }, spec: { containers: [{ name: "nginx", image: "nginx:1.27" }] } } },
+    });
+    post("/api/v1/namespaces/default/services", {
+      apiVersion: "v1", kind: "Service", metadata: { name: "web" },
+      spec: { type: "NodePort", selector: { app: "web" }, ports: [{ port: 80, targetPort: 80 }] },
+    });
+    post("/api/v1/namespaces/default/configmaps", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cfg" }, data: { a: "1", "b.txt": "hello\nworld\n" } });
+    post("/api/v1/namespaces/default/pods", {
+      apiVersion: "v1", kind: "Pod", metadata: { name: "broken", labels: { app: "broken" } },
+      spec: { containers: [{ name: "c", image: "nginxx:nope" }] },
+    });
+    cluster.advanceTo(NOW + 30_000);
     api = await serveApi((req) => cluster.request(req));
   });
   afterAll(async () => api?.close());
@@ -53,6 +71,22 @@ describe.skipIf(!hasRealKubectl())("kubectl get prints what the real kubectl v1.
     "kubectl get pods -o foo",
     "kubectl get pods --ignore-not-found nope",
     "kubectl get",
+    "kubectl get all -o wide",
+    "kubectl get pods --show-labels",
+    "kubectl get pods -L app,tier",
+    "kubectl get deploy,rs,svc -o wide",
+    "kubectl get deploy web -o yaml",
+    "kubectl get cm cfg -o yaml",
+    "kubectl get cm cfg -o json",
+    "kubectl get pods -o jsonpath={range.items[*]}{.metadata.name}{\"\t\"}{.status.phase}{\"\n\"}{end}",
+    "kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGES:.spec.containers[*].image,LABELS:.metadata.labels",
+    "kubectl get pods --sort-by=.metadata.creationTimestamp -o name",
+    "kubectl get svc web -o jsonpath={.spec.ports[0].nodePort}",
+    "kubectl get pods -l app=web --no-headers",
+    "kubectl get pods -l 'app in (web,broken)' -o name",
+    "kubectl get pods -l app!=web",
+    "kubectl get pods --field-selector status.phase=Running -o name",
+    "kubectl get ev --field-selector involvedObject.name=broken -o name",
     // (--raw of an object: the HTTP adapter omits the newline a real API server's JSON encoder ends with.)
     "kubectl get --raw /api -o yaml",
     "kubectl get pods --raw /api",
