@@ -7,6 +7,7 @@ import { allocatable, nonZeroRequests, podRequests, type Resources } from "./res
 import { requiredNodeAffinityMatches } from "./node-affinity";
 import { taintReason, toleratesAll, untoleratedTaint, type Taint } from "./taints";
 import { interPodAffinityReason } from "./pod-affinity";
+import { topologySpreadReason } from "./topology-spread";
 
 /** What the scheduler knows about one node: the node and the pods assigned to it. */
 export interface NodeInfo {
@@ -78,6 +79,8 @@ export function filterNode(pod: KubeObject, info: NodeInfo, all: NodeInfo[]): Fi
   if (portsConflict(info.usedPorts, hostPorts(pod))) return fail(["node(s) didn't have free ports for the requested pod ports"], false);
   const insufficient = insufficientResources(pod, info);
   if (insufficient.length) return fail(insufficient, false);
+  const spread = topologySpreadReason(pod, info, all);
+  if (spread) return fail([spread.reason], spread.unresolvable);
   const affinity = interPodAffinityReason(pod, info, all);
   if (affinity) return fail([affinity.reason], affinity.unresolvable);
   return undefined;

@@ -116,3 +116,29 @@ describe("default scheduler", () => {
     expect(failedScheduling(t, "custom")).toEqual([]);
   });
 });
+
+describe("pod topology spread", () => {
+  const spread = (maxSkew: number) => ({
+    topologySpreadConstraints: [{ maxSkew, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "s" } } }],
+  });
+  const labelled = (name: string, spec: Record<string, unknown>) => ({ ...pod(name, spec), metadata: { name, namespace: "default", labels: { app: "s" } } });
+
+  test("DoNotSchedule keeps the skew within maxSkew", () => {
+    const t = testCluster();
+    const n1 = t.client.get("nodes", undefined, "node02")!;
+    t.client.update({ ...n1, spec: { ...n1.spec, unschedulable: true } });
+    t.client.create(labelled("s1", spread(1)));
+    t.client.create(labelled("s2", spread(1)));
+    expect(t.client.get("pods", "default", "s1")!.spec.nodeName).toBe("node01");
+    // node02 is cordoned but still counts as a domain with 0 pods, so a second pod on node01 would skew by 2.
+    expect(failedScheduling(t, "s2")[0]).toBe(
+      "0/3 nodes are available: 1 node(s) didn't match pod topology spread constraints, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) were unschedulable. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling..",
+    );
+  });
+
+  test("a constraint on a label no node has is unresolvable", () => {
+    const t = testCluster();
+    t.client.create(labelled("z", { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { app: "s" } } }] }));
+    expect(failedScheduling(t, "z")[0]).toMatch(/2 node\(s\) didn't match pod topology spread constraints \(missing required label\)\./);
+  });
+});

@@ -9,6 +9,7 @@ import { allocatable, nonZeroRequests } from "./resources";
 import { preferredNodeAffinityScore } from "./node-affinity";
 import { preferredPodAffinityScore } from "./pod-affinity";
 import { toleratesAll } from "./taints";
+import { topologySpreadRaw } from "./topology-spread";
 
 const MAX = 100;
 
@@ -66,7 +67,9 @@ export function scoreNodes(pod: KubeObject, feasible: NodeInfo[], all: NodeInfo[
   const balanced = feasible.map((i) => balancedAllocation(pod, i));
   const taints = normalize(feasible.map((i) => intolerablePreferNoSchedule(pod, i)), true);
   const nodeAff = normalize(feasible.map((i) => preferredNodeAffinityScore(pod, i.node)), false);
-  const spread = normalizeSpread(feasible.map((i) => sameOwnerCount(pod, i) + 2));
+  // Explicit soft constraints replace the system default spreading (maxSkew 3 by hostname).
+  const explicit = feasible.map((i) => topologySpreadRaw(pod, i, all));
+  const spread = normalizeSpread(explicit[0] !== undefined ? explicit.map((x) => x ?? 0) : feasible.map((i) => sameOwnerCount(pod, i) + 2));
   const podAff = normalizeRange(feasible.map((i) => preferredPodAffinityScore(pod, i, all)));
   return feasible.map((_, k) => fit[k] + balanced[k] + 3 * taints[k] + 2 * nodeAff[k] + 2 * spread[k] + 2 * podAff[k]);
 }
