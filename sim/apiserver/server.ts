@@ -5,7 +5,7 @@
 import type { ApiRequest, ApiResponse } from "../core/api-types";
 import type { Clock } from "../core/clock";
 import type { Prng } from "../core/prng";
-import { LimitError } from "../core/limits";
+import { LIMIT_MESSAGES, LIMITS, LimitError } from "../core/limits";
 import { groupVersion, kindByResource, type KindInfo } from "../api/kinds";
 import type { KubeObject } from "../api/types";
 import type { KindStrategy, StrategyContext } from "../api/strategy";
@@ -236,11 +236,14 @@ function deleteOptionsOf(body: unknown, query: Record<string, string>): DeleteOp
 }
 
 function sanitizeBody(body: unknown): unknown {
+  let clean: unknown;
   try {
-    return sanitizeJson(body, MAX_BODY_DEPTH);
+    clean = sanitizeJson(body, MAX_BODY_DEPTH);
   } catch {
     throw badRequest(`the body of the request was in an unknown format: nesting deeper than ${MAX_BODY_DEPTH} levels`);
   }
+  if ((JSON.stringify(clean) ?? "").length > LIMITS.manifestBytes) throw statusError(413, "RequestEntityTooLarge", LIMIT_MESSAGES.manifestBytes);
+  return clean;
 }
 
 function safeDecode(s: string): string {

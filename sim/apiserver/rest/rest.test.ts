@@ -103,6 +103,8 @@ describe("robustness", () => {
     for (let i = 0; i < 500; i++) deep = { a: deep };
     expect(f.fail("POST", PODS, { metadata: { name: "d" }, spec: deep }).code).toBe(400);
     expect(f.fail("GET", "/api/v1/namespaces/default/widgets").code).toBe(404);
+    const huge = f.fail("POST", "/api/v1/namespaces/default/configmaps", { metadata: { name: "big" }, data: { a: "x".repeat(2_000_000) } });
+    expect([huge.code, huge.message]).toEqual([413, "sandbox limit reached: a manifest may be at most 1048576 bytes"]);
   });
 
   test("a body with __proto__ keys creates the object without polluting Object.prototype", () => {
