@@ -9,6 +9,7 @@ import { boolFlag, intFlag, stringFlag, stringSliceFlag } from "../framework/fla
 import { parseTargets, qualified, type Target } from "../framework/resources";
 import { verb, type Ctx } from "../framework/verb";
 import { describeObject } from "../describe/index";
+import { targetsFromFiles } from "./get";
 import type { Status } from "../../core/api-types";
 
 function notFoundStatus(k: KindInfo, name: string): Status {
@@ -33,12 +34,13 @@ export const describeVerb = verb({
     boolFlag("show-events", { default: true }),
   ],
   run(ctx, args) {
-    if (args.length === 0) {
+    const filenames = ctx.flags.strings("filename");
+    if (args.length === 0 && filenames.length === 0) {
       throw kubectlError(`You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n`);
     }
     const all = ctx.flags.bool("all-namespaces");
     const selector = ctx.flags.string("selector");
-    const targets = parseTargets(args, { allowAll: true });
+    const targets = filenames.length ? targetsFromFiles(ctx, filenames) : parseTargets(args, { allowAll: true });
     const found: Found[] = [];
     const errors: string[] = [];
     let notFound: Status | undefined;
@@ -62,7 +64,7 @@ export const describeVerb = verb({
 });
 
 function collect(ctx: Ctx, t: Target, all: boolean, selector: string, found: Found[], errors: string[], onNotFound: (s: Status) => void): void {
-  const ns = t.kind.namespaced ? (all && t.name === undefined ? undefined : ctx.namespace) : undefined;
+  const ns = t.kind.namespaced ? (all && t.name === undefined ? undefined : (t.namespace ?? ctx.namespace)) : undefined;
   if (t.name !== undefined) {
     const r = ctx.request({ method: "GET", path: pathOf(t.kind, ns, t.name) });
     if (r.status === 404) {

@@ -7,7 +7,7 @@ import type { KubeObject, Table } from "../../api/types";
 import { check, getTable, listObjects, pathFor, type ListQuery } from "../framework/api";
 import { ApiStatusError, CommandFailed, kubectlError, standardErrorMessage, usageError } from "../framework/errors";
 import { boolFlag, intFlag, stringFlag, stringSliceFlag } from "../framework/flags";
-import { parseTargets, resolveResource, type Target } from "../framework/resources";
+import { lookupByKind, parseTargets, type Target } from "../framework/resources";
 import { verb, type Ctx } from "../framework/verb";
 import { isHumanOutput, objectPrinter } from "../output/printers";
 import { alignTable, tableLines, type TableOptions } from "../output/table";
@@ -97,10 +97,11 @@ export const getVerb = verb({
   },
 });
 
-function targetsFromFiles(ctx: Ctx, filenames: string[]): Target[] {
+export function targetsFromFiles(ctx: Ctx, filenames: string[]): Target[] {
   const items = loadManifests(filenames, { fs: ctx.p.fs, cwd: ctx.p.cwd, stdin: ctx.p.stdin, home: ctx.p.env.HOME }, ctx.flags.bool("recursive"));
   return items.map((it) => {
-    const k = resolveResource(`${it.object.kind}.${(it.object.apiVersion ?? "").includes("/") ? it.object.apiVersion.split("/")[1] + "." + it.object.apiVersion.split("/")[0] : (it.object.apiVersion || "v1") + ".core"}`);
+    const k = lookupByKind(it.object.apiVersion ?? "", it.object.kind ?? "");
+    if (!k) throw kubectlError(`resource mapping not found for name: "${it.object.metadata?.name ?? ""}" namespace: "${it.object.metadata?.namespace ?? ""}" from "${it.source}": no matches for kind "${it.object.kind}" in version "${it.object.apiVersion}"\nensure CRDs are installed first`);
     return { kind: k, name: it.object.metadata?.name, namespace: it.object.metadata?.namespace };
   });
 }

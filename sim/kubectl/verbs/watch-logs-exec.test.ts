@@ -102,3 +102,32 @@ EOF`, { now: T0 + 500 });
     expect(r.output).toBe("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
   });
 });
+
+describe("kubectl get and describe -f", () => {
+  test("read the objects a manifest names, in the manifest's namespace", () => {
+    const { s, run } = sandbox();
+    s.exec(`cat > web.yaml <<'EOF'
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cfg
+  namespace: kube-system
+data:
+  a: "1"
+EOF`, { now: T0 + 500 });
+    run("kubectl apply -f web.yaml");
+    const r = run("kubectl get -f web.yaml");
+    expect(r.output).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP.*\nservice\/web\s+ClusterIP.*\n\nNAME\s+DATA\s+AGE\nconfigmap\/cfg\s+1\s+\d+s\n$/);
+    expect(run("kubectl describe -f web.yaml").output).toMatch(/^Name:\s+web\n[\s\S]*\n\nName:\s+cfg\nNamespace:\s+kube-system\n/);
+  });
+});
