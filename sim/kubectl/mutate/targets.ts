@@ -10,7 +10,7 @@ import { parseTargets } from "../framework/resources";
 import type { Ctx } from "../framework/verb";
 import { kindOfObject, namespaceFor } from "./common";
 import { loadManifests } from "./manifest";
-import { getResult } from "./write";
+import { getResult, renderErrors, type VisitError } from "./write";
 
 export interface Found {
   kind: KindInfo;
@@ -32,7 +32,7 @@ export interface TargetQuery {
 }
 
 /** Resolves and fetches the targets; NotFound and similar errors land in `errors`. */
-export function findTargets(ctx: Ctx, args: string[], q: TargetQuery, errors: string[]): Found[] {
+export function findTargets(ctx: Ctx, args: string[], q: TargetQuery, errors: VisitError[]): Found[] {
   if (q.files && q.files.length) return fromFiles(ctx, q.files, q.recursive ?? false, errors);
   if (args.length === 0) throw kubectlError(q.emptyMessage);
   const out: Found[] = [];
@@ -54,7 +54,7 @@ export function findTargets(ctx: Ctx, args: string[], q: TargetQuery, errors: st
   return out;
 }
 
-function fromFiles(ctx: Ctx, files: string[], recursive: boolean, errors: string[]): Found[] {
+function fromFiles(ctx: Ctx, files: string[], recursive: boolean, errors: VisitError[]): Found[] {
   const out: Found[] = [];
   for (const item of loadManifests(files, { fs: ctx.p.fs, cwd: ctx.p.cwd, stdin: ctx.p.stdin, home: ctx.p.env.HOME }, recursive)) {
     if (item.error) {
@@ -77,8 +77,8 @@ function fromFiles(ctx: Ctx, files: string[], recursive: boolean, errors: string
 }
 
 /** Prints collected errors after the successes, as kubectl's aggregate does; the exit code. */
-export function finishWithErrors(ctx: Ctx, errors: string[]): number {
+export function finishWithErrors(ctx: Ctx, errors: VisitError[]): number {
   if (errors.length === 0) return 0;
-  ctx.err(errors.join("\n") + "\n");
+  ctx.err(renderErrors(errors));
   return 1;
 }

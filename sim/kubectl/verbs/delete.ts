@@ -124,7 +124,7 @@ function printDeletion(ctx: Ctx, v: Victim, dryRun: DryRun, forced: boolean): vo
   ctx.out(`${kind} "${v.name}" ${forced ? "force deleted" : "deleted"}${dryRunSuffix(dryRun)}\n`);
 }
 
-function fromFiles(ctx: Ctx, files: string[], errors: string[]): Victim[] {
+function fromFiles(ctx: Ctx, files: string[], errors: VisitError[]): Victim[] {
   const out: Victim[] = [];
   for (const item of loadManifests(files, { fs: ctx.p.fs, cwd: ctx.p.cwd, stdin: ctx.p.stdin, home: ctx.p.env.HOME }, ctx.flags.bool("recursive"))) {
     if (item.error) {
@@ -142,7 +142,7 @@ function fromFiles(ctx: Ctx, files: string[], errors: string[]): Victim[] {
   return out;
 }
 
-function fromArgs(ctx: Ctx, args: string[], errors: string[]): Victim[] {
+function fromArgs(ctx: Ctx, args: string[], errors: VisitError[]): Victim[] {
   if (args.length === 0) throw kubectlError(NO_RESOURCES);
   const targets = parseTargets(args);
   const allNs = ctx.flags.bool("all-namespaces");
