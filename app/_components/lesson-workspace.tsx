@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ClusterPicture } from "./cluster-picture";
 import { ExercisePanel } from "./exercise-panel";
 import { LessonMarkdown } from "./lesson-markdown";
+import { QuizPanel, type QuizDto } from "./quiz-panel";
 import type { TerminalHandle } from "./sandbox-terminal";
 import type { ClusterViewDto, ExerciseDto, SandboxDto } from "./types";
 
@@ -15,6 +16,8 @@ const SandboxTerminal = dynamic(() => import("./sandbox-terminal"), {
 });
 
 interface Props {
+  slug: string;
+  quiz: QuizDto | null;
   title: string;
   markdown: string;
   locale: "en" | "ko";
@@ -24,7 +27,7 @@ interface Props {
   attempts: number;
 }
 
-export function LessonWorkspace({ title, markdown, locale, exercise, sandbox, completed, attempts }: Props) {
+export function LessonWorkspace({ slug, quiz, title, markdown, locale, exercise, sandbox, completed, attempts }: Props) {
   const { t } = useTranslation();
   const [cluster, setCluster] = useState<ClusterViewDto | null>(sandbox?.cluster ?? null);
   const term = useRef<TerminalHandle | null>(null);
@@ -43,6 +46,7 @@ export function LessonWorkspace({ title, markdown, locale, exercise, sandbox, co
       <article aria-labelledby="lesson-title" className="overflow-y-auto rounded-lg border border-line bg-panel p-5 lg:min-h-0">
         <h1 id="lesson-title" className="mb-2 text-2xl font-bold">{title}</h1>
         <LessonMarkdown markdown={markdown} onRun={run} />
+        {quiz && <QuizPanel lesson={slug} quiz={quiz} locale={locale} />}
       </article>
       <div className="flex min-h-0 flex-col gap-3 lg:overflow-y-auto">
         {sandbox ? (

@@ -3,6 +3,7 @@ import { course } from "@/lib/content/load";
 import { getViewer } from "@/lib/server/auth";
 import { currentLocale } from "@/lib/server/locale";
 import { progressOf } from "@/lib/server/progress";
+import { publicQuiz } from "@/lib/server/quizzes";
 import { openSandbox } from "@/lib/server/sandboxes";
 import { LessonWorkspace } from "../../_components/lesson-workspace";
 import type { ExerciseDto } from "../../_components/types";
@@ -23,6 +24,8 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const p = ex ? progress.get(ex.id) : undefined;
   return (
     <LessonWorkspace
+      slug={slug}
+      quiz={publicQuiz(slug)}
       title={lesson.text[locale].front.title}
       markdown={lesson.text[locale].markdown}
       locale={locale}
