@@ -6,7 +6,7 @@ import type { ApiResponse } from "../core/api-types";
 import type { ApiServer } from "../apiserver/server";
 import { resolveImage } from "../images/index";
 import { badRequest, findContainer } from "./lookup";
-import { behaviourOf, containerFiles, podHostname } from "./runtime";
+import { behaviourOf, containerFiles, podHostname, recordWrites } from "./runtime";
 import { clusterHttp } from "./network";
 
 export interface ContainerContext {
@@ -30,7 +30,7 @@ export function containerContext(server: ApiServer, namespace: string, pod: stri
   const r = resolveImage(inst.image);
   const now = server.clock.now();
   const b = behaviourOf(inst, found.spec, found.sources, (url) => clusterHttp(server, { namespace, podIP: found.sources.podIP }, url));
-  const files = { ...containerFiles(r.ok ? r.image : undefined, found.spec, found.sources), ...(b?.filesAt?.(now - inst.startedAt) ?? {}) };
+  const files = { ...containerFiles(r.ok ? r.image : undefined, found.spec, found.sources, inst), ...(b?.filesAt?.(now - inst.startedAt) ?? {}) };
   return {
     context: {
       files,
@@ -40,4 +40,12 @@ export function containerContext(server: ApiServer, namespace: string, pod: stri
       mainProcess: inst.argv.join(" "),
     },
   };
+}
+
+/** Keeps what an exec changed in the container (path → new content, null when removed), so the
+ *  next exec sees it: shared and lasting under emptyDir mounts, per container run elsewhere. */
+export function applyContainerWrites(server: ApiServer, namespace: string, pod: string, container: string | undefined, changes: Record<string, string | null>): void {
+  const found = findContainer(server, namespace, pod, container);
+  if ("error" in found || !found.worker || !found.container?.cur) return;
+  recordWrites(found.worker, found.container.cur, found.pod, found.spec, changes);
 }

@@ -5,7 +5,7 @@ import { handlePodLog } from "./logs";
 
 export { kubeletReconciler } from "./kubelet";
 export { kubeletRunning, setKubeletRunning } from "./state";
-export { containerContext, type ContainerContext, type ContainerLookup } from "./context";
+export { applyContainerWrites, containerContext, type ContainerContext, type ContainerLookup } from "./context";
 export { clusterHttp, type NetOrigin } from "./network";
 
 /** Registers pods/log on the API server, served from kubelet state; pods/exec's context comes from containerContext. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { TestCluster } from "./test-cluster";
-import { containerContext } from "./context";
+import { applyContainerWrites, containerContext } from "./context";
+import { clusterHttp } from "./network";
 import { expand } from "./env";
 
 const bb = (command: string[], extra: Record<string, unknown> = {}) => ({ name: "c", image: "busybox", imagePullPolicy: "IfNotPresent", command, ...extra });
@@ -202,5 +203,49 @@ describe("the cluster network", () => {
     t.pod("client", { nodeName: "node02", restartPolicy: "Never", containers: [bb(["wget", "-qO-", "http://empty"])] });
     t.at(20);
     expect(t.logs("client").text).toMatch(/^wget: can't connect to remote host \(10\.\d+\.\d+\.\d+\): Connection refused\n$/);
+  });
+});
+
+describe("shared volumes", () => {
+  const twoContainers = {
+    nodeName: "node01",
+    restartPolicy: "Never",
+    volumes: [{ name: "shared-data", emptyDir: {} }],
+    containers: [
+      { name: "nginx-container", image: "nginx", volumeMounts: [{ name: "shared-data", mountPath: "/usr/share/nginx/html" }] },
+      { name: "debian-container", image: "debian", volumeMounts: [{ name: "shared-data", mountPath: "/pod-data" }], command: ["/bin/sh"], args: ["-c", "echo Hello from the debian container > /pod-data/index.html"] },
+    ],
+  };
+
+  test("a file one container writes into an emptyDir is served by the other (the docs' two-container pod)", () => {
+    const t = new TestCluster();
+    t.pod("two-containers", twoContainers);
+    t.at(20);
+    const ctx = containerContext(t.c.api, "default", "two-containers", "nginx-container");
+    if ("error" in ctx) throw new Error("expected a context");
+    expect(ctx.context.files["/usr/share/nginx/html/index.html"]).toBe("Hello from the debian container\n");
+    const ip = t.get("two-containers")!.status.podIP;
+    const reply = clusterHttp(t.c.api, { namespace: "default", podIP: ip }, "http://localhost/");
+    expect(reply).toMatchObject({ ok: true, status: 200, body: "Hello from the debian container\n" });
+  });
+
+  test("files written through exec last in emptyDir volumes but not elsewhere across restarts", () => {
+    const t = new TestCluster();
+    t.pod("w", {
+      nodeName: "node01",
+      volumes: [{ name: "cache", emptyDir: {} }],
+      containers: [bb(["sh", "-c", "sleep 30; exit 1"], { volumeMounts: [{ name: "cache", mountPath: "/cache" }] })],
+    });
+    t.at(10);
+    applyContainerWrites(t.c.api, "default", "w", "c", { "/cache/kept": "yes\n", "/tmp/lost": "no\n" });
+    const seen = containerContext(t.c.api, "default", "w", "c");
+    if ("error" in seen) throw new Error("expected a context");
+    expect(seen.context.files["/tmp/lost"]).toBe("no\n");
+    t.at(50);
+    expect(t.status("w").restartCount).toBe(1);
+    const after = containerContext(t.c.api, "default", "w", "c");
+    if ("error" in after) throw new Error("expected a context");
+    expect(after.context.files["/cache/kept"]).toBe("yes\n");
+    expect(after.context.files["/tmp/lost"]).toBeUndefined();
   });
 });

@@ -62,7 +62,8 @@ export class Kubelet {
       const uid = pod.metadata.uid!;
       if (!nodeName) continue;
       alive.add(uid);
-      if (!this.nodeRt(nodeName).running) continue;
+      // No kubelet runs on a node that does not exist: the pod stays Pending without status.
+      if (!this.node(nodeName) || !this.nodeRt(nodeName).running) continue;
       let w = this.st.pods[uid];
       if (!w) {
         if (pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed") {
@@ -506,6 +507,8 @@ export class Kubelet {
     const now = this.now();
     const phase = podPhase(w, pod.spec?.restartPolicy ?? "Always");
     refreshConditions(w, phase, now);
+    // A finished pod's sandbox is torn down (kuberuntime killPodWithSyncResult).
+    if (phase === "Succeeded" || phase === "Failed") setCondition(w, "PodReadyToStartContainers", "False", now);
     const status = buildStatus(w, pod, this.hostIP(w.node));
     if (JSON.stringify(status) === JSON.stringify(pod.status)) return;
     const updated = this.client.updateStatus({ ...pod, status });
@@ -553,6 +556,8 @@ export class Kubelet {
     const ns = w.namespace;
     return {
       pod,
+      worker: w,
+      now: this.now(),
       hostIP: this.hostIP(w.node),
       podIP: w.ip ?? "",
       configMap: (name) => this.client.get("configmaps", ns, name),

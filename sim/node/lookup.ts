@@ -67,6 +67,8 @@ export function findContainer(server: ApiServer, namespace: string, name: string
   const c = worker?.containers.find((x) => x.name === spec.name && x.init === init);
   const sources: VolumeSources = {
     pod,
+    worker,
+    now: server.clock.now(),
     hostIP: pod.status?.hostIP ?? "",
     podIP: worker?.ip ?? pod.status?.podIP ?? "",
     configMap: (n) => client.get("configmaps", namespace, n),

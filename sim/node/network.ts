@@ -95,6 +95,8 @@ function toPod(server: ApiServer, client: Client, ip: string, port: number, path
   const ns = pod.metadata.namespace ?? "default";
   const sources: VolumeSources = {
     pod,
+    worker: w,
+    now: server.clock.now(),
     hostIP: pod.status?.hostIP ?? "",
     podIP: ip,
     configMap: (n) => client.get("configmaps", ns, n),

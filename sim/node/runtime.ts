@@ -3,7 +3,7 @@
 
 import type { KubeObject } from "../api/types";
 import { resolveImage, startProcess, type Behaviour, type NetReply, type ResolvedImage } from "../images/index";
-import type { Instance } from "./state";
+import type { Instance, PodRt } from "./state";
 import { mountedFiles, type VolumeSources } from "./volumes";
 import { parseQuantity } from "./env";
 
@@ -22,8 +22,73 @@ export function kubeletFiles(pod: KubeObject, podIP: string): Record<string, str
   };
 }
 
-export function containerFiles(img: ResolvedImage | undefined, spec: any, sources: VolumeSources): Record<string, string> {
-  return { ...(img?.info.files ?? {}), ...kubeletFiles(sources.pod, sources.podIP), ...mountedFiles(spec ?? {}, sources) };
+/** Everything a container sees, lowest precedence first: image, kubelet files, volumes, shared
+ *  emptyDir contents other containers wrote, then files written through exec. */
+export function containerFiles(img: ResolvedImage | undefined, spec: any, sources: VolumeSources, inst?: Instance): Record<string, string> {
+  const files: Record<string, string> = { ...(img?.info.files ?? {}), ...kubeletFiles(sources.pod, sources.podIP), ...mountedFiles(spec ?? {}, sources) };
+  if (sources.worker) Object.assign(files, sharedEmptyDirFiles(sources.worker, spec, sources));
+  applyWrites(files, emptyDirWrites(sources.worker, spec));
+  applyWrites(files, inst?.writes ?? {});
+  return files;
+}
+
+function applyWrites(files: Record<string, string>, writes: Record<string, string | null>): void {
+  for (const [path, data] of Object.entries(writes)) {
+    if (data === null) delete files[path];
+    else files[path] = data;
+  }
+}
+
+function emptyDirMounts(pod: KubeObject, spec: any): { name: string; mountPath: string }[] {
+  const dirs = new Set(((pod.spec?.volumes ?? []) as any[]).filter((v) => v.emptyDir || v.hostPath).map((v) => v.name));
+  return ((spec?.volumeMounts ?? []) as { name: string; mountPath: string }[]).filter((m) => dirs.has(m.name)).map((m) => ({ name: m.name, mountPath: m.mountPath.replace(/\/+$/, "") }));
+}
+
+/** Exec writes into emptyDir volumes, mapped to this container's mount paths. */
+function emptyDirWrites(w: PodRt | undefined, spec: any): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  if (!w?.volumeWrites || !spec) return out;
+  for (const m of ((spec.volumeMounts ?? []) as { name: string; mountPath: string }[])) {
+    for (const [rel, data] of Object.entries(w.volumeWrites[m.name] ?? {})) out[`${m.mountPath.replace(/\/+$/, "")}/${rel}`] = data;
+  }
+  return out;
+}
+
+/** Files other containers' scripts wrote into emptyDir volumes this container mounts too. */
+function sharedEmptyDirFiles(w: PodRt, spec: any, sources: VolumeSources): Record<string, string> {
+  const pod = sources.pod;
+  const mine = emptyDirMounts(pod, spec);
+  if (!mine.length) return {};
+  const out: Record<string, string> = {};
+  const now = sources.now ?? 0;
+  for (const c of w.containers) {
+    if (!c.cur || c.name === spec?.name) continue;
+    const theirSpec = ((c.init ? pod.spec?.initContainers : pod.spec?.containers) ?? []).find((x: any) => x.name === c.name);
+    const theirs = emptyDirMounts(pod, theirSpec).filter((m) => mine.some((x) => x.name === m.name));
+    if (!theirs.length) continue;
+    const b = behaviourOf(c.cur, theirSpec, { ...sources, worker: undefined });
+    const files = b?.filesAt?.(Math.max(0, (c.cur.finishedAt ?? now) - c.cur.startedAt)) ?? {};
+    for (const tm of theirs) {
+      const target = mine.find((x) => x.name === tm.name)!;
+      for (const [p, d] of Object.entries(files)) if (p.startsWith(`${tm.mountPath}/`)) out[target.mountPath + p.slice(tm.mountPath.length)] = d;
+    }
+  }
+  return out;
+}
+
+/** Records files written through exec: under an emptyDir mount they are shared and outlive the
+ *  container; elsewhere they belong to this run of the container and vanish on restart. */
+export function recordWrites(w: PodRt, inst: Instance, pod: KubeObject, spec: any, changes: Record<string, string | null>): void {
+  const mounts = emptyDirMounts(pod, spec);
+  for (const [path, data] of Object.entries(changes)) {
+    const m = mounts.find((x) => path.startsWith(`${x.mountPath}/`));
+    if (m) {
+      w.volumeWrites ??= {};
+      (w.volumeWrites[m.name] ??= {})[path.slice(m.mountPath.length + 1)] = data;
+    } else {
+      (inst.writes ??= {})[path] = data;
+    }
+  }
 }
 
 function seedOf(id: string): number {
@@ -43,7 +108,7 @@ export function behaviourOf(inst: Instance, spec: any, sources: VolumeSources, n
     startedAtMs: inst.startedAt,
     hostname: podHostname(sources.pod),
     podIP: sources.podIP,
-    files: containerFiles(r.image, spec, sources),
+    files: containerFiles(r.image, spec, sources, inst),
     seed: seedOf(inst.id),
     memoryLimitBytes: parseQuantity(spec?.resources?.limits?.memory),
     net: cached,

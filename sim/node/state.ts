@@ -16,6 +16,8 @@ export interface Instance {
   imageID: string;
   /** The image string from the spec this instance runs. */
   image: string;
+  /** Files written through exec outside shared volumes (null: deleted); gone when it restarts. */
+  writes?: Record<string, string | null>;
 }
 
 export type ContainerStep =
@@ -85,6 +87,8 @@ export interface PodRt {
   stopAt?: number;
   /** The timer currently scheduled for this pod. */
   wakeAt?: number;
+  /** emptyDir contents written through exec: volume → relative path → data (null: deleted). */
+  volumeWrites?: Record<string, Record<string, string | null>>;
   /** Event memo: (reason, field, message) → the Event's name, so repeats count up. */
   events?: Record<string, string>;
   /** The pod's resourceVersion the worker last reacted to. */

@@ -4,9 +4,14 @@
 
 import type { KubeObject } from "../api/types";
 import { fieldValue } from "./fields";
+import type { PodRt } from "./state";
 
 export interface VolumeSources {
   pod: KubeObject;
+  /** The pod's worker, when known: emptyDir contents written by other containers and by exec. */
+  worker?: PodRt;
+  /** The time files are read at (for scripts that write into shared volumes). */
+  now?: number;
   hostIP: string;
   podIP: string;
   configMap(name: string): KubeObject | undefined;
