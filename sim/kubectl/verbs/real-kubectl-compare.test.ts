@@ -144,6 +144,7 @@ describe.skipIf(!hasRealKubectl())("mutating verbs print what the real kubectl p
       { args: ["apply", "foo"], compare: true },
       { args: ["delete", "pods"], compare: true },
       { args: ["scale", "deployment", "nope"], compare: true },
+      { args: ["scale", "deployment", "nope", "--replicas=1"], compare: true },
       { args: ["label", "pod", "p"], compare: true },
       { args: ["delete", "pod", "p", "--now", "--grace-period=3"], compare: true },
       { args: ["apply", "view-last-applied", "pod/p"], compare: true },

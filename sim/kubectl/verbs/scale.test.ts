@@ -30,6 +30,6 @@ describe("kubectl scale", () => {
     const { k } = setup();
     expect(k("scale", "deployment", "web").stderr).toBe('error: required flag(s) "replicas" not set\n');
     expect(k("scale", "deployment", "web", "--replicas=-2").stderr).toBe("error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n");
-    expect(k("scale", "deployment", "nope", "--replicas=1").stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+    expect(k("scale", "deployment", "nope", "--replicas=1").stderr).toBe('error: no objects passed to scale deployments.apps "nope" not found\n');
   });
 });

@@ -6,7 +6,7 @@ import { kubectlError, statusErrorText } from "../framework/errors";
 import { verb, type Ctx } from "../framework/verb";
 import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, printChanged, printFlags, requireFlags } from "../mutate/common";
 import { findTargets, finishWithErrors, type Found } from "../mutate/targets";
-import { patchObject } from "../mutate/write";
+import { patchObject, type VisitError } from "../mutate/write";
 import { LimitError, LIMITS } from "../../core/limits";
 
 const SCALABLE = new Set(["deployments", "replicasets", "replicationcontrollers", "statefulsets"]);
@@ -35,7 +35,7 @@ function runScale(ctx: Ctx, args: string[]): number {
   if (replicas > LIMITS.replicasPerWorkload) throw new LimitError("replicasPerWorkload");
   checkOutputFormat(ctx);
   const dryRun = dryRunOf(ctx);
-  const errors: string[] = [];
+  const errors: VisitError[] = [];
   const targets = findTargets(ctx, args, {
     files: ctx.flags.strings("filename"),
     recursive: ctx.flags.bool("recursive"),
@@ -44,7 +44,11 @@ function runScale(ctx: Ctx, args: string[]): number {
     allNamespaces: ctx.flags.bool("all-namespaces"),
     emptyMessage: "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
   }, errors);
-  if (targets.length === 0 && errors.length === 0) throw kubectlError("no objects passed to scale");
+  // scale.go collects the builder's objects first; with none, its error wraps the lookup failure.
+  if (targets.length === 0) {
+    const why = errors.map((e) => (typeof e === "string" ? e.replace(/^Error from server \([^)]*\): /, "").replace(/^error: /, "") : e.status.message)).join(", ");
+    throw kubectlError(`no objects passed to scale${why ? ` ${why}` : ""}`);
+  }
   for (const t of targets) {
     const e = scaleOne(ctx, t, replicas, dryRun);
     if (e) errors.push(e);
