@@ -20,6 +20,7 @@ export const NODE_CONTROLLER = "node-controller";
 export const TAINT_EVICTION = "taint-eviction-controller";
 export const NODE_MONITOR_PERIOD_MS = 5_000;
 export const NODE_MONITOR_GRACE_MS = 50_000;
+export const NODE_STATUS_REPORT_MS = 5 * 60_000;
 
 export interface NodeHealthProbe {
   /** Whether the kubelet of `node` runs (the kubelet keeps this flag). */
@@ -105,6 +106,7 @@ function monitorNodeHealth(ctx: ReconcileContext, running: (node: string) => boo
     if (running(name)) {
       delete stopped[name];
       if (ready?.status === "Unknown") markNodeReady(ctx, node);
+      else reportNodeStatus(ctx, node);
       continue;
     }
     stopped[name] ??= now;
@@ -118,12 +120,26 @@ function monitorNodeHealth(ctx: ReconcileContext, running: (node: string) => boo
   }
 }
 
+/**
+ * The kubelet's periodic node status report (nodeStatusReportFrequency 5m with the node lease):
+ * a running kubelet refreshes lastHeartbeatTime of its conditions every 5 minutes.
+ */
+function reportNodeStatus(ctx: ReconcileContext, node: KubeObject): void {
+  const conds: { lastHeartbeatTime?: string }[] = node.status?.conditions ?? [];
+  const last = Math.max(0, ...conds.map((c) => (c.lastHeartbeatTime ? Date.parse(c.lastHeartbeatTime) : 0)));
+  if (ctx.now() - last < NODE_STATUS_REPORT_MS) return;
+  const t = rfc3339(ctx.now());
+  const conditions = conds.map((c) => ({ ...c, lastHeartbeatTime: t }));
+  tolerate(() => clientFor(ctx, "kubelet").updateStatus({ ...node, status: { ...node.status, conditions } }));
+}
+
 function markNodeReady(ctx: ReconcileContext, node: KubeObject): void {
   const t = rfc3339(ctx.now());
   const conditions = KUBELET_CONDITIONS.map(([type, status, reason, message]) => ({ lastHeartbeatTime: t, lastTransitionTime: t, message, reason, status, type }));
   const client = clientFor(ctx, "kubelet");
   tolerate(() => client.updateStatus({ ...node, status: { ...node.status, conditions } }));
-  recordEvent(client, ctx.prng, ctx.now(), node, "Normal", "NodeReady", `Node ${node.metadata.name} status is now: NodeReady`, { component: "kubelet", host: node.metadata.name });
+  const byName = { ...node, metadata: { ...node.metadata, uid: node.metadata.name } };
+  recordEvent(client, ctx.prng, ctx.now(), byName, "Normal", "NodeReady", `Node ${node.metadata.name} status is now: NodeReady`, { component: "kubelet", host: node.metadata.name });
 }
 
 /** nodeutil.MarkPodsNotReady: the Ready condition of every pod on the node turns False. */

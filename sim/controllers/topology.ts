@@ -7,6 +7,7 @@ import type { KubeObject } from "../api/types";
 import { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
 import { rfc3339 } from "../core/duration";
+import { recordEvent } from "../apiserver/events";
 import { buildNode, type NodeSpec } from "./topology/nodes";
 import { staticPods } from "./topology/control-plane";
 import { CONTROLLER_SERVICE_ACCOUNTS, coreDns, kubeadmConfigMaps, kubeProxy, kubernetesService, namespaceObjects, storageProvisioner } from "./topology/addons";
@@ -37,6 +38,7 @@ export function bootstrapTopology(cluster: Cluster, name: TopologyName): void {
 
   for (const ns of namespaceObjects()) create(client, ns);
   const nodes = specs.map((s) => createNode(client, buildNode(s, cluster.prng, now)));
+  for (const node of nodes) recordNodeStartEvents(client, cluster, node);
   const seenAt = rfc3339(now).replace("Z", `.${String(cluster.prng.int(1e9)).padStart(9, "0")}Z`);
   for (const p of staticPods(nodes[0], cp.ip, cluster.prng, seenAt, minikube)) create(client, p);
   for (const o of kubernetesService(cp.ip, apiPort)) create(client, o);
@@ -45,6 +47,27 @@ export function bootstrapTopology(cluster: Cluster, name: TopologyName): void {
   for (const o of coreDns(minikube ? 1 : 2)) create(client, o);
   for (const o of kubeProxy(minikube ? `https://control-plane.minikube.internal:${apiPort}` : `https://${cp.ip}:${apiPort}`)) create(client, o);
   if (minikube) for (const o of storageProvisioner(cp.name)) create(client, o);
+}
+
+/**
+ * What `kubectl describe node` shows on a fresh node: the kubelet's start-up events (kubelet
+ * events name the node by name, also as uid), kube-proxy's Starting and the node controller's
+ * RegisteredNode (pkg/kubelet/kubelet_node_status.go, pkg/controller/nodelifecycle).
+ */
+function recordNodeStartEvents(client: Client, cluster: Cluster, node: KubeObject): void {
+  const name = node.metadata.name!;
+  const now = cluster.now();
+  const byName: KubeObject = { ...node, metadata: { ...node.metadata, uid: name } };
+  const kubelet = { component: "kubelet", host: name };
+  // Spread over the first seconds of the node's life, in the order they happen.
+  const ev = (afterMs: number, obj: KubeObject, reason: string, message: string, source: { component: string; host?: string }) =>
+    recordEvent(client, cluster.prng, now + afterMs, obj, "Normal", reason, message, source);
+  ev(0, byName, "Starting", "Starting kubelet.", kubelet);
+  ev(0, byName, "NodeAllocatableEnforced", "Updated Node Allocatable limit across pods", kubelet);
+  for (const s of ["NodeHasSufficientMemory", "NodeHasNoDiskPressure", "NodeHasSufficientPID"]) ev(1000, byName, s, `Node ${name} status is now: ${s}`, kubelet);
+  ev(4000, node, "RegisteredNode", `Node ${name} event: Registered Node ${name} in Controller`, { component: "node-controller" });
+  ev(12_000, byName, "NodeReady", `Node ${name} status is now: NodeReady`, kubelet);
+  ev(20_000, byName, "Starting", "", { component: "kube-proxy", host: name });
 }
 
 function create(client: Client, obj: KubeObject): KubeObject {
