@@ -5,7 +5,7 @@ import type { Program, Proc } from "../core/process";
 import { LimitError } from "../core/limits";
 import { FlagError, parseFlags, type FlagSpec } from "./framework/flags";
 import { GLOBAL_FLAGS } from "./framework/global-flags";
-import { errorText } from "./framework/errors";
+import { CommandFailed, errorText, kubectlError } from "./framework/errors";
 import { contextNamespace, defaultKubeconfigYaml, kubeconfigPath, readKubeconfig, type Kubeconfig } from "./framework/kubeconfig";
 import { KUBECTL_COMMANDS, suggestionsFor } from "./framework/suggest";
 import { USER_AGENT, type Ctx, type Verb } from "./framework/verb";
@@ -123,6 +123,11 @@ function runVerb(p: Proc, verb: Verb, path: string, rest: string[]): number {
   }
   const flags = parsed.flags;
   const kubeconfig = loadKubeconfig(p, flags.string("kubeconfig"));
+  const contextFlag = flags.string("context");
+  if (contextFlag && !path.startsWith("kubectl config") && !kubeconfig.contexts.some((c) => c.name === contextFlag)) {
+    // clientcmd's ErrNoContext, as checkErr prints a configuration error.
+    throw new CommandFailed(`Error in configuration: context was not found for specified context: ${contextFlag}`);
+  }
   const nsFlag = flags.string("namespace");
   const ctx: Ctx = {
     p,
@@ -143,6 +148,7 @@ function runVerb(p: Proc, verb: Verb, path: string, rest: string[]): number {
 /** The kubeconfig in the virtual filesystem; a machine without one behaves as a fresh kubeadm node. */
 function loadKubeconfig(p: Proc, flag: string): Kubeconfig {
   const path = kubeconfigPath(p.fs, p.env, p.cwd, flag);
+  if (flag && p.fs.stat(path)?.type !== "file") throw kubectlError(`stat ${flag}: no such file or directory`);
   const c = readKubeconfig(p.fs, path);
   if (c.path) return c;
   const raw = load(defaultKubeconfigYaml(p.hostname === "minikube" ? "minikube" : "default")) as Kubeconfig;

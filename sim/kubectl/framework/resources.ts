@@ -98,10 +98,8 @@ export function parseTargets(args: string[], opts: { allowAll?: boolean } = {}):
   const [types, ...names] = args;
   const kinds = expandTypes(types, opts.allowAll ?? false);
   if (names.length === 0) return kinds.map((kind) => ({ kind }));
-  if (kinds.length > 1) {
-    throw kubectlError(`you may only specify a single resource type`);
-  }
-  return names.map((name) => ({ kind: kinds[0], name }));
+  // `pods,svc x` asks for x of each type (resource.Builder.resourceTupleMappings order: types, then names).
+  return kinds.flatMap((kind) => names.map((name) => ({ kind, name })));
 }
 
 /** "pods,svc" / "all" into kinds, in order, without duplicates. */
