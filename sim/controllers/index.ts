@@ -8,6 +8,7 @@ import { rootCaPublisherReconciler, serviceAccountReconciler } from "./namespace
 import { namespaceReconciler } from "./namespace";
 import { garbageCollectorReconciler } from "./garbage-collector";
 import { eventTtlReconciler } from "./event-ttl";
+import { podGcReconciler } from "./pod-gc";
 import { nodeLifecycleReconciler, type NodeHealthProbe } from "./node-lifecycle";
 
 export type { NodeHealthProbe };
@@ -26,6 +27,7 @@ export function controllerReconcilers(probe: NodeHealthProbe = {}): Reconciler[]
     endpointsReconciler(),
     endpointSliceReconciler(),
     garbageCollectorReconciler(),
+    podGcReconciler(),
     eventTtlReconciler(),
   ];
 }

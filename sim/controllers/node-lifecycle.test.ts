@@ -51,3 +51,19 @@ describe("node lifecycle", () => {
     expect(client.get("nodes", undefined, "node01")!.spec.taints).toBeUndefined();
   });
 });
+
+describe("pod garbage collector", () => {
+  test("pods of a deleted node are removed after the quarantine and their ReplicaSet replaces them", () => {
+    const t = testCluster();
+    t.client.create({ apiVersion: "apps/v1", kind: "ReplicaSet", metadata: { name: "web", namespace: "default" }, spec: { replicas: 2, selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "c", image: "nginx" }] } } } });
+    const onNode01 = t.pods("default", "web-").filter((p) => p.spec.nodeName === "node01").map((p) => p.metadata.name);
+    expect(onNode01.length).toBeGreaterThan(0);
+    t.client.delete("nodes", undefined, "node01");
+    t.wait(10_000);
+    expect(t.pods("default", "web-").map((p) => p.metadata.name)).toEqual(expect.arrayContaining(onNode01));
+    t.wait(40_000);
+    const after = t.pods("default", "web-");
+    expect(after.map((p) => p.metadata.name)).not.toEqual(expect.arrayContaining(onNode01));
+    expect(after.map((p) => p.spec.nodeName)).toEqual(["node02", "node02"]);
+  });
+});
