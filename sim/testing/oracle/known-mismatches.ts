@@ -14,8 +14,6 @@ export const KNOWN_MISMATCHES: Record<string, string> = {
   "describe namespace team-a":
     "ResourceQuota/LimitRange not served: the real kubectl omits \"No resource quota.\"/\"No LimitRange resource.\" when the list is a 404; ours prints them as a real server would. Fix: serve resourcequotas and limitranges (sim/api/kinds.ts, empty lists).",
   "describe node controlplane": "Same as describe node node01 (no Lease served; ours invents one).",
-  "get svc,ep web":
-    "kubectl get argument parsing: `TYPE1,TYPE2 NAME` is valid (resource.Builder gets NAME of each type); sim/kubectl/verbs/get.ts rejects it with \"you may only specify a single resource type\".",
   "get pods -o go-template={{range .items}}{{.metadata.name}}{{\"\\n\"}}{{end}}":
     "-o go-template is not implemented (sim/kubectl/output: text/template subset: range, index, printf, len, if).",
   "auth can-i create pods":
@@ -24,10 +22,15 @@ export const KNOWN_MISMATCHES: Record<string, string> = {
     "Namespace deletion is broken: a reconciler records an Event in the terminating namespace, the API server refuses it (Forbidden) and the exception aborts the whole request (real: 500 InternalError, ours: sandbox rollback). Fix: sim/apiserver/events.ts recordEvent must drop events the server refuses (client-go's recorder does).",
   "cordon node01": "kubectl cordon is not implemented (sim/kubectl registry).",
   "taint nodes node01 dedicated=db:NoSchedule": "kubectl taint is not implemented (sim/kubectl registry).",
-  "logs crasher -c wrong":
-    "kubectl logs checks -c against the pod's containers before asking the server and prints \"error: container wrong is not valid for pod crasher\"; ours forwards the server's BadRequest (sim/kubectl/verbs/logs.ts).",
-  "create job once --image=busybox":
-    "kubectl create job is not implemented (sim/kubectl/verbs/create-subcommands.ts: \"unknown flag: --image\"); the API server does not serve batch/v1 jobs either (real: \"error: failed to create job: the server could not find the requested resource\").",
-  "scale deployment nope --replicas=1":
-    "kubectl scale of a missing object: v1.32 prints \"error: no objects passed to scale deployments.apps \\\"nope\\\" not found\" (scale.go wraps the builder's error); ours prints \"Error from server (NotFound): ...\" (sim/kubectl/verbs/scale.ts).",
+  "get events --sort-by=.metadata.creationTimestamp": "Same tie order issue as --sort-by=.metadata.creationTimestamp on pods (Go sort.Sort vs our stable sort, sim/kubectl/output/sort.ts).",
+  "explain pod.spec.containers":
+    "The API server serves no OpenAPI v3 (/openapi/v3, /openapi/v3/api/v1), so the real kubectl fails with \"GVK ... not found in OpenAPI schema\"; ours explains from built-in docs (likely right for a real cluster). Fix: sim/apiserver should serve OpenAPI v3 documents for the served kinds.",
+  "top nodes":
+    "kubectl top: a kubeadm cluster without metrics-server prints \"error: Metrics API not available\" (exit 1); ours prints \"kubectl top is not available in this simulator yet\" (sim/kubectl registry: add top with that message).",
+  "set resources deploy web --limits=cpu=200m": "kubectl set resources is not implemented (sim/kubectl: set subcommands; \"unknown flag: --limits\").",
+  "autoscale deploy web --max=5":
+    "kubectl autoscale is not implemented (sim/kubectl registry), and the API server does not serve autoscaling/v2 HorizontalPodAutoscaler (the real kubectl gets NotFound).",
+  "delete all --all -n team-a":
+    "kubectl delete does not expand the `all` category (sim/kubectl/verbs/delete.ts: \"the server doesn't have a resource type all\"); the real kubectl deletes pods, services, deployments and replica sets of the namespace.",
+  "drain node01 --ignore-daemonsets": "kubectl drain is not implemented (sim/kubectl registry; it cordons, then evicts pods through the eviction subresource).",
 };
