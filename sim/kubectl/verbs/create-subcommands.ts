@@ -2,7 +2,7 @@
 // secret *, serviceaccount (staging/src/k8s.io/kubectl/pkg/cmd/create/create_*.go). Each builds
 // its object with a pure generator, then prints it (--dry-run=client) or POSTs it.
 
-import type { KindInfo } from "../../api/kinds";
+import { KINDS, type KindInfo } from "../../api/kinds";
 import type { KubeObject } from "../../api/types";
 import { boolFlag, intFlag, stringArrayFlag, stringFlag, stringSliceFlag, type FlagSpec } from "../framework/flags";
 import { ApiStatusError as ApiFailure, kubectlError } from "../framework/errors";
@@ -16,6 +16,7 @@ import { generateService, type ServiceType } from "../generators/service";
 import { generateConfigMap } from "../generators/configmap";
 import { DEFAULT_DOCKER_SERVER, generateDockerRegistrySecret, generateGenericSecret, generateTlsSecret } from "../generators/secret";
 import { generateServiceAccount } from "../generators/service-account";
+import { generateCronJob, generateJob } from "../generators/job";
 
 const commonFlags = (manager = "kubectl-create"): FlagSpec[] => [...printFlags(), dryRunFlag(), validateFlag(), boolFlag("save-config"), stringFlag("field-manager", { default: manager })];
 
@@ -45,8 +46,8 @@ const deployment = verb({
   aliases: ["deploy"],
   flags: [...commonFlags(), stringSliceFlag("image"), intFlag("replicas", { short: "r", default: 1 }), intFlag("port", { default: -1 })],
   run: (ctx, args) => {
-    const name = nameFromArgs(ctx, args);
     requireFlags(ctx, ["image"]);
+    const name = nameFromArgs(ctx, args);
     const obj = generate(ctx, () =>
       generateDeployment({ name, images: ctx.flags.strings("image"), replicas: ctx.flags.int("replicas"), port: ctx.flags.int("port"), command: args.slice(1), namespace: explicitNs(ctx) }),
     );
@@ -74,8 +75,8 @@ function serviceVerb(name: string, type: ServiceType): Verb {
     name,
     flags: [...commonFlags(), ...extra],
     run: (ctx, args) => {
-      const svcName = nameFromArgs(ctx, args);
       if (type === "ExternalName") requireFlags(ctx, ["external-name"]);
+      const svcName = nameFromArgs(ctx, args);
       const obj = generate(ctx, () =>
         generateService({
           name: svcName,
@@ -159,4 +160,36 @@ const serviceaccount = verb({
   },
 });
 
-export const CREATE_SUBCOMMANDS: Verb[] = [deployment, namespace, service, configmap, secret, serviceaccount];
+/** batch/v1 may not be served yet: kinds unknown to sim/api/kinds.ts still get a REST path. */
+function batchKind(kind: "Job" | "CronJob"): KindInfo {
+  const known = KINDS.find((k) => k.kind === kind && k.group === "batch");
+  if (known) return known;
+  const resource = kind === "Job" ? "jobs" : "cronjobs";
+  return { kind, resource, singular: resource.slice(0, -1), group: "batch", version: "v1", namespaced: true, shortNames: kind === "CronJob" ? ["cj"] : [], categories: ["all"], verbs: [], subresources: [] };
+}
+
+const job = verb({
+  name: "job",
+  flags: [...commonFlags(), stringFlag("image"), stringFlag("from")],
+  run: (ctx, args) => {
+    const name = nameFromArgs(ctx, args);
+    const obj = generate(ctx, () => generateJob({ name, image: ctx.flags.string("image"), from: ctx.flags.string("from") || undefined, command: args.slice(1), namespace: explicitNs(ctx) }));
+    return finishOrStatus(ctx, batchKind("Job"), obj, (m) => `failed to create job: ${m}`);
+  },
+});
+
+const cronjob = verb({
+  name: "cronjob",
+  aliases: ["cj"],
+  flags: [...commonFlags(), stringFlag("image"), stringFlag("schedule"), stringFlag("restart", { default: "OnFailure" })],
+  run: (ctx, args) => {
+    requireFlags(ctx, ["image", "schedule"]);
+    const name = nameFromArgs(ctx, args);
+    const obj = generate(ctx, () =>
+      generateCronJob({ name, image: ctx.flags.string("image"), schedule: ctx.flags.string("schedule"), restart: ctx.flags.string("restart"), command: args.slice(1), namespace: explicitNs(ctx) }),
+    );
+    return finishOrStatus(ctx, batchKind("CronJob"), obj, (m) => `failed to create cronjob: ${m}`);
+  },
+});
+
+export const CREATE_SUBCOMMANDS: Verb[] = [deployment, namespace, service, configmap, secret, serviceaccount, job, cronjob];
