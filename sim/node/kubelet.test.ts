@@ -283,3 +283,35 @@ describe("resource limits", () => {
     expect(t.get("memory-demo-2")!.status.qosClass).toBe("Burstable");
   });
 });
+
+describe("init container failures", () => {
+  test("a failing init container crash-loops under Always and fails the pod under Never", () => {
+    const t = new TestCluster();
+    const init = [{ name: "wait", image: "busybox", imagePullPolicy: "IfNotPresent", command: ["sh", "-c", "exit 1"] }];
+    t.pod("always", { nodeName: "node01", initContainers: init, containers: [{ name: "app", image: "nginx" }] });
+    t.pod("never", { nodeName: "node01", restartPolicy: "Never", initContainers: init, containers: [{ name: "app", image: "nginx" }] });
+    t.at(40);
+    const a = t.get("always")!;
+    expect(a.status.phase).toBe("Pending");
+    expect(a.status.initContainerStatuses[0].restartCount).toBeGreaterThan(0);
+    expect(t.get("never")!.status.phase).toBe("Failed");
+    expect(t.get("never")!.status.initContainerStatuses[0].state.terminated).toMatchObject({ exitCode: 1, reason: "Error" });
+  });
+});
+
+describe("a stopped kubelet", () => {
+  test("does nothing while stopped and catches up when started again", async () => {
+    const { setKubeletRunning } = await import("./state");
+    const t = new TestCluster();
+    const bag = t.c.reconcilerState("kubelet");
+    setKubeletRunning(bag, "node01", false);
+    t.pod("web", { nodeName: "node01", containers: [{ name: "web", image: "nginx" }] });
+    t.at(30);
+    expect(t.get("web")!.status?.containerStatuses).toBeUndefined();
+    expect(t.logs("web")).toEqual({ status: 500, text: expect.stringMatching(/^Get "https:\/\/[\d.]+:10250\/containerLogs\/default\/web\/web": dial tcp [\d.]+:10250: connect: connection refused$/) });
+    setKubeletRunning(bag, "node01", true);
+    t.c.request({ method: "PATCH", path: "/api/v1/namespaces/default/pods/web", contentType: "application/merge-patch+json", body: { metadata: { labels: { poke: "1" } } } });
+    t.wait(10);
+    expect(t.state("web")).toBe("running");
+  });
+});

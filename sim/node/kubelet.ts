@@ -53,8 +53,13 @@ export class Kubelet {
   // ---- reconciler entry points ----
 
   sync(): void {
+    const resumed = Object.entries(this.st.nodes).filter(([, n]) => n.resync && n.running).map(([name]) => name);
     // Our own writes (status, events) are the only change since we last looked: nothing to do.
-    if (this.st.quietRv !== undefined && this.ctx.api.store.currentRv() === this.st.quietRv) return;
+    if (!resumed.length && this.st.quietRv !== undefined && this.ctx.api.store.currentRv() === this.st.quietRv) return;
+    for (const name of resumed) {
+      this.st.nodes[name].resync = undefined;
+      for (const w of Object.values(this.st.pods)) if (w.node === name) w.seenRv = undefined;
+    }
     const pods = this.client.list("pods");
     const alive = new Set<string>();
     for (const pod of pods) {

@@ -63,6 +63,13 @@ export function findContainer(server: ApiServer, namespace: string, name: string
     if (!spec) return { error: badRequest(`container ${container} is not valid for pod ${name}`) };
   }
   const bag = STATES.get(server)?.();
+  const nodeName: string | undefined = pod.spec?.nodeName;
+  if (bag && nodeName && kubeletState(bag).nodes[nodeName]?.running === false) {
+    // The API server proxies logs and exec to the kubelet's port; a stopped kubelet refuses.
+    const node = client.get("nodes", undefined, nodeName);
+    const ip: string = (node?.status?.addresses ?? []).find((a: any) => a.type === "InternalIP")?.address ?? nodeName;
+    return { error: statusError(500, "InternalError", `Get "https://${ip}:10250/containerLogs/${namespace}/${name}/${spec.name}": dial tcp ${ip}:10250: connect: connection refused`) };
+  }
   const worker = bag ? kubeletState(bag).pods[pod.metadata.uid ?? ""] : undefined;
   const c = worker?.containers.find((x) => x.name === spec.name && x.init === init);
   const sources: VolumeSources = {

@@ -97,6 +97,8 @@ export interface PodRt {
 
 export interface NodeRt {
   running: boolean;
+  /** Set when a stopped kubelet starts again: its next sync catches every pod up. */
+  resync?: boolean;
   /** Normalised image names ("docker.io/library/nginx:latest") present on the node. */
   images: Record<string, true>;
   /** host-local IPAM: the last allocated host index, and which IPs are in use by which pod uid. */
@@ -129,5 +131,6 @@ export function kubeletRunning(bag: Record<string, unknown>, node: string): bool
 export function setKubeletRunning(bag: Record<string, unknown>, node: string, running: boolean): void {
   const st = kubeletState(bag);
   st.nodes[node] ??= { running: true, images: {}, lastIp: 1, ipsInUse: {} };
+  if (running && !st.nodes[node].running) st.nodes[node].resync = true;
   st.nodes[node].running = running;
 }
