@@ -1,4 +1,4 @@
-// $(( ... )): bash integer arithmetic (64-bit in bash; here safe integers), with + - * / % ** ,
+// $(( ... )): bash integer arithmetic (signed 64-bit, wrapping as bash's intmax_t does), with + - * / % ** ,
 // comparisons, && || !, parentheses and variables. Enough for counters in learners' loops.
 
 export class ArithmeticError extends Error {
@@ -21,7 +21,7 @@ const BINARY: [string[], (a: number, b: number, expr: string) => number][] = [
   [["*", "/", "%"], () => 0],
 ];
 
-export function evalArithmetic(expr: string, vars: Vars): number {
+export function evalArithmetic(expr: string, vars: Vars): bigint {
   const re = /\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|&&|\|\||[=!<>]=|[-+*/%()<>!]|\S/g;
   const toks: string[] = [];
   const at: number[] = [];
@@ -36,25 +36,37 @@ export function evalArithmetic(expr: string, vars: Vars): number {
   const fail = (): never => {
     throw new ArithmeticError(`${shown}: syntax error: operand expected (error token is "${rest(i)}")`);
   };
-  const apply = (op: string, a: number, b: number): number => {
+  const w = (x: bigint) => BigInt.asIntN(64, x);
+  const bool = (x: boolean) => (x ? 1n : 0n);
+  const apply = (op: string, a: bigint, b: bigint): bigint => {
     switch (op) {
-      case "||": return a || b ? 1 : 0;
-      case "&&": return a && b ? 1 : 0;
-      case "==": return a === b ? 1 : 0;
-      case "!=": return a !== b ? 1 : 0;
-      case "<=": return a <= b ? 1 : 0;
-      case ">=": return a >= b ? 1 : 0;
-      case "<": return a < b ? 1 : 0;
-      case ">": return a > b ? 1 : 0;
-      case "+": return a + b;
-      case "-": return a - b;
-      case "*": return a * b;
+      case "||": return bool(a !== 0n || b !== 0n);
+      case "&&": return bool(a !== 0n && b !== 0n);
+      case "==": return bool(a === b);
+      case "!=": return bool(a !== b);
+      case "<=": return bool(a <= b);
+      case ">=": return bool(a >= b);
+      case "<": return bool(a < b);
+      case ">": return bool(a > b);
+      case "+": return w(a + b);
+      case "-": return w(a - b);
+      case "*": return w(a * b);
       default:
-        if (b === 0) throw new ArithmeticError(`${shown}: division by 0 (error token is "${rest(i - 1)}")`);
-        return op === "/" ? Math.trunc(a / b) : a % b;
+        if (b === 0n) throw new ArithmeticError(`${shown}: division by 0 (error token is "${rest(i - 1)}")`);
+        return w(op === "/" ? a / b : a % b);
     }
   };
-  const level = (n: number): number => {
+  const pow = (base: bigint, exp: bigint): bigint => {
+    if (exp < 0n) throw new ArithmeticError(`${shown}: exponent less than 0 (error token is "${rest(i - 1)}")`);
+    let result = 1n;
+    let b = base;
+    for (let e = exp; e > 0n; e >>= 1n) {
+      if (e & 1n) result = w(result * b);
+      b = w(b * b);
+    }
+    return result;
+  };
+  const level = (n: number): bigint => {
     if (n >= BINARY.length) return power();
     let v = level(n + 1);
     while (i < toks.length && BINARY[n][0].includes(toks[i])) {
@@ -63,19 +75,19 @@ export function evalArithmetic(expr: string, vars: Vars): number {
     }
     return v;
   };
-  const power = (): number => {
+  const power = (): bigint => {
     const base = unary();
     if (toks[i] === "**") {
       i++;
-      return Math.pow(base, power());
+      return pow(base, power());
     }
     return base;
   };
-  const unary = (): number => {
+  const unary = (): bigint => {
     const t = toks[i];
-    if (t === "-") return i++, -unary();
+    if (t === "-") return i++, w(-unary());
     if (t === "+") return i++, unary();
-    if (t === "!") return i++, unary() ? 0 : 1;
+    if (t === "!") return i++, bool(unary() === 0n);
     if (t === "(") {
       i++;
       const v = level(0);
@@ -84,15 +96,15 @@ export function evalArithmetic(expr: string, vars: Vars): number {
     }
     if (t === undefined) return fail();
     i++;
-    if (/^\d+$/.test(t)) return Number(t);
+    if (/^\d+$/.test(t)) return w(BigInt(t));
     if (/^[A-Za-z_]/.test(t)) {
       const v = (vars.getVar(t) ?? "").trim();
-      return v === "" ? 0 : /^-?\d+$/.test(v) ? Number(v) : 0;
+      return /^-?\d+$/.test(v) ? w(BigInt(v)) : 0n;
     }
     i--;
     return fail();
   };
-  if (toks.length === 0) return 0;
+  if (toks.length === 0) return 0n;
   const v = level(0);
   if (i < toks.length) fail();
   return v;
