@@ -127,3 +127,65 @@ describe("deployment controller", () => {
     expect(cond).toMatchObject({ status: "Unknown", reason: "DeploymentPaused", message: "Deployment is paused" });
   });
 });
+
+describe("rolling update arithmetic", () => {
+  test("3 replicas with the default 25%/25% surge one new pod at a time and never go below 3 available", () => {
+    const t = testCluster({ readyAfterMs: 2000 });
+    t.client.create(deployment("web", 3));
+    t.wait(5000);
+    const oldName = t.client.list("replicasets", "default")[0].metadata.name!;
+    const d = t.client.get("deployments", "default", "web")!;
+    d.spec.template.spec.containers[0].image = "nginx:1.27";
+    t.client.update(d);
+    let minAvailable = 3;
+    for (let i = 0; i < 30; i++) {
+      t.wait(500);
+      minAvailable = Math.min(minAvailable, t.client.get("deployments", "default", "web")!.status.availableReplicas ?? 0);
+    }
+    expect(minAvailable).toBeGreaterThanOrEqual(3);
+    const newName = t.client.list("replicasets", "default").find((r) => r.metadata.name !== oldName)!.metadata.name!;
+    const seq = t.events().filter((e) => e.involvedObject.name === "web" && e.reason === "ScalingReplicaSet").map((e) => e.message);
+    expect(seq).toEqual(expect.arrayContaining([
+      `Scaled up replica set ${newName} from 0 to 1`,
+      `Scaled down replica set ${oldName} from 3 to 2`,
+      `Scaled up replica set ${newName} from 1 to 2`,
+      `Scaled down replica set ${oldName} from 2 to 1`,
+      `Scaled up replica set ${newName} from 2 to 3`,
+      `Scaled down replica set ${oldName} from 1 to 0`,
+    ]));
+  });
+
+  test("maxSurge 0 and maxUnavailable 1 replace pods by scaling down first", () => {
+    const t = testCluster({ readyAfterMs: 2000 });
+    t.client.create(deployment("web", 2, "nginx", { strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } } }));
+    t.wait(5000);
+    const oldName = t.client.list("replicasets", "default")[0].metadata.name!;
+    expect(t.client.list("replicasets", "default")[0].metadata.annotations?.["deployment.kubernetes.io/max-replicas"]).toBe("2");
+    const d = t.client.get("deployments", "default", "web")!;
+    d.spec.template.spec.containers[0].image = "nginx:1.27";
+    t.client.update(d);
+    expect(t.client.get("replicasets", "default", oldName)!.spec.replicas).toBe(1);
+    t.wait(20_000);
+    const msgs = t.events().filter((e) => e.involvedObject.name === "web" && e.reason === "ScalingReplicaSet").map((e) => e.message);
+    expect(msgs).toContain(`Scaled down replica set ${oldName} from 2 to 1`);
+    expect(t.client.get("replicasets", "default", oldName)!.spec.replicas).toBe(0);
+  });
+
+  test("scaling during a rollout splits the new replicas proportionally (the documented 10 → 15 example)", () => {
+    const t = testCluster({ readyAfterMs: 60_000 });
+    t.client.create(deployment("web", 10, "nginx", { strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 3, maxUnavailable: 2 } } }));
+    t.wait(61_000);
+    const oldName = t.client.list("replicasets", "default")[0].metadata.name!;
+    const d = t.client.get("deployments", "default", "web")!;
+    d.spec.template.spec.containers[0].image = "nginx:1.27";
+    t.client.update(d);
+    t.wait(1000);
+    const size = (n: string) => t.client.get("replicasets", "default", n)!.spec.replicas;
+    const newName = t.client.list("replicasets", "default").find((r) => r.metadata.name !== oldName)!.metadata.name!;
+    expect([size(oldName), size(newName)]).toEqual([8, 5]);
+    const d2 = t.client.get("deployments", "default", "web")!;
+    t.client.update({ ...d2, spec: { ...d2.spec, replicas: 15 } });
+    t.wait(100);
+    expect([size(oldName), size(newName)]).toEqual([11, 7]);
+  });
+});
