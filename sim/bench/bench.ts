@@ -3,7 +3,7 @@
 // of crash loop < 5 ms, a 30-pod snapshot < 50 KB, snapshot + restore < 2 ms.
 
 import { writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createSandbox, restoreSandbox, type Sandbox } from "../index";
 
@@ -45,6 +45,8 @@ interface Row {
 function ms(n: number): string {
   return `${n.toFixed(3)} ms`;
 }
+
+const loadAtStart = loadavg()[0];
 
 function main(): void {
   const rows: Row[] = [];
@@ -92,7 +94,8 @@ function main(): void {
   const table = [
     `# Simulator benchmarks`,
     ``,
-    `\`npm run bench:sim\` on ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}.`,
+    `\`npm run bench:sim\` on ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, load average ${loadAtStart.toFixed(1)} when it started` +
+      (loadAtStart > cpus().length ? ` (**the machine was busy: timings are inflated; rerun on an idle machine**).` : "."),
     ``,
     `| operation | median | p99 | target | met |`,
     `|---|---|---|---|---|`,
