@@ -4,7 +4,7 @@ import type { ApiRequest, ApiResponse, Status } from "../../core/api-types";
 import { isStatus } from "../../core/api-types";
 import type { KindInfo } from "../../api/kinds";
 import type { KubeObject, Table } from "../../api/types";
-import { ApiStatusError } from "./errors";
+import { ApiStatusError, kubectlError } from "./errors";
 import type { Ctx } from "./verb";
 
 /** The Accept header kubectl get sends to receive Tables (get.go: tableParam). */
@@ -30,6 +30,8 @@ export function asStatus(res: ApiResponse): Status {
 }
 
 export function getObject(ctx: Ctx, k: KindInfo, namespace: string | undefined, name: string): KubeObject {
+  // client-go's request builder refuses an empty name before sending anything.
+  if (name === "") throw kubectlError("resource name may not be empty");
   return check<KubeObject>(ctx.request({ method: "GET", path: pathFor(k, namespace, name) }));
 }
 
