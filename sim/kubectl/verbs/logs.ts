@@ -122,6 +122,8 @@ function follow(ctx: Ctx, requests: LogRequest[], printed: Map<LogRequest, numbe
   let lastChange = port.now();
   const total = () => [...printed.values()].reduce((a, b) => a + b, 0);
   for (;;) {
+    // The stream ends when every followed container has stopped running (kubelet closes it).
+    if (requests.every((r) => isFinished(ctx, r))) return;
     const next = port.nextEventAt();
     if (deadline === undefined) {
       if (next === undefined || next - lastChange > QUIET_MS) return;
@@ -134,17 +136,16 @@ function follow(ctx: Ctx, requests: LogRequest[], printed: Map<LogRequest, numbe
     const before = total();
     step();
     if (total() !== before) lastChange = port.now();
-    if (deadline === undefined && requests.every((r) => isFinished(ctx, r))) return;
   }
 }
 
-/** A followed container that has terminated and will not restart ends the stream. */
+/** A followed container that is no longer running (or a pod that is gone) ends its stream. */
 function isFinished(ctx: Ctx, r: LogRequest): boolean {
   const res = ctx.request({ method: "GET", path: pathFor(PODS, r.pod.metadata.namespace, r.pod.metadata.name) });
   if (res.status !== 200) return true;
   const pod = res.body as KubeObject;
   const st = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s: { name: string }) => s.name === r.container);
-  return Boolean(st?.state?.terminated) && pod.spec?.restartPolicy === "Never";
+  return !st?.state?.running;
 }
 
 /** The pod to read; a missing object is worded as logs.go's builder error words it. */

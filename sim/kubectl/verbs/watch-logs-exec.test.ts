@@ -131,3 +131,16 @@ EOF`, { now: T0 + 500 });
     expect(run("kubectl describe -f web.yaml").output).toMatch(/^Name:\s+web\n[\s\S]*\n\nName:\s+cfg\nNamespace:\s+kube-system\n/);
   });
 });
+
+describe("kubectl logs -f", () => {
+  test("follows new lines until the timeout, and ends by itself when the container stops", () => {
+    const { run } = sandbox();
+    run("kubectl run ticker --image=busybox -- sh -c 'i=0; while true; do echo tick $i; i=$((i+1)); sleep 2; done'");
+    run("sleep 10");
+    const followed = run("timeout 6 kubectl logs -f ticker --tail=1");
+    expect(followed.output).toMatch(/^tick (\d+)\ntick \d+\ntick \d+\ntick \d+\n$/);
+    run("kubectl run once --image=busybox --restart=Never -- echo done");
+    run("sleep 5");
+    expect(run("kubectl logs -f once")).toMatchObject({ output: "done\n", exitCode: 0 });
+  });
+});
