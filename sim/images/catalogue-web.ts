@@ -178,7 +178,13 @@ export const nginx: ImageInfo = {
       if (rest[0] === "nginx" || rest[0] === "nginx-debug") return nginxStart({ ...ctx, argv: rest }, version, alpine, true);
       return undefined;
     }
-    if (base === "nginx" || base === "nginx-debug") return nginxStart(ctx, version, alpine, false);
+    if (base === "nginx" || base === "nginx-debug") {
+      // `nginx -s quit`, `nginx -t`, `nginx -v` talk to the master or check config, then exit.
+      if (rest.includes("-s")) return { output: () => [], exit: { atMs: 5, code: 0 }, ports: [], ignoresSigterm: false };
+      if (rest.includes("-t")) return { output: () => [out(5, "nginx: the configuration file /etc/nginx/nginx.conf syntax is ok", "stderr"), out(5, "nginx: configuration file /etc/nginx/nginx.conf test is successful", "stderr")], exit: { atMs: 5, code: 0 }, ports: [], ignoresSigterm: false };
+      if (rest.includes("-v")) return { output: () => [out(5, `nginx version: nginx/${version}`, "stderr")], exit: { atMs: 5, code: 0 }, ports: [], ignoresSigterm: false };
+      return nginxStart(ctx, version, alpine, false);
+    }
     return undefined;
   },
 };

@@ -124,15 +124,16 @@ export function knownImages(): readonly ImageInfo[] {
   return CATALOGUE;
 }
 
-/** Runs a short command in a container whose files are `ctx.files` (exec probes): exit code and output. */
-export function runCommand(img: ResolvedImage, ctx: RunContext): { exitCode: number; output: string } {
+/** Runs a short command in a container whose files are `ctx.files` (exec probes, lifecycle hooks):
+ *  exit code, output, how long it took (up to `untilMs`) and the files afterwards. */
+export function runCommand(img: ResolvedImage, ctx: RunContext, untilMs = 0): { exitCode: number; output: string; durationMs: number; files: Record<string, string> } {
   const name = basename(ctx.argv[0] ?? "");
   if (!ctx.argv.length || (!img.info.bins.includes(name) && !img.info.bins.includes(ctx.argv[0]))) {
-    return { exitCode: 126, output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${ctx.argv[0] ?? ""}": executable file not found in $PATH: unknown` };
+    return { exitCode: 126, output: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${ctx.argv[0] ?? ""}": executable file not found in $PATH: unknown`, durationMs: 0, files: ctx.files };
   }
   const host: ScriptHost = { ctx, flavor: name === "bash" ? "bash" : img.info.shell ?? "dash", external: () => undefined, hasBin: (n) => img.info.bins.includes(n) };
   const ci = ctx.argv.indexOf("-c");
-  // Commands run at one instant: a `sleep` in a probe ends the run (as a probe timeout would).
-  const r = SHELLS.has(name) && ci > 0 ? runScript(ctx.argv[ci + 1] ?? "", host, 0, ctx.argv[0]) : runArgv(ctx.argv, host, 0);
-  return { exitCode: r.exit?.code ?? 0, output: r.lines.map((l) => `${l.text}\n`).join("") };
+  // A `sleep` past `untilMs` ends the run there (as a probe timeout or the grace period would).
+  const r = SHELLS.has(name) && ci > 0 ? runScript(ctx.argv[ci + 1] ?? "", host, untilMs, ctx.argv[0]) : runArgv(ctx.argv, host, untilMs);
+  return { exitCode: r.exit?.code ?? 0, output: r.lines.map((l) => `${l.text}\n`).join(""), durationMs: r.exit ? r.exit.atMs : untilMs, files: r.files };
 }

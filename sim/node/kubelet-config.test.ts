@@ -249,3 +249,29 @@ describe("shared volumes", () => {
     expect(after.context.files["/tmp/lost"]).toBeUndefined();
   });
 });
+
+describe("lifecycle hooks", () => {
+  test("postStart writes a file exec can read; preStop delays the stop (the docs' lifecycle-demo)", () => {
+    const t = new TestCluster();
+    t.pod("lifecycle-demo", {
+      nodeName: "node01",
+      containers: [{
+        name: "lifecycle-demo-container",
+        image: "nginx",
+        lifecycle: {
+          postStart: { exec: { command: ["/bin/sh", "-c", "echo Hello from the postStart handler > /usr/share/message"] } },
+          preStop: { exec: { command: ["/bin/sh", "-c", "nginx -s quit; sleep 5"] } },
+        },
+      }],
+    });
+    t.at(15);
+    const ctx = containerContext(t.c.api, "default", "lifecycle-demo", undefined);
+    if ("error" in ctx) throw new Error("expected a context");
+    expect(ctx.context.files["/usr/share/message"]).toBe("Hello from the postStart handler\n");
+    t.deletePod("lifecycle-demo");
+    t.wait(3);
+    expect(t.get("lifecycle-demo")).toBeDefined();
+    t.wait(5);
+    expect(t.get("lifecycle-demo")).toBeUndefined();
+  });
+});

@@ -17,6 +17,7 @@ import { clusterHttp } from "./network";
 import { kubeletState, type ContainerRt, type KubeletState, type NodeRt, type PodRt } from "./state";
 import { runProbes, scheduleProbes, nextProbeAt } from "./probes";
 import { goDuration } from "./go-duration";
+import { preStopMs, runPostStart } from "./hooks";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -388,6 +389,13 @@ export class Kubelet {
       return this.queue(c, "afterExit", now + PLEG_RELIST_MS);
     }
     this.event(w, pod, "Normal", "Started", `Started container ${c.name}`, c);
+    const hookError = runPostStart(w, c.cur, pod, spec, this.volumeSources(w, pod));
+    if (hookError) {
+      this.event(w, pod, "Warning", "FailedPostStartHook", hookError, c);
+      this.event(w, pod, "Normal", "Killing", "FailedPostStartHook", c);
+      c.state = "running";
+      return this.queue(c, "stopped", now + this.stopDelay(w, c, pod));
+    }
     c.state = "running";
     c.reason = undefined;
     c.message = undefined;
@@ -478,8 +486,10 @@ export class Kubelet {
   stopDelay(w: PodRt, c: ContainerRt, pod: KubeObject, graceSeconds?: number): number {
     const spec = this.specOf(pod, c);
     const b = c.cur ? this.behaviour(w, c.cur, spec, pod) : undefined;
-    const grace = graceSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
-    return b?.ignoresSigterm ? grace * 1000 : 100 + this.ctx.prng.int(400);
+    const graceMs = (graceSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    // preStop first, then SIGTERM; whatever is left of the grace period bounds both.
+    const hookMs = c.cur ? preStopMs(c.cur, spec, this.volumeSources(w, pod), graceMs) : 0;
+    return b?.ignoresSigterm ? graceMs : Math.min(graceMs, hookMs + 100 + this.ctx.prng.int(400));
   }
 
   // ---- graceful deletion ----
