@@ -24,8 +24,18 @@ const CERT_PATHS: HostPath[] = [
   { name: "usr-share-ca-certificates", path: "/usr/share/ca-certificates", type: "DirectoryOrCreate", readOnly: true },
 ];
 
+interface Probe {
+  host: string;
+  path: string;
+  port: number;
+  scheme: "HTTP" | "HTTPS";
+}
+
 interface StaticPodDef {
   component: string;
+  /** Liveness and startup probe (and readiness for the API server), as kubeadm writes them. */
+  probe: Probe;
+  readinessPath?: string;
   image: string;
   command: string[];
   cpu: string;
@@ -44,6 +54,8 @@ function definitions(nodeName: string, ip: string, minikube: boolean): StaticPod
     {
       component: "etcd",
       image: ETCD_IMAGE,
+      probe: { host: "127.0.0.1", path: "/livez", port: 2381, scheme: "HTTP" },
+      readinessPath: "/readyz",
       cpu: "100m",
       memory: "100Mi",
       annotations: { "kubeadm.kubernetes.io/etcd.advertise-client-urls": `https://${ip}:2379` },
@@ -64,6 +76,8 @@ function definitions(nodeName: string, ip: string, minikube: boolean): StaticPod
     {
       component: "kube-apiserver",
       image: componentImage("kube-apiserver"),
+      probe: { host: ip, path: "/livez", port: minikube ? 8443 : 6443, scheme: "HTTPS" },
+      readinessPath: "/readyz",
       cpu: "250m",
       annotations: { "kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint": `${ip}:${minikube ? 8443 : 6443}` },
       command: [
@@ -89,6 +103,7 @@ function definitions(nodeName: string, ip: string, minikube: boolean): StaticPod
     {
       component: "kube-controller-manager",
       image: componentImage("kube-controller-manager"),
+      probe: { host: "127.0.0.1", path: "/healthz", port: 10257, scheme: "HTTPS" },
       cpu: "200m",
       command: [
         "kube-controller-manager", "--allocate-node-cidrs=true", "--authentication-kubeconfig=/etc/kubernetes/controller-manager.conf",
@@ -110,6 +125,7 @@ function definitions(nodeName: string, ip: string, minikube: boolean): StaticPod
     {
       component: "kube-scheduler",
       image: componentImage("kube-scheduler"),
+      probe: { host: "127.0.0.1", path: "/healthz", port: 10259, scheme: "HTTPS" },
       cpu: "100m",
       command: [
         "kube-scheduler", "--authentication-kubeconfig=/etc/kubernetes/scheduler.conf",
@@ -119,6 +135,17 @@ function definitions(nodeName: string, ip: string, minikube: boolean): StaticPod
       paths: [{ name: "kubeconfig", path: "/etc/kubernetes/scheduler.conf", type: "FileOrCreate", readOnly: true }],
     },
   ];
+}
+
+/** kubeadm's probe shape (cmd/kubeadm/app/util/staticpod: LivenessProbe, ReadinessProbe, StartupProbe). */
+function probe(p: Probe, path: string, failureThreshold: number, initialDelaySeconds: number, periodSeconds = 10) {
+  return {
+    failureThreshold,
+    httpGet: { host: p.host, path, port: p.port, scheme: p.scheme },
+    ...(initialDelaySeconds ? { initialDelaySeconds } : {}),
+    periodSeconds,
+    timeoutSeconds: 15,
+  };
 }
 
 /** The mirror pods of the four control-plane static pods on `node` (which must already exist). */
@@ -149,7 +176,10 @@ export function staticPods(node: KubeObject, ip: string, prng: Prng, seenAt: str
             command: d.command,
             image: d.image,
             imagePullPolicy: "IfNotPresent",
+            livenessProbe: probe(d.probe, d.probe.path, 8, 10),
             name: d.component,
+            ...(d.readinessPath ? { readinessProbe: probe(d.probe, d.readinessPath, 3, 0, d.component === "kube-apiserver" ? 1 : 10) } : {}),
+            startupProbe: probe(d.probe, d.probe.path, 24, 10),
             resources: { requests: { cpu: d.cpu, ...(d.memory ? { memory: d.memory } : {}) } },
             terminationMessagePath: "/dev/termination-log",
             terminationMessagePolicy: "File",
