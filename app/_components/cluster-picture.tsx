@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ClusterViewDto } from "./types";
 
@@ -35,9 +36,17 @@ function PodChip({ pod }: { pod: Pod }) {
 
 export function ClusterPicture({ view }: { view: ClusterViewDto }) {
   const { t } = useTranslation();
+  const [system, setSystem] = useState(false);
+  const shown = (pods: Pod[]) => (system ? pods : pods.filter((p) => p.namespace !== "kube-system"));
   return (
     <section aria-label={t("cluster.title")} className="rounded-lg border border-line bg-panel p-2" data-testid="cluster-picture">
-      <h2 className="mb-2 text-sm font-semibold">{t("cluster.title")}</h2>
+      <div className="mb-2 flex items-center gap-2">
+        <h2 className="text-sm font-semibold">{t("cluster.title")}</h2>
+        <label className="ml-auto flex items-center gap-1 text-xs text-muted">
+          <input type="checkbox" checked={system} onChange={(e) => setSystem(e.target.checked)} />
+          {t("cluster.systemPods")}
+        </label>
+      </div>
       <div className="grid grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-2">
         {view.nodes.map((n) => (
           <div key={n.name} data-testid="cluster-node" data-node={n.name} className={`rounded border p-2 ${n.ready ? "border-line" : "border-bad"}`}>
@@ -47,15 +56,15 @@ export function ClusterPicture({ view }: { view: ClusterViewDto }) {
               <span className={`ml-auto ${n.ready ? "text-ok" : "text-bad"}`}>{n.status}</span>
             </div>
             <ul className="flex flex-col gap-1">
-              {n.pods.length === 0 && <li className="text-xs text-muted">{t("cluster.noPods")}</li>}
-              {n.pods.map((p) => <PodChip key={`${p.namespace}/${p.name}`} pod={p} />)}
+              {shown(n.pods).length === 0 && <li className="text-xs text-muted">{t("cluster.noPods")}</li>}
+              {shown(n.pods).map((p) => <PodChip key={`${p.namespace}/${p.name}`} pod={p} />)}
             </ul>
           </div>
         ))}
-        {view.unscheduled.length > 0 && (
+        {shown(view.unscheduled).length > 0 && (
           <div className="rounded border border-dashed border-warn p-2">
             <div className="mb-1 text-xs font-bold">{t("cluster.unscheduled")}</div>
-            <ul className="flex flex-col gap-1">{view.unscheduled.map((p) => <PodChip key={`${p.namespace}/${p.name}`} pod={p} />)}</ul>
+            <ul className="flex flex-col gap-1">{shown(view.unscheduled).map((p) => <PodChip key={`${p.namespace}/${p.name}`} pod={p} />)}</ul>
           </div>
         )}
       </div>

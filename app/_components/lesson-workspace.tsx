@@ -59,7 +59,6 @@ export function LessonWorkspace({ slug, quiz, title, markdown, locale, exercise,
               onCluster={setCluster}
               onReady={onReady}
             />
-            {cluster && <ClusterPicture view={cluster} />}
             {exercise && (
               <ExercisePanel
                 exercise={exercise}
@@ -73,6 +72,7 @@ export function LessonWorkspace({ slug, quiz, title, markdown, locale, exercise,
                 }}
               />
             )}
+            {cluster && <ClusterPicture view={cluster} />}
           </>
         ) : (
           <p className="text-muted">{t("errors.notFound")}</p>

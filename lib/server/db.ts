@@ -24,7 +24,11 @@ function connect(url: string): Db {
   }
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5_000 }) });
+  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5_000 }) });
+  // WAL (readers never wait for the writer) and one fsync per checkpoint instead of per commit:
+  // a crashed or restarted process loses nothing committed; only an OS crash could lose the last few.
+  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").then(() => client.$queryRawUnsafe("PRAGMA synchronous = NORMAL")).catch(() => {});
+  return client;
 }
 
 const g = globalThis as unknown as { __kubelingsDb?: { url: string; db: Db } };

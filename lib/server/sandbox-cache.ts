@@ -4,7 +4,7 @@ import type { Sandbox } from "./sim";
 
 // In-process cache of live sandboxes, validated by version on every use: a hit counts only when
 // the database still holds the same version (another instance may have written since).
-export interface CachedSandbox { sandbox: Sandbox; version: number }
+export interface CachedSandbox { sandbox: Sandbox; version: number; ownerId: string }
 
 // Module-level on purpose: a second copy of this module behaves like a second app instance (tests).
 const cache = new LRUCache<string, CachedSandbox>({ max: Number(process.env.SANDBOX_CACHE_SIZE || 500) });
@@ -16,8 +16,13 @@ export function cachedAt(id: string, version: number): Sandbox | undefined {
   return undefined;
 }
 
-export function remember(id: string, version: number, sandbox: Sandbox): void {
-  cache.set(id, { sandbox, version });
+export function remember(id: string, version: number, sandbox: Sandbox, ownerId: string): void {
+  cache.set(id, { sandbox, version, ownerId });
+}
+
+/** The cached entry whatever its version (the caller's write is then guarded by the version). */
+export function peek(id: string): CachedSandbox | undefined {
+  return cache.get(id);
 }
 
 export function forget(id: string): void {
