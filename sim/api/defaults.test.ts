@@ -177,3 +177,15 @@ describe("services, namespaces, secrets", () => {
     expect(f.ok("POST", "/api/v1/namespaces/team-a/secrets", { metadata: { name: "s" }, data: { a: "Yg==" } }).type).toBe("Opaque");
   });
 });
+
+describe("conversions the API server applies", () => {
+  test("secret stringData is folded into base64 data; resource quantities are canonical", () => {
+    const f = apiFixture();
+    const s = f.ok("POST", "/api/v1/namespaces/default/secrets", { metadata: { name: "s" }, data: { a: "eA==" }, stringData: { b: "héllo", a: "y" } });
+    expect(s.data).toEqual({ a: "eQ==", b: "aMOpbGxv" });
+    expect(s.stringData).toBeUndefined();
+    const body = pod("q");
+    body.spec.containers[0].resources = { requests: { cpu: "0.5", memory: "1024Mi" } };
+    expect(f.ok("POST", "/api/v1/namespaces/default/pods", body).spec.containers[0].resources.requests).toEqual({ cpu: "500m", memory: "1Gi" });
+  });
+});

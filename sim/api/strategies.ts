@@ -114,9 +114,22 @@ const namespace: KindStrategy = {
   validateUpdate: () => [],
 };
 
+/** Base64 of a string's UTF-8 bytes, without Node's Buffer. */
+function base64Utf8(s: string): string {
+  let bin = "";
+  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
 const secret: KindStrategy = {
   applyDefaults: (o) => {
     o.type ??= "Opaque";
+    // Conversion to the internal type folds stringData into data (stringData wins).
+    if (o.stringData && typeof o.stringData === "object") {
+      o.data = { ...(o.data ?? {}) };
+      for (const [k, v] of Object.entries(o.stringData as Record<string, unknown>)) o.data[k] = base64Utf8(String(v));
+      delete o.stringData;
+    }
   },
   validateCreate: (o) => [...validateObjectMeta(o), ...validateSecretData(o)],
   validateUpdate: (o, old) => [

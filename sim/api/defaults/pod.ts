@@ -3,6 +3,8 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+import { canonicalQuantity, canonicalResourceList } from "./quantity";
+
 /** The tag kubelet and the API server see in an image reference ("" for a digest). */
 export function imageTag(image: string): string {
   const at = image.indexOf("@");
@@ -58,6 +60,8 @@ export function defaultContainer(c: any, hostNetwork: boolean): void {
   if (r && r.limits && typeof r.limits === "object") {
     r.requests = { ...r.limits, ...(r.requests ?? {}) };
   }
+  canonicalResourceList(r?.limits);
+  canonicalResourceList(r?.requests);
 }
 
 const DEFAULT_MODE = 420; // 0644
@@ -67,6 +71,7 @@ function defaultVolume(v: any): void {
   const sources = ["emptyDir", "hostPath", "configMap", "secret", "persistentVolumeClaim", "projected", "downwardAPI", "nfs", "csi", "ephemeral", "image", "iscsi", "awsElasticBlockStore", "gcePersistentDisk"];
   if (!sources.some((s) => v[s] !== undefined)) v.emptyDir = {};
   if (v.hostPath) v.hostPath.type ??= "";
+  if (v.emptyDir?.sizeLimit !== undefined) v.emptyDir.sizeLimit = canonicalQuantity(v.emptyDir.sizeLimit);
   if (v.configMap) v.configMap.defaultMode ??= DEFAULT_MODE;
   if (v.secret) v.secret.defaultMode ??= DEFAULT_MODE;
   if (v.downwardAPI) {
