@@ -171,7 +171,7 @@ export const READ_CASES: OracleCase[] = unique([
   read("logs deploy/web"),
   read("logs nope"),
   read("logs crasher --tail=1"),
-  read("logs -l app=web"),
+  { ...read("logs -l app=web"), mapOrder: "logs.go sequentialConsumeRequest ranges over a map of pods" },
   read("logs crasher -c wrong"),
   read("get ns team-a -o jsonpath={.status.phase}"),
   read("get pods --field-selector=status.phase!=Running"),
@@ -199,6 +199,9 @@ export const READ_CASES: OracleCase[] = unique([
   read("get pod crasher -o jsonpath={.status.phase}"),
   read("logs deploy/web --all-containers"),
   read("rollout status deployment web"),
+  read("wait --for=condition=Available deploy/web --timeout=5s"),
+  read("wait --for=condition=Ready pod/crasher --timeout=1s"),
+  read("wait --for=delete pod/badimage --timeout=1s"),
   read("rollout history deployment web"),
 ]);
 

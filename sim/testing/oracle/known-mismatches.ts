@@ -33,4 +33,7 @@ export const KNOWN_MISMATCHES: Record<string, string> = {
   "delete all --all -n team-a":
     "kubectl delete does not expand the `all` category (sim/kubectl/verbs/delete.ts: \"the server doesn't have a resource type all\"); the real kubectl deletes pods, services, deployments and replica sets of the namespace.",
   "drain node01 --ignore-daemonsets": "kubectl drain is not implemented (sim/kubectl registry; it cordons, then evicts pods through the eviction subresource).",
+  "wait --for=condition=Available deploy/web --timeout=5s": "kubectl wait is not implemented (sim/kubectl registry; conditions via a watch, --for=delete, timeouts in virtual time).",
+  "wait --for=condition=Ready pod/crasher --timeout=1s": "kubectl wait is not implemented (real: \"error: timed out waiting for the condition on pods/crasher\").",
+  "wait --for=delete pod/badimage --timeout=1s": "kubectl wait is not implemented (real: \"error: timed out waiting for the condition on pods/badimage\").",
 };
