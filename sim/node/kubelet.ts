@@ -18,13 +18,14 @@ import { kubeletState, type ContainerRt, type KubeletState, type NodeRt, type Po
 import { runProbes, scheduleProbes, nextProbeAt } from "./probes";
 import { goDuration } from "./go-duration";
 import { preStopMs, runPostStart } from "./hooks";
+import { pull, pullBackOff, pulled } from "./pulls";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export const KUBELET = "kubelet";
-const BACKOFF_INITIAL_MS = 10_000;
-const BACKOFF_MAX_MS = 300_000; // MaxContainerBackOff
-const WORKER_BACKOFF_MS = 10_000; // pod worker requeue after a failed sync (backOffPeriod)
+export const BACKOFF_INITIAL_MS = 10_000;
+export const BACKOFF_MAX_MS = 300_000; // MaxContainerBackOff
+export const WORKER_BACKOFF_MS = 10_000; // pod worker requeue after a failed sync (backOffPeriod)
 const PLEG_RELIST_MS = 1_000;
 const MOUNT_RETRY_MS = 122_000; // the volume manager's exponential back-off caps at 2m2s
 
@@ -272,87 +273,15 @@ export class Kubelet {
     c.next = undefined;
     c.nextAt = undefined;
     switch (step) {
-      case "pull": return this.pull(w, c, pod);
-      case "pulled": return this.pulled(w, c, pod);
-      case "pullBackOff": return this.pullBackOff(w, c, pod);
+      case "pull": return pull(this, w, c, pod);
+      case "pulled": return pulled(this, w, c, pod);
+      case "pullBackOff": return pullBackOff(this, w, c, pod);
       case "start": return this.start(w, c, pod);
       case "exit": return this.exited(w, c, pod);
       case "afterExit": return this.afterExit(w, c, pod);
       case "stopped": return this.stopped(w, c, pod);
       case "restart": return this.restart(c);
     }
-  }
-
-  private pullPolicy(c: ContainerRt, pod: KubeObject): string {
-    const spec = this.specOf(pod, c);
-    if (spec?.imagePullPolicy) return spec.imagePullPolicy;
-    const ref = c.image.split("@")[0];
-    const tag = ref.lastIndexOf(":") > ref.lastIndexOf("/") ? ref.slice(ref.lastIndexOf(":") + 1) : "";
-    return !c.image.includes("@") && (tag === "" || tag === "latest") ? "Always" : "IfNotPresent";
-  }
-
-  private pull(w: PodRt, c: ContainerRt, pod: KubeObject): void {
-    const now = this.now();
-    const res = resolveImage(c.image);
-    if (!res.ok && res.reason === "InvalidImageName") {
-      c.state = "waiting";
-      c.reason = "InvalidImageName";
-      c.message = res.message;
-      this.event(w, pod, "Warning", "InspectFailed", res.message, c);
-      this.event(w, pod, "Warning", "Failed", "Error: InvalidImageName", c);
-      return;
-    }
-    const present = res.ok && !!this.nodeRt(w.node).images[res.image.imageName];
-    const policy = this.pullPolicy(c, pod);
-    if (present && policy !== "Always") {
-      this.event(w, pod, "Normal", "Pulled", `Container image "${c.image}" already present on machine`, c);
-      return this.queue(c, "start", now + 50 + this.ctx.prng.int(250));
-    }
-    if (policy === "Never") {
-      const msg = `Container image "${c.image}" is not present with pull policy of Never`;
-      c.state = "waiting";
-      c.reason = "ErrImageNeverPull";
-      c.message = msg;
-      this.event(w, pod, "Warning", "ErrImageNeverPull", msg, c);
-      return this.queue(c, "pull", now + WORKER_BACKOFF_MS);
-    }
-    this.event(w, pod, "Normal", "Pulling", `Pulling image "${c.image}"`, c);
-    // A cached image under "Always" only checks the digest: fast. A real pull takes 1–5 s.
-    const ms = present ? 300 + this.ctx.prng.int(700) : res.ok ? 1000 + this.ctx.prng.int(4000) : 400 + this.ctx.prng.int(1200);
-    this.queue(c, "pulled", now + ms);
-    c.pullStartedAt = now;
-  }
-
-  private pulled(w: PodRt, c: ContainerRt, pod: KubeObject): void {
-    const now = this.now();
-    const started = c.pullStartedAt ?? now;
-    c.pullStartedAt = undefined;
-    const res = resolveImage(c.image);
-    if (res.ok) {
-      this.nodeRt(w.node).images[res.image.imageName] = true;
-      const d = goDuration(now - started);
-      this.event(w, pod, "Normal", "Pulled", `Successfully pulled image "${c.image}" in ${d} (${d} including waiting). Image size: ${res.image.sizeBytes} bytes.`, c);
-      c.pullBackoffMs = 0;
-      c.lastPullError = undefined;
-      return this.queue(c, "start", now + 50 + this.ctx.prng.int(250));
-    }
-    c.state = "waiting";
-    c.reason = "ErrImagePull";
-    c.message = res.message;
-    c.lastPullError = res.message;
-    c.pullBackoffMs = c.pullBackoffMs ? Math.min(c.pullBackoffMs * 2, BACKOFF_MAX_MS) : BACKOFF_INITIAL_MS;
-    this.event(w, pod, "Warning", "Failed", `Failed to pull image "${c.image}": ${res.message}`, c);
-    this.event(w, pod, "Warning", "Failed", "Error: ErrImagePull", c);
-    this.queue(c, "pullBackOff", now + WORKER_BACKOFF_MS);
-  }
-
-  private pullBackOff(w: PodRt, c: ContainerRt, pod: KubeObject): void {
-    c.state = "waiting";
-    c.reason = "ImagePullBackOff";
-    c.message = `Back-off pulling image "${c.image}": ErrImagePull: ${c.lastPullError ?? ""}`;
-    this.event(w, pod, "Normal", "BackOff", `Back-off pulling image "${c.image}"`, c);
-    this.event(w, pod, "Warning", "Failed", "Error: ImagePullBackOff", c);
-    this.queue(c, "pull", this.now() + c.pullBackoffMs);
   }
 
   private start(w: PodRt, c: ContainerRt, pod: KubeObject): void {
