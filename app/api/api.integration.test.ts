@@ -65,6 +65,8 @@ describe(`API routes on ${provider}`, () => {
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).error.code).toBe("malformed_json");
     expect((await exec(id, { line: 42 }, cookie)).status).toBe(400);
+    const form = await execRoute(jsonRequest(`/api/sandboxes/${id}/exec`, '{"line":"ls"}', cookie, { headers: { "content-type": "text/plain", cookie } }), params({ id }));
+    expect(form.status).toBe(415);
     const huge = await exec(id, { line: "x".repeat(100_000) }, cookie);
     expect(huge.status).toBe(413);
     expect((await errorOf(huge)).error.code).toBe("too_large");

@@ -10,6 +10,7 @@ export type AppErrorCode =
   | "invalid"
   | "line_too_long"
   | "too_large"
+  | "unsupported_media_type"
   | "conflict"
   | "rate_limited"
   | "unavailable";
@@ -23,6 +24,7 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   invalid: 400,
   line_too_long: 400,
   too_large: 413,
+  unsupported_media_type: 415,
   conflict: 409,
   rate_limited: 429,
   unavailable: 503,

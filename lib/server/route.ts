@@ -34,6 +34,10 @@ export function errorResponse(e: unknown): Response {
 
 /** Reads a JSON body of at most maxBytes and validates it: 413 when larger, 400 when malformed or invalid. */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S, { maxBytes }: { maxBytes: number }): Promise<z.infer<S>> {
+  // Only JSON: a cross-site HTML form cannot send it without a CORS preflight.
+  if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? "")) {
+    throw new AppError("unsupported_media_type", "Send the body as application/json.");
+  }
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("too_large", `The request body may be at most ${maxBytes} bytes.`);
   const text = await readLimited(req, maxBytes);
