@@ -315,3 +315,20 @@ describe("a stopped kubelet", () => {
     expect(t.state("web")).toBe("running");
   });
 });
+
+describe("changing a running pod", () => {
+  test("a new image restarts the container with a Killing event and one more restart", () => {
+    const t = new TestCluster();
+    t.pod("web", { nodeName: "node01", containers: [{ name: "web", image: "nginx:1.25" }] });
+    t.at(10);
+    const pod = t.get("web")!;
+    pod.spec.containers[0].image = "nginx:1.27";
+    expect(t.c.request({ method: "PUT", path: "/api/v1/namespaces/default/pods/web", body: pod }).status).toBe(200);
+    t.wait(10);
+    const cs = t.status("web");
+    expect(cs.state.running).toBeDefined();
+    expect(cs.image).toBe("docker.io/library/nginx:1.27");
+    expect(cs.restartCount).toBe(1);
+    expect(t.events("web").map((e) => e.message)).toContain("Container web definition changed, will be restarted");
+  });
+});
