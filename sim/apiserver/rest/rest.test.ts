@@ -174,3 +174,18 @@ describe("list, watch and Table", () => {
     expect(o.rows[0].object.kind).toBe("Pod");
   });
 });
+
+describe("serviceaccounts/token", () => {
+  test("issues a JWT for an existing service account, bound to its uid, valid an hour by default", () => {
+    const f = apiFixture();
+    const sa = f.ok("POST", "/api/v1/namespaces/default/serviceaccounts", { metadata: { name: "robot" } });
+    const r = f.req("POST", "/api/v1/namespaces/default/serviceaccounts/robot/token", { spec: {} });
+    expect(r.status).toBe(201);
+    const tr = r.body as KubeObject;
+    expect(tr.status.expirationTimestamp).toBe("2026-01-01T01:00:00Z");
+    const payload = JSON.parse(atob(tr.status.token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+    expect(payload.sub).toBe("system:serviceaccount:default:robot");
+    expect(payload["kubernetes.io"].serviceaccount.uid).toBe(sa.metadata.uid);
+    expect(f.fail("POST", "/api/v1/namespaces/default/serviceaccounts/nope/token", {}).message).toBe('serviceaccounts "nope" not found');
+  });
+});

@@ -33,6 +33,9 @@ export function handleBuiltinSubresource(server: ApiServer, k: KindInfo, p: Pars
       if (req.method !== "POST") throw methodNotAllowed();
       deleteObject(server, k, p.namespace, name, (isObject(req.body) ? (req.body.deleteOptions as DeleteOptions) : undefined) ?? {}, req.query);
       return success(201);
+    case "token":
+      if (req.method !== "POST") throw methodNotAllowed();
+      return { status: 201, body: issueToken(server, k, p.namespace, name, req.body) };
     case "finalize":
       if (req.method !== "PUT") throw methodNotAllowed();
       return { status: 200, body: finalizeNamespace(server, k, name, req.body, req.query) };
@@ -147,3 +150,44 @@ function finalizeNamespace(server: ApiServer, k: KindInfo, name: string, body: u
   return server.store.put(gr(k), next, "MODIFIED");
 }
 
+
+function base64url(s: string): string {
+  let bin = "";
+  for (const b of new TextEncoder().encode(s)) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+const ISSUER = "https://kubernetes.default.svc.cluster.local";
+
+/** serviceaccounts/token (TokenRequest): a JWT shaped like the API server's bound tokens. */
+function issueToken(server: ApiServer, k: KindInfo, namespace: string | undefined, name: string, body: unknown): KubeObject {
+  const sa = server.get(k, namespace, name);
+  const spec = isObject(body) && isObject(body.spec) ? body.spec : {};
+  const expirationSeconds = typeof spec.expirationSeconds === "number" ? spec.expirationSeconds : 3600;
+  if (expirationSeconds < 600) {
+    throw invalid({ group: "authentication.k8s.io", kind: "TokenRequest" }, name, [{ reason: "FieldValueInvalid", field: "spec.expirationSeconds", message: `Invalid value: ${expirationSeconds}: may not specify a duration less than 10 minutes` }]);
+  }
+  const audiences = Array.isArray(spec.audiences) && spec.audiences.length ? spec.audiences.map(String) : [ISSUER];
+  const iat = Math.floor(server.clock.now() / 1000);
+  const exp = iat + expirationSeconds;
+  const prng = server.prng;
+  const header = { alg: "RS256", kid: prng.string(43, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") };
+  const payload = {
+    aud: audiences,
+    exp,
+    iat,
+    iss: ISSUER,
+    jti: prng.uuid(),
+    "kubernetes.io": { namespace, serviceaccount: { name, uid: sa.metadata.uid } },
+    nbf: iat,
+    sub: `system:serviceaccount:${namespace}:${name}`,
+  };
+  const signature = prng.string(342, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+  return {
+    kind: "TokenRequest",
+    apiVersion: "authentication.k8s.io/v1",
+    metadata: { name, namespace },
+    spec: { audiences, expirationSeconds, boundObjectRef: null },
+    status: { token: `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}.${signature}`, expirationTimestamp: rfc3339(exp * 1000) },
+  };
+}
