@@ -15,6 +15,9 @@ export interface ContainerContext {
   hostname: string;
   workingDir?: string;
   mainProcess?: string;
+  /** Commands the image has on its PATH: `sh` is missing from distroless images (kube-proxy,
+   *  coredns, pause), where exec fails with `executable file not found in $PATH`. */
+  executables?: string[];
 }
 
 export type ContainerLookup = { context: ContainerContext } | { error: ApiResponse };
@@ -38,6 +41,7 @@ export function containerContext(server: ApiServer, namespace: string, pod: stri
       hostname: podHostname(found.pod),
       workingDir: found.spec.workingDir ?? (r.ok ? r.image.info.workingDir : "/"),
       mainProcess: inst.argv.join(" "),
+      executables: r.ok ? [...r.image.info.bins] : undefined,
     },
   };
 }
