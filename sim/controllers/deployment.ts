@@ -9,7 +9,7 @@ import { ApiError } from "../apiserver/errors";
 import { clientFor, computeHash, controllerRef, emit, equalIgnoreHash, int, ownerRefTo, selectorMatches, tolerate } from "./util";
 import { informer } from "./informer";
 import {
-  byCreation, DESIRED_REPLICAS, getCondition, maxSurge, maxUnavailable, newCondition, REVISION, removeCondition, replicas,
+  byCreation, DESIRED_REPLICAS, getCondition, maxSurge, maxUnavailable, newCondition, REVISION, replicas,
   revisionOf, setCondition, setNewReplicaSetAnnotations, sumReplicas, sumStatus, type DeploymentCondition,
 } from "./deployment-util";
 import { cleanupDeployment, rolloutRecreate, rolloutRolling, scaleDeployment } from "./deployment-rollout";

@@ -17,7 +17,6 @@ export function namespaceReconciler(): Reconciler {
 }
 
 function syncAll(ctx: ReconcileContext): void {
-  const client = clientFor(ctx, NAMESPACE_CONTROLLER);
   for (const ns of informer.namespaces(ctx)) if (ns.metadata.deletionTimestamp) deleteContent(ctx, ns);
 }
 

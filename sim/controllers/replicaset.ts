@@ -65,7 +65,7 @@ function syncAll(f: Flavor, ctx: ReconcileContext): void {
 }
 
 /** ControllerRefManager.ClaimPods: the pods this owner controls after adoption and release. */
-function claimPods(f: Flavor, ctx: ReconcileContext, client: Client, owner: KubeObject, pods: KubeObject[]): KubeObject[] {
+function claimPods(f: Flavor, client: Client, owner: KubeObject, pods: KubeObject[]): KubeObject[] {
   const sel = f.selector(owner);
   const out: KubeObject[] = [];
   for (const p of pods) {
@@ -86,12 +86,11 @@ function claimPods(f: Flavor, ctx: ReconcileContext, client: Client, owner: Kube
     const adopted = tolerate(() => client.update({ ...p, metadata: { ...p.metadata, ownerReferences: [...(p.metadata.ownerReferences ?? []), ownerRefTo(owner)] } }));
     if (adopted) out.push(adopted);
   }
-  void ctx;
   return out;
 }
 
 function syncOne(f: Flavor, ctx: ReconcileContext, client: Client, owner: KubeObject, nsPods: KubeObject[]): void {
-  const claimed = claimPods(f, ctx, client, owner, nsPods);
+  const claimed = claimPods(f, client, owner, nsPods);
   let active = claimed.filter(isPodActive);
   let failure: string | undefined;
   if (!owner.metadata.deletionTimestamp) {
