@@ -11,8 +11,7 @@
 
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { createSandbox, DEFAULT_START_MS, runScript as runScenario, type Sandbox, type TopologyName } from "./index";
-import { splitScript } from "./shell/script";
+import { createSandbox, DEFAULT_START_MS, needsMoreInput, runScript as runScenario, type Sandbox, type TopologyName } from "./index";
 
 interface CliOptions {
   script?: string;
@@ -96,7 +95,7 @@ function repl(o: CliOptions): void {
   rl.on("line", (line) => {
     pending = pending ? `${pending}\n${line}` : line;
     // Keep reading while a heredoc or a continuation is open, as bash's PS2 does.
-    if (needsMore(pending)) {
+    if (needsMoreInput(pending)) {
       rl.setPrompt("> ");
       rl.prompt();
       return;
@@ -118,17 +117,6 @@ function repl(o: CliOptions): void {
     process.stdout.write("\n");
     process.exit(0);
   });
-}
-
-/** True while the last heredoc of `text` has not seen its delimiter or the line ends in `\`. */
-function needsMore(text: string): boolean {
-  if (/(^|[^\\])(\\\\)*\\$/.test(text)) return true;
-  const cmds = splitScript(text);
-  const last = cmds[cmds.length - 1] ?? "";
-  const m = /<<-?[ \t]*['"]?([A-Za-z0-9_.-]+)['"]?/.exec(last.split("\n")[0]);
-  if (!m || last.split("\n")[0].includes("<<<")) return false;
-  const lines = last.split("\n");
-  return lines.length < 2 || lines[lines.length - 1].replace(/^\t+/, "") !== m[1];
 }
 
 function main(): void {

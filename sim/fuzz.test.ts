@@ -4,7 +4,7 @@ import { Prng } from "./core/prng";
 
 // Seeded, so a failure reproduces: FUZZ_SEED=123 npx vitest run sim/fuzz.test.ts
 const SEED = Number(process.env.FUZZ_SEED ?? 20260101);
-const LINES = Number(process.env.FUZZ_LINES ?? 2500);
+const LINES = Number(process.env.FUZZ_LINES ?? 2000);
 const T0 = Date.parse("2026-01-01T00:00:00Z");
 
 const WORDS = [
