@@ -17,5 +17,5 @@ export {
 } from "./sandbox";
 export type { ApiRequest, ApiResponse } from "./core/api-types";
 export { escapeTerminal } from "./shell/escape";
-/** True while a typed line is unfinished (open quote, heredoc, trailing \\, `if` without `fi`): show "> " and read more. */
+/** True while a typed line is unfinished (open quote, heredoc, trailing backslash, `if` without `fi`): show "> " and read more. */
 export { needsMoreInput } from "./shell/incomplete";
