@@ -11,7 +11,8 @@ export const BUSYBOX_APPLETS = [
   "whoami", "uname", "top", "df", "du", "find", "awk", "sort", "uniq", "cut", "tr", "xargs", "vi", "yes", "seq", "expr", "dd",
 ];
 const PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-const COREUTILS = ["sh", "bash", "dash", "echo", "sleep", "cat", "date", "env", "printenv", "hostname", "true", "false", "ls", "ps", "tail", "head", "grep", "sed", "wc", "touch", "mkdir", "rm", "cp", "mv", "test", "[", "printf", "id", "whoami", "uname", "df", "du", "find", "awk", "sort", "uniq", "cut", "tr", "xargs", "yes", "seq", "expr", "dd"];
+// Debian/Ubuntu base images: coreutils, grep, sed, mawk, findutils; no procps (`ps`), no vi.
+export const COREUTILS = ["sh", "bash", "dash", "echo", "sleep", "cat", "date", "env", "printenv", "hostname", "true", "false", "ls", "tail", "head", "grep", "sed", "wc", "touch", "mkdir", "rm", "cp", "mv", "ln", "chmod", "chown", "tee", "pwd", "test", "[", "printf", "id", "whoami", "uname", "df", "du", "find", "awk", "mawk", "sort", "uniq", "cut", "tr", "xargs", "yes", "seq", "expr", "dd", "md5sum", "sha256sum", "base64", "basename", "dirname", "readlink", "stat", "mount", "kill"];
 
 export const busybox: ImageInfo = {
   repository: "docker.io/library/busybox",

@@ -2,8 +2,7 @@
 
 import type { Behaviour, ImageInfo, OutputLine } from "./types";
 import { block, exits, isoSpaceTime, out, redisTime, server } from "./behaviour";
-
-const DEBIAN_BINS = ["bash", "sh", "ls", "cat", "echo", "sleep", "env", "date", "hostname", "grep", "sed"];
+import { COREUTILS as DEBIAN_BINS } from "./catalogue-base";
 
 function redisStart(startedAtMs: number, version: string, port: number): Behaviour {
   const c = (ms: number, level: string, m: string) => out(ms, `1:C ${redisTime(startedAtMs + ms)} ${level} ${m}`);

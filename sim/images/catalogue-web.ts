@@ -2,6 +2,7 @@
 
 import type { Behaviour, HttpReply, ImageInfo, OutputLine, RunContext } from "./types";
 import { block, nginxTime, out, server, httpdTime } from "./behaviour";
+import { COREUTILS } from "./catalogue-base";
 
 export const NGINX_INDEX_HTML = `<!DOCTYPE html>
 <html>
@@ -163,7 +164,7 @@ export const nginx: ImageInfo = {
   cmd: ["nginx", "-g", "daemon off;"],
   env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", NGINX_VERSION: "1.27.5", NJS_VERSION: "0.8.10", NJS_RELEASE: "1~bookworm", PKG_RELEASE: "1~bookworm", DYNPKG_RELEASE: "1~bookworm" },
   workingDir: "/",
-  bins: ["nginx", "nginx-debug", "/docker-entrypoint.sh", "docker-entrypoint.sh", "bash", "sh", "ls", "cat", "echo", "sleep", "env", "date", "hostname", "curl", "grep", "sed"],
+  bins: ["nginx", "nginx-debug", "/docker-entrypoint.sh", "docker-entrypoint.sh", "curl", "openssl", "perl", ...COREUTILS],
   files: {
     "/usr/share/nginx/html/index.html": NGINX_INDEX_HTML,
     "/usr/share/nginx/html/50x.html": "<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n",
@@ -200,7 +201,7 @@ export const httpd: ImageInfo = {
   cmd: ["httpd-foreground"],
   env: { PATH: "/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HTTPD_PREFIX: "/usr/local/apache2", HTTPD_VERSION: "2.4.63" },
   workingDir: "/usr/local/apache2",
-  bins: ["httpd-foreground", "httpd", "apachectl", "bash", "sh", "ls", "cat", "echo", "sleep", "env", "date", "hostname"],
+  bins: ["httpd-foreground", "httpd", "apachectl", ...COREUTILS],
   files: { "/usr/local/apache2/htdocs/index.html": "<html><body><h1>It works!</h1></body></html>\n" },
   program(ctx, version) {
     const base = ctx.argv[0].split("/").pop();
@@ -234,7 +235,7 @@ export const kubernetesBootcamp: ImageInfo = {
   cmd: [],
   env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", NODE_VERSION: "6.3.1", NPM_CONFIG_LOGLEVEL: "info" },
   workingDir: "/",
-  bins: ["node", "npm", "bash", "sh", "ls", "cat", "echo", "sleep", "env", "date", "hostname", "curl"],
+  bins: ["node", "npm", "curl", "ps", ...COREUTILS],
   files: {},
   program(ctx, version) {
     if (ctx.argv[0].split("/").pop() !== "node" || ctx.argv[1] !== "server.js") return undefined;
