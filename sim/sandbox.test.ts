@@ -30,6 +30,12 @@ describe("sandbox", () => {
     expect(s.exec("nosuch", { now: T0 })).toMatchObject({ output: "bash: nosuch: command not found\n", exitCode: 127 });
   });
 
+  test("carriage returns from the terminal count as line ends", () => {
+    const s = createSandbox({ seed: 1, now: T0 });
+    expect(s.exec("echo a\r", { now: T0 }).output).toBe("a\n");
+    expect(s.exec("cat <<EOF\r\nx\r\nEOF\r\n", { now: T0 }).output).toBe("x\n");
+  });
+
   test("the minikube topology has its own prompt and hostname", () => {
     const s = createSandbox({ seed: 1, topology: "minikube", now: T0 });
     expect(s.prompt()).toBe("$ ");

@@ -1,6 +1,14 @@
 // The public API of the simulator: a sandbox is one simulated cluster plus the learner's shell on
 // its control-plane machine. The caller owns time: every exec passes `now` (ms since the epoch).
-// A command that hits a limit or fails internally leaves the sandbox exactly as before.
+//
+// Contracts:
+// - exec advances the cluster to `now` (never backwards), then runs the line (it may span lines:
+//   heredocs). Output is stdout and stderr interleaved, capped at LIMITS.outputBytes, and passed
+//   through escapeTerminal (no control characters but \n and \t). `clear` sets `clear: true`.
+// - A line that hits a limit or fails internally leaves the sandbox exactly as before (the
+//   line still enters the history) and prints the limit's message or "internal error: ...".
+// - `exit` ends the line with its status; the sandbox stays usable.
+// - pods/exec: see shell/container-exec.ts (body { command, container, stdin } → { stdout, stderr, exitCode }).
 
 import type { ApiRequest, ApiResponse } from "./core/api-types";
 import { LIMIT_MESSAGES, LIMITS, LimitError } from "./core/limits";
@@ -172,7 +180,9 @@ class SimSandbox implements Sandbox {
     return new Shell({ fs: this.fs, cluster: this.cluster, hostname: hostnameOf(this.topology), programs }, state);
   }
 
-  exec(line: string, opts: { now: number }): ExecResult {
+  exec(rawLine: string, opts: { now: number }): ExecResult {
+    // Terminals send Enter as \r; pasted text may carry \r\n.
+    const line = rawLine.replace(/\r\n?/g, "\n");
     if (line.length > LIMITS.commandLineBytes) return this.result(LIMIT_MESSAGES.commandLineBytes + "\n", 1);
     const before = this.checkpoint();
     const term = new TerminalOutput();
