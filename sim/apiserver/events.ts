@@ -24,7 +24,7 @@ export function recordEvent(
 ): void {
   const ns = involved.metadata.namespace ?? "default";
   const existing = client
-    .list("events", ns)
+    .list("events", ns, involved.metadata.uid ? { fieldSelector: `involvedObject.uid=${involved.metadata.uid}` } : undefined)
     .find(
       (e) =>
         e.involvedObject?.uid === involved.metadata.uid &&

@@ -148,7 +148,7 @@ export class ApiServer {
 
   list(k: KindInfo, namespace: string | undefined, query?: Record<string, string>): KubeObject {
     const matches = objectFilter(k, query);
-    const items = this.store.list(gr(k), k.namespaced ? namespace : undefined).filter(matches);
+    const items = this.store.list(gr(k), k.namespaced ? namespace : undefined, matches);
     return {
       apiVersion: groupVersion(k),
       kind: `${k.kind}List`,

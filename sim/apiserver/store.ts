@@ -1,5 +1,11 @@
 // The etcd of a sandbox: objects keyed by resource, namespace and name, one resourceVersion
 // counter, a bounded watch log and per-resource change marks for the reconcilers.
+//
+// Stored objects are deep-frozen and replaced, never mutated, on every write. That makes sharing
+// them safe: `get`/`list` hand out private copies (callers may edit them), while `peek`,
+// `listShared` and the watch log hand out the stored objects themselves for read-only paths
+// (Tables, informers, snapshots) without copying. Objects are grouped per resource, so a list
+// touches only its own resource.
 
 import type { KubeObject, WatchEvent } from "../api/types";
 import { LIMITS } from "../core/limits";
@@ -20,9 +26,18 @@ export function storeKey(groupResource: string, namespace: string | undefined, n
   return `${groupResource}/${namespace ?? ""}/${name}`;
 }
 
+/** "apps/deployments/ns/name" → "apps/deployments" (group/resource are the first two segments). */
+function resourceOfKey(key: string): string {
+  const slash = key.indexOf("/");
+  const second = key.indexOf("/", slash + 1);
+  return key.slice(0, second);
+}
+
 export class Store {
   private rv: number;
-  private objects = new Map<string, KubeObject>();
+  /** group/resource → storeKey → frozen object */
+  private byResource = new Map<string, Map<string, KubeObject>>();
+  private count = 0;
   private log: LoggedEvent[] = [];
   private droppedThroughRv = 0;
   /** The resourceVersion of the last change per group/resource ("/pods", "apps/deployments"). */
@@ -32,12 +47,17 @@ export class Store {
     this.rv = state?.rv ?? 1000;
     // A restored store has no event log: watches from before the snapshot get 410 Expired.
     this.droppedThroughRv = state?.rv ?? 0;
-    if (state) for (const [k, v] of Object.entries(state.objects)) this.objects.set(k, v);
-    for (const k of this.objects.keys()) this.lastChange.set(k.split("/").slice(0, 2).join("/"), this.rv);
+    if (!state) return;
+    for (const k in state.objects) {
+      const r = resourceOfKey(k);
+      this.bucket(r).set(k, deepFreeze(state.objects[k]));
+      this.count++;
+      this.lastChange.set(r, this.rv);
+    }
   }
 
   get size(): number {
-    return this.objects.size;
+    return this.count;
   }
 
   currentRv(): number {
@@ -48,55 +68,88 @@ export class Store {
     return ++this.rv;
   }
 
-  /** Stored objects are never handed out: callers get a copy. */
+  /** A private copy of a stored object (the caller may change it). */
   get(groupResource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    const o = this.objects.get(storeKey(groupResource, namespace, name));
-    return o && structuredClone(o);
+    const o = this.peek(groupResource, namespace, name);
+    return o && cloneJson(o);
+  }
+
+  /** The stored object itself: frozen, read-only. */
+  peek(groupResource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.byResource.get(groupResource)?.get(storeKey(groupResource, namespace, name));
   }
 
   has(groupResource: string, namespace: string | undefined, name: string): boolean {
-    return this.objects.has(storeKey(groupResource, namespace, name));
+    return this.peek(groupResource, namespace, name) !== undefined;
   }
 
-  /** Objects of one resource, in one namespace or all, sorted by namespace then name (as etcd keys sort). */
-  list(groupResource: string, namespace?: string): KubeObject[] {
-    const prefix = namespace === undefined ? `${groupResource}/` : `${groupResource}/${namespace}/`;
+  /**
+   * Private copies of the objects of one resource, in one namespace or all, sorted by namespace
+   * then name (as etcd keys sort). The filter sees stored objects (read-only) so that only the
+   * selected ones are copied.
+   */
+  list(groupResource: string, namespace?: string, filter?: (o: KubeObject) => boolean): KubeObject[] {
+    return this.listShared(groupResource, namespace, filter).map(cloneJson);
+  }
+
+  /** Like list, but the stored (frozen, read-only) objects themselves. */
+  listShared(groupResource: string, namespace?: string, filter?: (o: KubeObject) => boolean): KubeObject[] {
+    const bucket = this.byResource.get(groupResource);
+    if (!bucket) return [];
+    const prefix = namespace === undefined ? undefined : `${groupResource}/${namespace}/`;
     const out: KubeObject[] = [];
-    for (const [k, v] of this.objects) if (k.startsWith(prefix)) out.push(v);
+    for (const [k, v] of bucket) if ((prefix === undefined || k.startsWith(prefix)) && (!filter || filter(v))) out.push(v);
     out.sort((a, b) => cmp(a.metadata.namespace ?? "", b.metadata.namespace ?? "") || cmp(a.metadata.name!, b.metadata.name!));
-    return out.map((o) => structuredClone(o));
+    return out;
   }
 
   /** Writes an object (already defaulted and validated), stamping a new resourceVersion. */
   put(groupResource: string, obj: KubeObject, type: "ADDED" | "MODIFIED"): KubeObject {
     const rv = this.nextRv();
-    const stored = structuredClone(obj);
-    stored.metadata.resourceVersion = String(rv);
+    const stored = freezeCopy({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } });
     const key = storeKey(groupResource, stored.metadata.namespace, stored.metadata.name!);
-    const previous = type === "MODIFIED" ? this.objects.get(key) : undefined;
-    this.objects.set(key, stored);
+    const bucket = this.bucket(groupResource);
+    const previous = type === "MODIFIED" ? bucket.get(key) : undefined;
+    if (!bucket.has(key)) this.count++;
+    bucket.set(key, stored);
     this.record(groupResource, type, stored, rv, previous);
-    return structuredClone(stored);
+    return cloneJson(stored);
   }
 
   remove(groupResource: string, namespace: string | undefined, name: string): KubeObject | undefined {
     const key = storeKey(groupResource, namespace, name);
-    const o = this.objects.get(key);
-    if (!o) return undefined;
-    this.objects.delete(key);
+    const bucket = this.byResource.get(groupResource);
+    const o = bucket?.get(key);
+    if (!bucket || !o) return undefined;
+    bucket.delete(key);
+    this.count--;
     const rv = this.nextRv();
-    const last = structuredClone(o);
-    last.metadata.resourceVersion = String(rv);
+    const last = Object.freeze({ ...o, metadata: Object.freeze({ ...o.metadata, resourceVersion: String(rv) }) });
     this.record(groupResource, "DELETED", last, rv);
-    return structuredClone(last);
+    return cloneJson(last);
   }
 
-  /** Watch events on a resource after `sinceRv`; undefined when the log no longer reaches back that far. */
+  /**
+   * Watch events on a resource after `sinceRv`; undefined when the log no longer reaches back that
+   * far. The events are fresh; their objects are the stored, frozen ones (read-only).
+   */
   eventsSince(groupResource: string, sinceRv: number, namespace?: string): LoggedEvent[] | undefined {
     if (this.droppedThroughRv > 0 && sinceRv < this.droppedThroughRv) return undefined;
-    return this.log.filter(
-      (e) => e.rv > sinceRv && e.resource === groupResource && (namespace === undefined || e.object.metadata.namespace === namespace),
-    ).map((e) => structuredClone(e));
+    const out: LoggedEvent[] = [];
+    if (this.lastChangeOf(groupResource) <= sinceRv) return out;
+    // The log is in resourceVersion order: start at the first event after sinceRv.
+    let lo = 0;
+    let hi = this.log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.log[mid].rv <= sinceRv) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.log.length; i++) {
+      const e = this.log[i];
+      if (e.resource === groupResource && (namespace === undefined || e.object.metadata.namespace === namespace)) out.push({ ...e });
+    }
+    return out;
   }
 
   /** The resourceVersion of the newest change to a resource (0 if none since start). */
@@ -104,15 +157,22 @@ export class Store {
     return this.lastChange.get(groupResource) ?? 0;
   }
 
+  /** The stored objects themselves (frozen): a snapshot shares them with the running store. */
   toJSON(): StoreState {
     const objects: Record<string, KubeObject> = {};
-    for (const [k, v] of this.objects) objects[k] = v;
+    for (const bucket of this.byResource.values()) for (const [k, v] of bucket) objects[k] = v;
     return { rv: this.rv, objects };
   }
 
   /** The oldest resourceVersion a watch may still start from (the 410 Expired message names it). */
   oldestWatchableRv(): number {
     return this.droppedThroughRv > 0 ? this.droppedThroughRv : 0;
+  }
+
+  private bucket(groupResource: string): Map<string, KubeObject> {
+    let b = this.byResource.get(groupResource);
+    if (!b) this.byResource.set(groupResource, (b = new Map()));
+    return b;
   }
 
   private record(groupResource: string, type: WatchEvent["type"], object: KubeObject, rv: number, previous?: KubeObject): void {
@@ -127,4 +187,36 @@ export class Store {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sets an own data property even for the key "__proto__" (as structuredClone and JSON.parse do). */
+function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === "__proto__") Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
+/** A deep copy of plain JSON data (several times faster than structuredClone for API objects). */
+export function cloneJson<T>(v: T): T {
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) return v.map(cloneJson) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) setOwn(out, k, cloneJson((v as Record<string, unknown>)[k]));
+  return out as T;
+}
+
+/** A deep, frozen copy of plain JSON data. */
+function freezeCopy<T>(v: T): T {
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) return Object.freeze(v.map(freezeCopy)) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) setOwn(out, k, freezeCopy((v as Record<string, unknown>)[k]));
+  return Object.freeze(out) as T;
+}
+
+/** Freezes plain JSON data in place (restored snapshots), skipping parts already frozen. */
+function deepFreeze<T>(v: T): T {
+  if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
+  if (Array.isArray(v)) for (const x of v) deepFreeze(x);
+  else for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  return Object.freeze(v);
 }

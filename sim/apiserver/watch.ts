@@ -31,7 +31,7 @@ export function watchEvents(server: ApiServer, k: KindInfo, namespace: string | 
   const current = server.store.currentRv();
   let events: { type: WatchEvent["type"]; object: KubeObject }[];
   if (rvParam === "" || rvParam === "0") {
-    events = server.store.list(gr(k), ns).filter(matches).map((object) => ({ type: "ADDED" as const, object }));
+    events = server.store.list(gr(k), ns, matches).map((object) => ({ type: "ADDED" as const, object }));
   } else {
     const since = Number(rvParam);
     if (!/^\d+$/.test(rvParam) || !Number.isSafeInteger(since)) throw badRequest(`resourceVersion: Invalid value: "${rvParam}": must be a valid resource version`);
