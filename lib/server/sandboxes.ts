@@ -18,6 +18,11 @@ export const MAX_LINE_BYTES = 16_384; // sim/core/limits.ts commandLineBytes
 const MAX_TRIES = 10;
 const SCROLLBACK_ENTRIES = 200;
 const HISTORY_ENTRIES = 500;
+const SCROLLBACK_OUTPUT_CHARS = 32_768; // per restored command; the log itself keeps everything
+
+function clip(output: string): string {
+  return output.length <= SCROLLBACK_OUTPUT_CHARS ? output : `[... ${output.length - SCROLLBACK_OUTPUT_CHARS} characters of output not shown ...]\n${output.slice(-SCROLLBACK_OUTPUT_CHARS)}`;
+}
 
 export interface ScrollbackEntry { prompt: string; line: string; output: string; exitCode: number }
 export interface SandboxView {
@@ -114,7 +119,7 @@ export async function getSandbox(viewer: Viewer, id: string, now = Date.now()): 
     exercise: m.exercise,
     prompt: cluster.prompt,
     cluster: cluster.view,
-    scrollback: recent.reverse(),
+    scrollback: recent.reverse().map((e) => ({ ...e, output: clip(e.output) })),
     history: all.reverse().map((r) => r.line).filter((l) => l.trim() !== ""),
     version: cluster.version,
   };
