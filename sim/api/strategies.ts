@@ -12,12 +12,13 @@ import { defaultService } from "./defaults/service";
 import { admitDefaultTolerationSeconds, admitPriority, admitServiceAccount } from "./admission/pod";
 import { allocateNodePorts, allocateService } from "./admission/service-alloc";
 import { validateObjectMeta } from "./validation/meta";
-import { isDNS1123Label, isDNS1123Subdomain } from "./validation/names";
+import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain } from "./validation/names";
 import { validatePodSpec } from "./validation/pod-spec";
 import { validatePodUpdate } from "./validation/pod-update";
 import { validateAppsWorkload, validateReplicationController, validateSelectorImmutable } from "./validation/workloads";
 import { validateService, validateServiceUpdate } from "./validation/service";
 import { canonical } from "./validation/canonical";
+import { cronJobStrategy, jobStrategy } from "./batch";
 
 const pod: KindStrategy = {
   statusSubresource: true,
@@ -141,6 +142,7 @@ const secret: KindStrategy = {
 
 function validateSecretData(o: KubeObject): FieldCause[] {
   const out: FieldCause[] = [];
+  out.push(...validateDataKeys(o, ["data"]));
   for (const [k, v] of Object.entries((o.data ?? {}) as Record<string, unknown>)) {
     if (typeof v !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(v)) out.push(fieldError.invalid(`data[${k}]`, "<secret contents redacted>", "illegal base64 data"));
   }
@@ -151,9 +153,22 @@ function validateSecretData(o: KubeObject): FieldCause[] {
   return out;
 }
 
+function validateDataKeys(o: KubeObject, fields: string[]): FieldCause[] {
+  const out: FieldCause[] = [];
+  const seen = new Set<string>();
+  for (const f of fields) {
+    for (const k of Object.keys((o[f] ?? {}) as Record<string, unknown>)) {
+      for (const m of isConfigMapKey(k)) out.push(fieldError.invalid(`${f}[${k}]`, k, m));
+      if (seen.has(k) && f === "binaryData") out.push(fieldError.invalid(`binaryData[${k}]`, k, "duplicate of key present in data"));
+      seen.add(k);
+    }
+  }
+  return out;
+}
+
 const configMap: KindStrategy = {
-  validateCreate: (o) => validateObjectMeta(o),
-  validateUpdate: (o, old) => (old.immutable === true && (canonical(o.data) !== canonical(old.data) || o.immutable !== true) ? [fieldError.forbidden("data", "field is immutable when `immutable` is set")] : []),
+  validateCreate: (o) => [...validateObjectMeta(o), ...validateDataKeys(o, ["data", "binaryData"])],
+  validateUpdate: (o, old) => validateDataKeys(o, ["data", "binaryData"]).concat(old.immutable === true && (canonical(o.data) !== canonical(old.data) || o.immutable !== true) ? [fieldError.forbidden("data", "field is immutable when `immutable` is set")] : []),
 };
 
 const generic: KindStrategy = {
@@ -198,4 +213,6 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   "apps/replicasets": workload(defaultReplicaSet, (o) => validateAppsWorkload(o, "replicaset"), true),
   "apps/daemonsets": workload(defaultDaemonSet, (o) => validateAppsWorkload(o, "daemonset"), true),
   "discovery.k8s.io/endpointslices": endpointSlice,
+  "batch/jobs": jobStrategy,
+  "batch/cronjobs": cronJobStrategy,
 };

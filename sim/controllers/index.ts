@@ -10,6 +10,9 @@ import { garbageCollectorReconciler } from "./garbage-collector";
 import { eventTtlReconciler } from "./event-ttl";
 import { podGcReconciler } from "./pod-gc";
 import { nodeLifecycleReconciler, type NodeHealthProbe } from "./node-lifecycle";
+import { jobReconciler } from "./job";
+import { cronJobReconciler } from "./cronjob";
+import { ttlAfterFinishedReconciler } from "./ttl-after-finished";
 
 export type { NodeHealthProbe };
 
@@ -24,6 +27,9 @@ export function controllerReconcilers(probe: NodeHealthProbe = {}): Reconciler[]
     replicaSetReconciler(),
     replicationControllerReconciler(),
     daemonSetReconciler(),
+    cronJobReconciler(),
+    jobReconciler(),
+    ttlAfterFinishedReconciler(),
     endpointsReconciler(),
     endpointSliceReconciler(),
     garbageCollectorReconciler(),
