@@ -65,6 +65,12 @@ function formatExponent(nanos: bigint): string {
   return `${neg ? "-" : ""}${abs}${e === 0 ? "" : `e${e}`}`;
 }
 
+/** A quantity's value in units of 10^-9 (undefined when it does not parse), for comparisons. */
+export function quantityNanos(q: unknown): bigint | undefined {
+  if (typeof q !== "string" && typeof q !== "number") return undefined;
+  return parse(String(q))?.nanos;
+}
+
 /** The canonical string of a quantity; the input unchanged when it does not parse. */
 export function canonicalQuantity(q: unknown): unknown {
   if (typeof q !== "string" && typeof q !== "number") return q;

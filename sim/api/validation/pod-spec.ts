@@ -5,6 +5,43 @@
 
 import { fieldError, type FieldCause } from "../field-errors";
 import { inclusiveRangeError, isConfigMapKey, isDNS1123Label, isEnvVarName, isValidPortName } from "./names";
+import { quantityNanos } from "../defaults/quantity";
+
+const QUANTITY_FORMAT = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+/** ValidateResourceRequirements: parseable, non-negative, requests not above limits. */
+function validateResources(r: any, path: string): FieldCause[] {
+  const out: FieldCause[] = [];
+  if (!r || typeof r !== "object") return out;
+  for (const kind of ["limits", "requests"] as const) {
+    for (const [name, q] of Object.entries((r[kind] ?? {}) as Record<string, unknown>)) {
+      const n = quantityNanos(q);
+      if (n === undefined) out.push(fieldError.invalid(`${path}.${kind}[${name}]`, String(q), QUANTITY_FORMAT));
+      else if (n < 0n) out.push(fieldError.invalid(`${path}.${kind}[${name}]`, String(q), "must be greater than or equal to 0"));
+    }
+  }
+  for (const [name, q] of Object.entries((r.requests ?? {}) as Record<string, unknown>)) {
+    const limit = r.limits?.[name];
+    const rn = quantityNanos(q);
+    const ln = quantityNanos(limit);
+    if (rn !== undefined && ln !== undefined && rn > ln) out.push(fieldError.invalid(`${path}.requests`, String(q), `must be less than or equal to ${name} limit of ${String(limit)}`));
+  }
+  return out;
+}
+
+const PROBE_HANDLERS = ["exec", "httpGet", "tcpSocket", "grpc"];
+
+function validateProbe(p: any, path: string): FieldCause[] {
+  if (!p || typeof p !== "object") return [];
+  const n = PROBE_HANDLERS.filter((h) => p[h] !== undefined).length;
+  if (n === 0) return [fieldError.required(path, "must specify a handler type")];
+  if (n > 1) return [fieldError.forbidden(path, "may not specify more than 1 handler type")];
+  const out: FieldCause[] = [];
+  for (const f of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"]) {
+    if (typeof p[f] === "number" && p[f] < 0) out.push(fieldError.invalid(`${path}.${f}`, p[f], "must be greater than or equal to 0"));
+  }
+  return out;
+}
 
 const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
 const DNS_POLICIES = ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"];
@@ -72,6 +109,8 @@ function validateContainers(containers: any[] | undefined, path: string, volumes
     if (c?.imagePullPolicy !== undefined && !PULL_POLICIES.includes(c.imagePullPolicy)) out.push(fieldError.notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
     if (c?.terminationMessagePolicy !== undefined && !["File", "FallbackToLogsOnError"].includes(c.terminationMessagePolicy)) out.push(fieldError.notSupported(`${at}.terminationMessagePolicy`, c.terminationMessagePolicy, ["File", "FallbackToLogsOnError"]));
     out.push(...validatePorts(c?.ports, `${at}.ports`));
+    out.push(...validateResources(c?.resources, `${at}.resources`));
+    for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) out.push(...validateProbe(c?.[probe], `${at}.${probe}`));
     out.push(...validateEnv(c?.env, `${at}.env`));
     const mountPaths = new Set<string>();
     (c?.volumeMounts ?? []).forEach((m: any, j: number) => {
@@ -97,6 +136,8 @@ function validateVolumes(volumes: any[] | undefined, path: string): { causes: Fi
       if (names.has(v.name)) out.push(fieldError.duplicate(`${at}.name`, v.name));
       names.add(v.name);
     }
+    const sources = Object.keys(v ?? {}).filter((key) => key !== "name");
+    if (sources.length > 1) out.push(fieldError.forbidden(`${at}.${sources[1]}`, "may not specify more than 1 volume type"));
     if (v?.configMap && !v.configMap.name) out.push(fieldError.required(`${at}.configMap.name`));
     if (v?.secret && !v.secret.secretName) out.push(fieldError.required(`${at}.secret.secretName`));
     if (v?.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) out.push(fieldError.required(`${at}.persistentVolumeClaim.claimName`));

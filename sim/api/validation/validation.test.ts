@@ -91,4 +91,17 @@ describe("validation messages as the v1.32 API server words them", () => {
     const s = f.ok("PUT", "/api/v1/namespaces/default/pods/p/status", { ...u, spec: { ...u.spec, nodeName: "x" }, status: { phase: "Running" } });
     expect([s.status.phase, s.spec.nodeName]).toEqual(["Running", undefined]);
   });
+
+  test("requests above limits, a probe without a handler and a bad config key", () => {
+    const f = apiFixture();
+    const body = pod("p");
+    body.spec.containers[0].resources = { requests: { cpu: "2" }, limits: { cpu: "1" } };
+    body.spec.containers[0].livenessProbe = { periodSeconds: 5 };
+    expect(f.fail("POST", "/api/v1/namespaces/default/pods", body).message).toBe(
+      'Pod "p" is invalid: [spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1, spec.containers[0].livenessProbe: Required value: must specify a handler type]',
+    );
+    expect(f.fail("POST", "/api/v1/namespaces/default/configmaps", { metadata: { name: "c" }, data: { "a b": "x" } }).message).toBe(
+      `ConfigMap "c" is invalid: data[a b]: Invalid value: "a b": a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')`,
+    );
+  });
 });
