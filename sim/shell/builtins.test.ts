@@ -99,4 +99,9 @@ describe("shell builtins and the virtual clock", () => {
     expect(run("history 1").out).toBe("    2  history 1\n");
     expect(run("history -z").code).toBe(2);
   });
+
+  test("sudo runs the command as the learner already is root", () => {
+    const { run } = testShell();
+    expect(run("sudo echo as-root; sudo -E ls /nonexistent; echo $?").out).toBe("as-root\nls: cannot access '/nonexistent': No such file or directory\n2\n");
+  });
 });

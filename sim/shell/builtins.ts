@@ -13,7 +13,7 @@ export type Builtin = (sh: Shell, argv: string[], io: Io) => number;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Implemented inside the shell (they run other commands) but real programs in /usr/bin. */
-const EXTERNAL = new Set(["timeout", "which", "xargs"]);
+const EXTERNAL = new Set(["timeout", "which", "xargs", "sudo"]);
 /** Programs here (shared with container shells) that bash has as builtins. */
 const BASH_BUILTIN_PROGRAMS = new Set(["echo", "printf"]);
 
@@ -290,6 +290,34 @@ function xargs(sh: Shell, argv: string[], io: Io): number {
   return status;
 }
 
+/** `sudo CMD`: the learner is already root, so it just runs CMD (options like -E are ignored). */
+function sudo(sh: Shell, argv: string[], io: Io): number {
+  let i = 1;
+  while (argv[i]?.startsWith("-")) i++;
+  if (argv[i] === undefined) {
+    io.err("usage: sudo -h | -K | -k | -V\nusage: sudo -v [-ABkNnS] [-g group] [-h host] [-p prompt] [-u user]\n");
+    return 1;
+  }
+  return sh.runArgv(argv.slice(i), io);
+}
+
+/** `command -v NAME` prints how NAME resolves; `command CMD` runs CMD skipping aliases. */
+function command(sh: Shell, argv: string[], io: Io): number {
+  if (argv[1] === "-v" || argv[1] === "-V") {
+    // bash succeeds when at least one name resolves.
+    let status = 1;
+    for (const name of argv.slice(2)) {
+      if (Object.hasOwn(sh.state.aliases, name)) io.out(`alias ${name}='${sh.state.aliases[name]}'\n`);
+      else if ((Object.hasOwn(BUILTINS, name) && !EXTERNAL.has(name)) || BASH_BUILTIN_PROGRAMS.has(name)) io.out(`${name}\n`);
+      else if (sh.lookupProgram(name) || EXTERNAL.has(name)) io.out(`/usr/bin/${name}\n`);
+      else continue;
+      status = 0;
+    }
+    return status;
+  }
+  return argv.length > 1 ? sh.runArgv(argv.slice(1), io) : 0;
+}
+
 function pwd(sh: Shell, _argv: string[], io: Io): number {
   io.out(sh.state.cwd + "\n");
   return 0;
@@ -309,6 +337,8 @@ export const BUILTINS: Record<string, Builtin> = Object.assign(Object.create(nul
   type,
   source,
   xargs,
+  sudo,
+  command,
   ".": source,
   // Completion setup lines (`complete -F __start_kubectl k`) are accepted; the web terminal completes nothing.
   complete: () => 0,
