@@ -90,6 +90,7 @@ export function startProcess(img: ResolvedImage, ctx: RunContext): Behaviour {
     flavor: name === "bash" ? "bash" : info.shell ?? "dash",
     external: (a) => info.program?.({ ...ctx, argv: a }, version),
     hasBin: (n) => info.bins.includes(n),
+    version,
   };
   const ci = argv.indexOf("-c");
   const run = (untilMs: number): ScriptResult =>

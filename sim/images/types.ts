@@ -49,6 +49,8 @@ export interface RunContext {
   memoryLimitBytes?: number;
   /** The cluster network as seen from this container (wget, curl); absent: no network. */
   net?: (url: string) => NetReply;
+  /** Cluster DNS (nslookup): the fully qualified name and addresses, or undefined (NXDOMAIN). */
+  dns?: (name: string) => { fqdn: string; ips: string[] } | undefined;
 }
 
 /** What an HTTP request across the cluster network got back. */

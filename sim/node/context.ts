@@ -7,7 +7,7 @@ import type { ApiServer } from "../apiserver/server";
 import { resolveImage } from "../images/index";
 import { badRequest, findContainer } from "./lookup";
 import { behaviourOf, containerFiles, podHostname, recordWrites } from "./runtime";
-import { clusterHttp } from "./network";
+import { podNetwork } from "./network";
 
 export interface ContainerContext {
   files: Record<string, string>;
@@ -32,7 +32,8 @@ export function containerContext(server: ApiServer, namespace: string, pod: stri
   if (!c || !inst || c.state !== "running") return { error: badRequest(`unable to upgrade connection: container not found ("${found.spec.name}")`) };
   const r = resolveImage(inst.image);
   const now = server.clock.now();
-  const b = behaviourOf(inst, found.spec, found.sources, (url) => clusterHttp(server, { namespace, podIP: found.sources.podIP }, url));
+  const pn = podNetwork(server, namespace, found.sources.podIP);
+  const b = behaviourOf(inst, found.spec, found.sources, pn.net, pn.dns);
   const files = { ...containerFiles(r.ok ? r.image : undefined, found.spec, found.sources, inst), ...(b?.filesAt?.(now - inst.startedAt) ?? {}) };
   return {
     context: {

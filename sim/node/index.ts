@@ -6,7 +6,7 @@ import { handlePodLog } from "./logs";
 export { kubeletReconciler } from "./kubelet";
 export { kubeletRunning, setKubeletRunning } from "./state";
 export { applyContainerWrites, containerContext, type ContainerContext, type ContainerLookup } from "./context";
-export { clusterHttp, type NetOrigin } from "./network";
+export { clusterDns, clusterHttp, type NetOrigin } from "./network";
 
 /** Registers pods/log on the API server, served from kubelet state; pods/exec's context comes from containerContext. */
 export function registerKubeletSubresources(api: ApiServer, states: () => Record<string, unknown>): void {

@@ -275,3 +275,16 @@ describe("lifecycle hooks", () => {
     expect(t.get("lifecycle-demo")).toBeUndefined();
   });
 });
+
+describe("cluster DNS", () => {
+  test("nslookup in busybox:1.28 resolves kubernetes.default as the docs show", () => {
+    const t = new TestCluster();
+    t.pod("dns", { nodeName: "node01", restartPolicy: "Never", containers: [bb(["nslookup", "kubernetes.default"], { image: "busybox:1.28" })] });
+    t.pod("nx", { nodeName: "node01", restartPolicy: "Never", containers: [bb(["nslookup", "nope"], { image: "busybox:1.28" })] });
+    t.at(20);
+    expect(t.logs("dns").text).toBe("Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      kubernetes.default\nAddress 1: 10.96.0.1 kubernetes.default.svc.cluster.local\n");
+    expect(t.status("dns").state.terminated.exitCode).toBe(0);
+    expect(t.logs("nx").text).toContain("nslookup: can't resolve 'nope'");
+    expect(t.status("nx").state.terminated.exitCode).toBe(1);
+  });
+});

@@ -13,7 +13,7 @@ import { ContainerConfigError, containerEnv, expand } from "./env";
 import { mountError, type VolumeSources } from "./volumes";
 import { buildStatus, podPhase, refreshConditions, setCondition } from "./status";
 import { behaviourOf, podHostname } from "./runtime";
-import { clusterHttp } from "./network";
+import { podNetwork } from "./network";
 import { kubeletState, type ContainerRt, type KubeletState, type NodeRt, type PodRt } from "./state";
 import { runProbes, scheduleProbes, nextProbeAt } from "./probes";
 import { goDuration } from "./go-duration";
@@ -444,7 +444,8 @@ export class Kubelet {
   // ---- status, events, lookups ----
 
   behaviour(w: PodRt, inst: NonNullable<ContainerRt["cur"]>, spec: any, pod: KubeObject) {
-    return behaviourOf(inst, spec, this.volumeSources(w, pod), (url) => clusterHttp(this.ctx.api, { namespace: w.namespace, podIP: w.ip }, url));
+    const pn = podNetwork(this.ctx.api, w.namespace, w.ip);
+    return behaviourOf(inst, spec, this.volumeSources(w, pod), pn.net, pn.dns);
   }
 
   private writeStatus(w: PodRt, pod: KubeObject): void {

@@ -6,7 +6,7 @@ import type { ApiServer, ParsedPath } from "../apiserver/server";
 import type { OutputLine } from "../images/index";
 import { badRequest, findContainer, logInstance } from "./lookup";
 import { behaviourOf } from "./runtime";
-import { clusterHttp } from "./network";
+import { podNetwork } from "./network";
 
 /** The kubelet keeps at most this many lines per container run. */
 export const LOG_LINES_KEPT = 1000;
@@ -27,7 +27,8 @@ export function handlePodLog(req: ApiRequest, path: ParsedPath, server: ApiServe
   if (typeof inst === "string") return badRequest(inst);
   const now = server.clock.now();
   const ns = found.pod.metadata.namespace ?? "default";
-  const b = behaviourOf(inst, found.spec, found.sources, (url) => clusterHttp(server, { namespace: ns, podIP: found.sources.podIP }, url));
+  const pn = podNetwork(server, ns, found.sources.podIP);
+  const b = behaviourOf(inst, found.spec, found.sources, pn.net, pn.dns);
   const until = (inst.finishedAt ?? now) - inst.startedAt;
   let lines: (OutputLine & { abs: number })[] = (b?.output(Math.max(0, until)) ?? []).slice(-LOG_LINES_KEPT).map((l) => ({ ...l, abs: inst.startedAt + l.atMs }));
   if (inst.message && inst.reason === "StartError") lines = [];

@@ -22,6 +22,14 @@ export interface NetOrigin {
 
 const MAX_DEPTH = 3;
 
+/** What a container in `namespace` with `podIP` reaches: HTTP over the cluster network, and DNS. */
+export function podNetwork(server: ApiServer, namespace: string, podIP: string | undefined, depth = 0) {
+  return {
+    net: (url: string) => clusterHttp(server, { namespace, podIP }, url, depth),
+    dns: (name: string) => clusterDns(server, namespace, name),
+  };
+}
+
 function parseUrl(url: string): { host: string; port: number; path: string; https: boolean } | undefined {
   const m = /^(https?):\/\/([^/:?#]+)(?::(\d+))?([^#]*)$/.exec(url);
   if (!m) return undefined;
@@ -52,6 +60,18 @@ export function clusterHttp(server: ApiServer, origin: NetOrigin, url: string, d
     return { ok: false, error: "refused", host: u.host, ip, port: u.port };
   }
   return toPod(server, client, ip, u.port, u.path, u.host, depth);
+}
+
+/** Cluster DNS as CoreDNS answers a pod in `namespace`: services (headless ones by endpoint IPs). */
+export function clusterDns(server: ApiServer, namespace: string, name: string): { fqdn: string; ips: string[] } | undefined {
+  const client = new Client({ request: (r) => server.handle(r) }, "coredns");
+  const svc = resolveName(client, name, namespace);
+  if (!svc) return undefined;
+  const fqdn = `${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local`;
+  if (svc.spec?.clusterIP && svc.spec.clusterIP !== "None") return { fqdn, ips: [svc.spec.clusterIP] };
+  const ep = client.get("endpoints", svc.metadata.namespace, svc.metadata.name!);
+  const ips = (ep?.subsets ?? []).flatMap((s: any) => (s.addresses ?? []).map((a: any) => a.ip));
+  return ips.length ? { fqdn, ips } : undefined;
 }
 
 function resolveName(client: Client, host: string, namespace: string): KubeObject | undefined {
@@ -106,7 +126,8 @@ function toPod(server: ApiServer, client: Client, ip: string, port: number, path
   for (const c of (w?.containers ?? []) as ContainerRt[]) {
     if (c.state !== "running" || !c.cur) continue;
     const spec = ((c.init ? pod.spec?.initContainers : pod.spec?.containers) ?? []).find((x: any) => x.name === c.name);
-    const b = behaviourOf(c.cur, spec, sources, (url) => clusterHttp(server, { namespace: ns, podIP: ip }, url, depth + 1));
+    const pn = podNetwork(server, ns, ip, depth + 1);
+    const b = behaviourOf(c.cur, spec, sources, pn.net, pn.dns);
     if (!b || !b.ports.includes(port) || now - c.cur.startedAt < (b.readyAfterMs ?? 0)) continue;
     const reply = b.http?.(port, path) ?? { status: 200, body: "" };
     return { ok: true, status: reply.status, body: reply.body, ip, port, headers: { "Content-Type": reply.contentType ?? "text/plain" } };

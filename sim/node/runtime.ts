@@ -2,7 +2,7 @@
 // files it sees. Derived from kubelet state on demand, never stored.
 
 import type { KubeObject } from "../api/types";
-import { resolveImage, startProcess, type Behaviour, type NetReply, type ResolvedImage } from "../images/index";
+import { resolveImage, startProcess, type Behaviour, type NetReply, type ResolvedImage, type RunContext } from "../images/index";
 import type { Instance, PodRt } from "./state";
 import { mountedFiles, type VolumeSources } from "./volumes";
 import { parseQuantity } from "./env";
@@ -96,7 +96,7 @@ function seedOf(id: string): number {
 }
 
 /** What an instance's main process does (pure: same inputs, same behaviour). */
-export function behaviourOf(inst: Instance, spec: any, sources: VolumeSources, net?: (url: string) => NetReply): Behaviour | undefined {
+export function behaviourOf(inst: Instance, spec: any, sources: VolumeSources, net?: (url: string) => NetReply, dns?: RunContext["dns"]): Behaviour | undefined {
   const r = resolveImage(inst.image);
   if (!r.ok) return undefined;
   // One derivation sees one network: a loop of 1000 wgets asks each URL once.
@@ -112,5 +112,6 @@ export function behaviourOf(inst: Instance, spec: any, sources: VolumeSources, n
     seed: seedOf(inst.id),
     memoryLimitBytes: parseQuantity(spec?.resources?.limits?.memory),
     net: cached,
+    dns,
   });
 }
