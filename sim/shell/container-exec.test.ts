@@ -38,4 +38,10 @@ describe("running a command inside a container (pods/exec)", () => {
     expect(run("sh", "-c", "echo out; echo err >&2; exit 3")).toEqual({ stdout: "out\n", stderr: "err\n", exitCode: 3 });
     expect(run("cat", "/nope")).toEqual({ stdout: "", stderr: "cat: /nope: No such file or directory\n", exitCode: 1 });
   });
+
+  test("an interactive shell request explains how to run commands instead", () => {
+    const r = run("sh");
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toMatch(/^interactive shells are not available in this terminal/);
+  });
 });

@@ -95,6 +95,11 @@ export function execInContainer(ctx: ContainerContext, argv: string[], stdin: st
       exitCode: 126,
     };
   }
+  // `kubectl exec -it POD -- sh` would open an interactive session, which a request/response
+  // terminal cannot hold: say how to run commands instead of silently exiting.
+  if (argv.length === 1 && /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|zsh)$/.test(name) && stdin === "") {
+    return { stdout: "", stderr: `interactive shells are not available in this terminal; run commands one at a time, for example:\n  kubectl exec POD -- ${name} -c 'ls /; env'\n`, exitCode: 0 };
+  }
   const out = new OutputBuffer();
   const err = new OutputBuffer();
   let exitCode: number;
