@@ -168,3 +168,27 @@ describe("tutorial images", () => {
     expect(run("mariadb", undefined, undefined, { MARIADB_ROOT_PASSWORD: "x" }).ports).toEqual([3306]);
   });
 });
+
+describe("the container shell", () => {
+  test("pipes feed head, grep and wc", () => {
+    const b = run("busybox", ["sh", "-c", "printf 'a\\nb\\nc\\n' | head -2; echo x | grep -c x; cat /etc/os-release | grep -i alpine"], undefined, {}, { "/etc/os-release": "ID=alpine\nNAME=x\n" });
+    expect(text(b.output(0))).toEqual(["a", "b", "1", "ID=alpine"]);
+  });
+
+  test("files a script writes are visible to later commands and through filesAt", () => {
+    const b = run("busybox", ["sh", "-c", "echo one > /tmp/f; echo two >> /tmp/f; cat /tmp/f; sleep 10; rm /tmp/f; sleep 3600"]);
+    expect(text(b.output(0))).toEqual(["one", "two"]);
+    expect(b.filesAt?.(5000)["/tmp/f"]).toBe("one\ntwo\n");
+    expect(b.filesAt?.(20000)["/tmp/f"]).toBeUndefined();
+  });
+
+  test("wget and curl report an unreachable network in their own words", () => {
+    const refused = { ok: false as const, error: "refused" as const, host: "web", ip: "10.96.0.5", port: 80 };
+    const img = image("busybox");
+    const ctx: RunContext = { argv: ["sh", "-c", "wget -qO- http://web; echo $?"], env: {}, startedAtMs: T0, hostname: "c", podIP: "10.244.1.9", files: {}, seed: 1, net: () => refused };
+    expect(text(startProcess(img, ctx).output(0))).toEqual(["wget: can't connect to remote host (10.96.0.5): Connection refused", "1"]);
+    const curlCtx: RunContext = { ...ctx, argv: ["curl", "-s", "http://web"], net: () => ({ ok: false, error: "dns", host: "web", port: 80 }) };
+    const c = startProcess(image("curlimages/curl"), curlCtx);
+    expect(c.exit?.code).toBe(6);
+  });
+});
