@@ -37,6 +37,7 @@ export function admitServiceAccount(pod: KubeObject, ctx: StrategyContext): void
   // The real plugin also rejects a missing "default" account; the serviceaccount controller
   // creates it in the same step as the namespace here, so only named accounts are checked.
   if (!sa && saName !== "default") throw forbiddenPod(pod.metadata.name ?? "", `error looking up service account ${ns}/${saName}: serviceaccount "${saName}" not found`);
+  if (!spec.imagePullSecrets?.length && sa?.imagePullSecrets?.length) spec.imagePullSecrets = structuredClone(sa.imagePullSecrets);
   const automount = spec.automountServiceAccountToken ?? sa?.automountServiceAccountToken ?? true;
   if (!automount) return;
   const containers: any[] = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
@@ -86,7 +87,7 @@ export function admitDefaultTolerationSeconds(pod: KubeObject): void {
   if (!spec) return;
   const tolerations: any[] = spec.tolerations ?? [];
   for (const key of DEFAULT_TOLERATIONS) {
-    const tolerated = tolerations.some((t) => (t?.effect === "NoExecute" || !t?.effect) && (t?.key === key || (!t?.key && t?.operator === "Exists")));
+    const tolerated = tolerations.some((t) => (t?.effect === "NoExecute" || !t?.effect) && (t?.key === key || !t?.key));
     if (!tolerated) tolerations.push({ key, operator: "Exists", effect: "NoExecute", tolerationSeconds: 300 });
   }
   spec.tolerations = tolerations;
