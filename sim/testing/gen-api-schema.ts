@@ -36,13 +36,23 @@ function fieldType(f: { type: number; typeName: string; label: number }): string
   return f.label === 3 && !base.startsWith("map[") ? `[]${base}` : base;
 }
 
+/** Embedded Go structs (`json:",inline"`): their fields appear directly in the parent's JSON. */
+const INLINE = new Set(["volumeSource", "persistentVolumeSource", "localObjectReference", "ephemeralContainerCommon", "handler"]);
+
+function fieldsOf(typeName: string, into: Record<string, string>): void {
+  const d = reg.get(typeName);
+  if (!d) throw new Error(`missing ${typeName}`);
+  for (const f of [...d.fields.values()].sort((a, b) => a.number - b.number)) {
+    if (INLINE.has(f.name) && f.type === 11) fieldsOf(f.typeName, into);
+    else into[f.name] = fieldType(f);
+  }
+}
+
 function visit(typeName: string): void {
   const name = short(typeName);
   if (out[name]) return;
-  const d = reg.get(typeName);
-  if (!d) throw new Error(`missing ${typeName}`);
   out[name] = {};
-  for (const f of [...d.fields.values()].sort((a, b) => a.number - b.number)) out[name][f.name] = fieldType(f);
+  fieldsOf(typeName, out[name]);
 }
 
 function pkg(group: string, version: string): string {

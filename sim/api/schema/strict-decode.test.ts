@@ -30,4 +30,13 @@ describe("decoding as the API server does", () => {
     expect(p.spec.containers[0].imagee).toBeUndefined();
     expect(p.spec.containers[0].image).toBe("nginx");
   });
+
+  test("fields of embedded Go structs (volume sources, probe handlers, object references) are known", () => {
+    const body = pod("p");
+    body.spec.volumes = [{ name: "c", configMap: { name: "cm", optional: true } }, { name: "e", emptyDir: {} }];
+    body.spec.containers[0].livenessProbe = { httpGet: { path: "/", port: 80 }, periodSeconds: 5 };
+    body.spec.containers[0].env = [{ name: "A", valueFrom: { secretKeyRef: { name: "s", key: "k" } } }];
+    expect(decodeError("Pod", body, true)).toBeUndefined();
+  });
 });
+
