@@ -10,6 +10,8 @@ import { verb, type Ctx, type Verb } from "../framework/verb";
 import { checkOutputFormat, dryRunFlag, dryRunOf, fileSource, generate, kindByResourceName, nameFromArgs, printChanged, printFlags, requireFlags, validateFlag, writeQuery } from "../mutate/common";
 import { withLastApplied } from "../mutate/last-applied";
 import { createObject } from "../mutate/write";
+import { getObject } from "../framework/api";
+import { lookupResource } from "../framework/resources";
 import { generateDeployment } from "../generators/deployment";
 import { generateNamespace } from "../generators/namespace";
 import { generateService, type ServiceType } from "../generators/service";
@@ -168,12 +170,38 @@ function batchKind(kind: "Job" | "CronJob"): KindInfo {
   return { kind, resource, singular: resource.slice(0, -1), group: "batch", version: "v1", namespaced: true, shortNames: kind === "CronJob" ? ["cj"] : [], categories: ["all"], verbs: [], subresources: [] };
 }
 
+/** createJobFromCronJob (create_job.go): the cron job's template, marked as a manual run. */
+function jobFromCronJob(ctx: Ctx, name: string, from: string): KubeObject {
+  const slash = from.indexOf("/");
+  const k = slash > 0 ? lookupResource(from.slice(0, slash)) : undefined;
+  if (!k) throw kubectlError(`from must be of the form TYPE/NAME: ${from}`);
+  const source = getObject(ctx, k, ctx.namespace, from.slice(slash + 1));
+  if (k.kind !== "CronJob") throw kubectlError(`from must be an existing cronjob: no kind "${k.kind}" is registered for version "batch/v1" in scheme "k8s.io/kubectl/pkg/scheme/scheme.go:28"`);
+  const t = source.spec?.jobTemplate ?? {};
+  return {
+    apiVersion: "batch/v1",
+    kind: "Job",
+    metadata: {
+      name,
+      ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}),
+      creationTimestamp: null,
+      annotations: { "cronjob.kubernetes.io/instantiate": "manual", ...(t.metadata?.annotations ?? {}) },
+      ...(t.metadata?.labels ? { labels: t.metadata.labels } : {}),
+      ownerReferences: [{ apiVersion: "batch/v1", kind: "CronJob", name: source.metadata.name!, uid: source.metadata.uid!, controller: true }],
+    },
+    spec: structuredClone(t.spec ?? {}),
+    status: {},
+  } as unknown as KubeObject;
+}
+
 const job = verb({
   name: "job",
   flags: [...commonFlags(), stringFlag("image"), stringFlag("from")],
   run: (ctx, args) => {
     const name = nameFromArgs(ctx, args);
-    const obj = generate(ctx, () => generateJob({ name, image: ctx.flags.string("image"), from: ctx.flags.string("from") || undefined, command: args.slice(1), namespace: explicitNs(ctx) }));
+    const from = ctx.flags.string("from");
+    let obj = generate(ctx, () => generateJob({ name, image: ctx.flags.string("image"), from: from || undefined, command: args.slice(1), namespace: explicitNs(ctx) }));
+    if (from) obj = jobFromCronJob(ctx, name, from);
     return finishOrStatus(ctx, batchKind("Job"), obj, (m) => `failed to create job: ${m}`);
   },
 });
