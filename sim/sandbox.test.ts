@@ -51,6 +51,13 @@ describe("sandbox", () => {
     expect(s.exec("date", { now: T0 }).output).toBe("Thu Jan  1 00:01:00 UTC 2026\n");
   });
 
+  test("a sandbox idle for more than the advance limit still answers, catching up a limit at a time", () => {
+    const s = createSandbox({ seed: 1, now: T0 });
+    const r = s.exec("echo ok", { now: T0 + 2 * LIMITS.advanceMs });
+    expect(r).toMatchObject({ output: "ok\n", exitCode: 0 });
+    expect(s.now()).toBe(T0 + LIMITS.advanceMs);
+  });
+
   test("sleep advances the virtual clock at once", () => {
     const s = createSandbox({ seed: 1, now: T0 });
     s.exec("sleep 90", { now: T0 });
