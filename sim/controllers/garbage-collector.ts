@@ -7,7 +7,7 @@
 import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject, OwnerReference } from "../api/types";
 import type { Client } from "../apiserver/client";
-import { KINDS } from "../api/kinds";
+import { KINDS, kindByKind } from "../api/kinds";
 import { cachedList, clientFor, tolerate } from "./util";
 
 export const GC = "generic-garbage-collector";
@@ -72,6 +72,9 @@ function collect(ctx: ReconcileContext): void {
 
 /** An owner is alive when an object with its uid exists (and is not being deleted in the foreground). */
 function ownerAlive(ref: OwnerReference, dependent: KubeObject, byUid: Map<string, { resource: string; obj: KubeObject }>): boolean {
+  // An owner of a kind the server does not serve cannot be looked up: upstream keeps retrying
+  // and never deletes the dependent.
+  if (!kindByKind(ref.apiVersion, ref.kind)) return true;
   const owner = byUid.get(ref.uid);
   if (!owner) return false;
   if (owner.obj.kind !== ref.kind) return false;

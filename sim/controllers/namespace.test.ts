@@ -79,3 +79,15 @@ describe("namespace deletion with workloads", () => {
     expect(t.client.list("pods", "team-a")).toEqual([]);
   });
 });
+
+describe("garbage collector and unknown owners", () => {
+  test("a pod whose owner no longer exists is deleted, one owned by an unserved kind is kept", () => {
+    const t = testCluster();
+    const ref = (kind: string, apiVersion: string) => [{ apiVersion, kind, name: "gone", uid: "00000000-0000-4000-8000-000000000000" }];
+    t.client.create({ apiVersion: "v1", kind: "Pod", metadata: { name: "orphan", namespace: "default", ownerReferences: ref("ReplicaSet", "apps/v1") }, spec: { containers: [{ name: "c", image: "nginx" }] } });
+    t.client.create({ apiVersion: "v1", kind: "Pod", metadata: { name: "custom", namespace: "default", ownerReferences: ref("Widget", "example.com/v1") }, spec: { containers: [{ name: "c", image: "nginx" }] } });
+    t.wait(40_000);
+    expect(t.client.get("pods", "default", "orphan")).toBeUndefined();
+    expect(t.client.get("pods", "default", "custom")).toBeDefined();
+  });
+});
