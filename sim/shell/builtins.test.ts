@@ -8,6 +8,7 @@ describe("shell builtins and the virtual clock", () => {
     expect(run("sleep 1.5 2m").code).toBe(0);
     expect(cluster.now()).toBe(T0 + 121_500);
     expect(run("sleep 1x")).toEqual({ out: "sleep: invalid time interval ‘1x’\nTry 'sleep --help' for more information.\n", code: 1 });
+    expect(run("sleep 2d")).toEqual({ out: "sleep: sandbox limit reached: one sleep may last at most 24 hours (1d)\n", code: 1 });
     expect(run("sleep")).toEqual({ out: "sleep: missing operand\nTry 'sleep --help' for more information.\n", code: 1 });
   });
 

@@ -13,6 +13,9 @@ export function parseInterval(text: string): number | undefined {
   return Math.round(parseFloat(m[1]) * UNIT[m[2]]);
 }
 
+/** Fast-forwarding costs one step per cluster wake-up, so one sleep may skip at most a day. */
+export const MAX_SLEEP_MS = 24 * 3600 * 1000;
+
 export function sleep(p: Proc): number {
   const args = p.argv.slice(1);
   if (args.length === 0) return tryHelp(p, "sleep", "missing operand");
@@ -22,6 +25,10 @@ export function sleep(p: Proc): number {
     const ms = parseInterval(a);
     if (ms === undefined) return tryHelp(p, "sleep", `invalid time interval ${q(a)}`);
     total += ms;
+  }
+  if (total > MAX_SLEEP_MS) {
+    p.stderr("sleep: sandbox limit reached: one sleep may last at most 24 hours (1d)\n");
+    return 1;
   }
   const target = p.cluster.now() + total;
   p.cluster.advanceTo(p.deadline !== undefined ? Math.min(target, p.deadline) : target);
