@@ -50,8 +50,10 @@ function isTerminal(p: KubeObject): boolean {
   return p.status?.phase === "Succeeded" || p.status?.phase === "Failed";
 }
 
+/** Pods this scheduler should place: unbound, alive, ours, and without scheduling gates (SchedulingGates PreEnqueue). */
 function needsScheduling(p: KubeObject): boolean {
-  return !p.spec?.nodeName && !p.metadata.deletionTimestamp && !isTerminal(p) && (p.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
+  return !p.spec?.nodeName && !p.metadata.deletionTimestamp && !isTerminal(p) && (p.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME
+    && !(p.spec?.schedulingGates?.length);
 }
 
 function podKey(p: KubeObject): string {

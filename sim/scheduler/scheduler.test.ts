@@ -142,3 +142,11 @@ describe("pod topology spread", () => {
     expect(failedScheduling(t, "z")[0]).toMatch(/2 node\(s\) didn't match pod topology spread constraints \(missing required label\)\./);
   });
 });
+
+test("a pod with scheduling gates is not scheduled and gets no FailedScheduling event", () => {
+  const t = testCluster();
+  t.client.create(pod("gated", { schedulingGates: [{ name: "example.com/wait" }] }));
+  t.wait(1000);
+  expect(t.client.get("pods", "default", "gated")!.spec.nodeName).toBeUndefined();
+  expect(t.events().filter((e) => e.involvedObject.name === "gated")).toEqual([]);
+});
