@@ -5,7 +5,7 @@ import type { Shell } from "./interpreter";
 import { ExitSignal } from "./interpreter";
 import type { Io } from "./redirect";
 import { resolvePath } from "../core/vfs";
-import { parseInterval } from "./coreutils/sleep";
+import { MAX_SLEEP_MS, parseInterval } from "./coreutils/sleep";
 import { readBuiltin, testBuiltin } from "./test-builtin";
 
 export type Builtin = (sh: Shell, argv: string[], io: Io) => number;
@@ -194,11 +194,12 @@ function timeout(sh: Shell, argv: string[], io: Io): number {
   }
   const start = sh.host.cluster.now();
   const saved = sh.deadline;
-  const deadline = ms === 0 ? saved : start + ms;
+  // Watching programs fast-forward to the deadline; like sleep, at most a day per command.
+  const deadline = ms === 0 ? saved : start + Math.min(ms, MAX_SLEEP_MS);
   sh.deadline = saved === undefined || deadline === undefined ? (deadline ?? saved) : Math.min(saved, deadline);
   try {
     const status = sh.runArgv(cmd, io);
-    if (ms > 0 && sh.host.cluster.now() >= start + ms) return 124;
+    if (ms > 0 && sh.host.cluster.now() >= start + Math.min(ms, MAX_SLEEP_MS)) return 124;
     return status === 127 && !sh.lookupProgram(cmd[0]) && !Object.hasOwn(BUILTINS, cmd[0]) ? 127 : status;
   } finally {
     sh.deadline = saved;
