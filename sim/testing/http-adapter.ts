@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { load } from "js-yaml";
 import type { ApiRequest, ApiResponse, HttpMethod } from "../core/api-types";
 import { decodeK8sProtobuf } from "./protobuf";
+import { bridgeExec, isExecUpgrade } from "./exec-bridge";
 
 export const REAL_KUBECTL = "/usr/lib/google-cloud-sdk/bin/kubectl.1.32";
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -179,6 +180,10 @@ export async function serveApi(handle: (req: ApiRequest) => ApiResponse, opts: S
         send(hres, { status: 500, body: statusBody(500, "InternalError", `Internal error occurred: ${(e as Error).message}`) });
       }
     });
+  });
+  server.on("upgrade", (hreq, socket) => {
+    if (isExecUpgrade(hreq)) return bridgeExec(handle, hreq, socket);
+    socket.end("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as { port: number }).port;

@@ -1,6 +1,9 @@
 // Smoke checks: the real kubectl v1.32 drives a sandbox's API through the HTTP adapter.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createCluster } from "../world";
+import { registerPodExec } from "../shell/container-exec";
+import { groupVersion, KINDS } from "../api/kinds";
+import "../sandbox"; // installs the kubelet's container contexts for exec
 import type { Cluster } from "../cluster";
 import { hasRealKubectl, REAL_KUBECTL, runRealKubectl, serveApi, type KubectlResult, type ServedApi } from "./http-adapter";
 
@@ -17,13 +20,15 @@ describe.skipIf(!hasRealKubectl())("the real kubectl against a sandbox", () => {
 
   beforeAll(async () => {
     cluster = createCluster({ seed: 3, topology: "default", now: Date.UTC(2026, 0, 1) });
+    registerPodExec(cluster);
     // Watches (kubectl delete waiting, rollout status) see virtual time pass while they poll.
     served = await serveApi((req) => cluster.request(req), { onWatchPoll: () => cluster.advanceTo(cluster.now() + 1000) });
   });
   afterAll(async () => served?.close());
 
   test("discovery: api-versions and the node list", async () => {
-    expect((await kubectl("api-versions")).stdout).toBe("apps/v1\ndiscovery.k8s.io/v1\nv1\n");
+    const versions = [...new Set(KINDS.map(groupVersion))].sort();
+    expect((await kubectl("api-versions")).stdout).toBe(versions.join("\n") + "\n");
     const nodes = await kubectl("get nodes");
     expect(nodes.code).toBe(0);
     expect(nodes.stdout.split("\n")[0]).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION$/);
@@ -56,5 +61,15 @@ describe.skipIf(!hasRealKubectl())("the real kubectl against a sandbox", () => {
     const sel = await kubectl("get pods -l a#b");
     expect(sel.code).toBe(1);
     expect(sel.stderr).toContain("unable to parse requirement");
+  });
+
+  test("exec streams stdout and the exit code over the WebSocket bridge", async () => {
+    await kubectl("run shell --image=nginx");
+    expect((await kubectl("wait --for=condition=Ready pod/shell --timeout=60s")).code).toBe(0);
+    const ok = await kubectl("exec shell -- hostname");
+    expect([ok.code, ok.stdout]).toEqual([0, "shell\n"]);
+    const missing = await kubectl("exec shell -- nope");
+    expect(missing.code).toBe(126);
+    expect(missing.stderr).toContain("command terminated with exit code 126");
   });
 });
