@@ -14,6 +14,7 @@ import { apiResourcesVerb, apiVersionsVerb } from "./verbs/api-resources";
 import { versionVerb } from "./verbs/version";
 import { optionsVerb } from "./verbs/options";
 import { MUTATING_VERBS } from "./verbs/mutating";
+import { EXTRA_VERBS } from "./verbs/extra";
 
 export const VERBS: Verb[] = [
   getVerb,
@@ -30,6 +31,8 @@ export const VERBS: Verb[] = [
   // Mutating verbs (create, apply, delete, run, expose, label, annotate, scale, set, rollout,
   // patch, replace, edit) are added here by their modules.
   ...MUTATING_VERBS,
+  // wait, top, auth, diff, events, cordon/uncordon/drain/taint, autoscale (verbs/extra.ts).
+  ...EXTRA_VERBS,
 ];
 
 export function findVerb(name: string): Verb | undefined {

@@ -1,0 +1,5 @@
+// The verbs beyond the core set, registered in one place so registry.ts needs one line.
+import type { Verb } from "../framework/verb";
+import { waitVerb } from "./wait";
+
+export const EXTRA_VERBS: Verb[] = [waitVerb];
