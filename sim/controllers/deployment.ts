@@ -6,7 +6,7 @@ import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
-import { clientFor, computeHash, controllerRef, emit, equalIgnoreHash, int, ownerRefTo, selectorMatches, tolerate } from "./util";
+import { canonicalJson, clientFor, computeHash, controllerRef, emit, equalIgnoreHash, int, ownerRefTo, selectorMatches, tolerate } from "./util";
 import { informer } from "./informer";
 import {
   byCreation, DESIRED_REPLICAS, getCondition, maxSurge, maxUnavailable, newCondition, REVISION, replicas,
@@ -221,13 +221,9 @@ export function hasProgressDeadline(d: KubeObject): boolean {
 }
 
 export function writeStatus(s: DeploymentSync, status: Record<string, unknown>): void {
-  if (JSON.stringify(canonical(status)) === JSON.stringify(canonical(s.d.status ?? {}))) return;
+  if (canonicalJson(status) === canonicalJson(s.d.status ?? {})) return;
   const updated = tolerate(() => s.client.updateStatus({ ...s.d, status }));
   if (updated) s.d = updated;
-}
-
-function canonical(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
 }
 
 /** calculateStatus. */

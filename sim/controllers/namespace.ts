@@ -6,7 +6,7 @@ import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject } from "../api/types";
 import { KINDS } from "../api/kinds";
 import { rfc3339 } from "../core/duration";
-import { clientFor, tolerate } from "./util";
+import { canonicalJson, clientFor, tolerate } from "./util";
 import { informer } from "./informer";
 
 export const NAMESPACE_CONTROLLER = "namespace-controller";
@@ -78,6 +78,6 @@ function writeConditions(client: ReturnType<typeof clientFor>, ns: KubeObject, c
     const p = prev.find((x) => x.type === c.type);
     return p && p.status === c.status ? { ...c, lastTransitionTime: p.lastTransitionTime } : c;
   });
-  if (JSON.stringify(merged) === JSON.stringify(prev)) return undefined;
+  if (canonicalJson(merged) === canonicalJson(prev)) return undefined;
   return tolerate(() => client.updateStatus({ ...ns, status: { ...(ns.status ?? {}), phase: "Terminating", conditions: merged } }));
 }

@@ -9,7 +9,7 @@ import type { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
 import { rfc3339 } from "../core/duration";
 import { LIMITS } from "../core/limits";
-import { clientFor, controllerRef, emit, int, isPodActive, isPodAvailable, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate, type LabelSelector } from "./util";
+import { canonicalJson, clientFor, controllerRef, emit, int, isPodActive, isPodAvailable, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate, type LabelSelector } from "./util";
 import { informer } from "./informer";
 import { rankForDeletion } from "./pod-ranking";
 
@@ -176,10 +176,6 @@ function writeStatus(ctx: ReconcileContext, client: Client, owner: KubeObject, a
     ...(ready ? { readyReplicas: ready } : {}),
     replicas: active.length,
   };
-  if (JSON.stringify(sortKeys(status)) === JSON.stringify(sortKeys(prev))) return;
+  if (canonicalJson(status) === canonicalJson(prev)) return;
   tolerate(() => client.updateStatus({ ...owner, status }));
-}
-
-function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
 }
