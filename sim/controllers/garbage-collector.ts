@@ -11,7 +11,9 @@ import { KINDS, kindByKind } from "../api/kinds";
 import { cachedList, clientFor, tolerate } from "./util";
 
 export const GC = "generic-garbage-collector";
-const GROUP_RESOURCES = KINDS.filter((k) => k.resource !== "events").map((k) => `${k.group}/${k.resource}`);
+/** Stored kinds the collector can list and delete (not events, not create-only reviews). */
+const COLLECTED = KINDS.filter((k) => k.resource !== "events" && k.verbs.includes("list") && k.verbs.includes("delete"));
+const GROUP_RESOURCES = COLLECTED.map((k) => `${k.group}/${k.resource}`);
 
 export function garbageCollectorReconciler(): Reconciler {
   return { name: GC, watches: GROUP_RESOURCES, sync: collect };
@@ -38,8 +40,7 @@ function collect(ctx: ReconcileContext): void {
   if (!needsScan(ctx)) return;
   const client = clientFor(ctx, GC);
   const all: { resource: string; obj: KubeObject }[] = [];
-  for (const k of KINDS) {
-    if (k.resource === "events") continue;
+  for (const k of COLLECTED) {
     for (const obj of cachedList(ctx, k.resource, `${k.group}/${k.resource}`)) all.push({ resource: k.resource, obj });
   }
   const byUid = new Map(all.map((x) => [x.obj.metadata.uid!, x]));

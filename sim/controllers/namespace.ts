@@ -10,7 +10,7 @@ import { canonicalJson, clientFor, tolerate } from "./util";
 import { informer } from "./informer";
 
 export const NAMESPACE_CONTROLLER = "namespace-controller";
-const NAMESPACED = KINDS.filter((k) => k.namespaced);
+const NAMESPACED = KINDS.filter((k) => k.namespaced && k.verbs.includes("list") && k.verbs.includes("delete"));
 
 export function namespaceReconciler(): Reconciler {
   return { name: NAMESPACE_CONTROLLER, watches: ["/namespaces", ...NAMESPACED.map((k) => `${k.group}/${k.resource}`)], sync: syncAll };

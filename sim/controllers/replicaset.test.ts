@@ -75,3 +75,12 @@ describe("replicaset controller", () => {
     expect(t.client.get("replicationcontrollers", "default", "legacy")!.status).toMatchObject({ replicas: 2, readyReplicas: 2 });
   });
 });
+
+test("pods count as available only minReadySeconds after they became ready", () => {
+  const t = testCluster();
+  t.client.create({ ...rs("slow", 2), spec: { ...rs("slow", 2).spec, minReadySeconds: 10 } });
+  expect(t.client.get("replicasets", "default", "slow")!.status).toMatchObject({ replicas: 2, readyReplicas: 2 });
+  expect(t.client.get("replicasets", "default", "slow")!.status.availableReplicas).toBeUndefined();
+  t.wait(11_000);
+  expect(t.client.get("replicasets", "default", "slow")!.status.availableReplicas).toBe(2);
+});
