@@ -30,6 +30,7 @@ import { kubectl } from "./kubectl/index";
 import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
 import { DEFAULT_NODES } from "./controllers/topology";
 import { splitScript } from "./shell/script";
+import { attachHosts, hostPrograms, hostPrompt, leaveHost } from "./hosts/index";
 
 // kubectl exec sees containers as the kubelet runs them (image files, volumes, expanded env).
 setContainerResolver(containerContext);
@@ -179,8 +180,11 @@ class SimSandbox implements Sandbox {
 
   private makeShell(state: ShellState): Shell {
     registerPodExec(this.cluster);
-    const programs = Object.assign(Object.create(null) as Record<string, Program>, coreutils(), { kubectl }, extraPrograms);
-    return new Shell({ fs: this.fs, cluster: this.cluster, hostname: hostnameOf(this.topology), programs }, state);
+    const programs = Object.assign(Object.create(null) as Record<string, Program>, coreutils(), { kubectl }, hostPrograms(), extraPrograms);
+    const shell = new Shell({ fs: this.fs, cluster: this.cluster, hostname: hostnameOf(this.topology), programs }, state);
+    // Nodes as hosts (sim/hosts): the shell's files are the machine's; `ssh node01` moves it.
+    attachHosts(this.cluster, shell, this.fs, hostnameOf(this.topology));
+    return shell;
   }
 
   exec(rawLine: string, opts: { now: number }): ExecResult {
@@ -218,6 +222,8 @@ class SimSandbox implements Sandbox {
     } catch (e) {
       if (!(e instanceof ExitSignal)) throw e;
       status = e.code;
+      // `exit` in an ssh session closes it and returns to the previous machine.
+      leaveHost(this.cluster, term.write);
     }
     sh.state.lastStatus = status;
     return status;
@@ -254,18 +260,19 @@ class SimSandbox implements Sandbox {
    * mutated in place (the store clones on the way in and out; the vfs writes new entries), so
    * holding references is enough; only the small mutable parts are copied.
    */
-  private checkpoint(): SandboxSnapshot {
+  private checkpoint(compact = false): SandboxSnapshot {
     return {
       version: 1,
       topology: this.topology,
-      cluster: this.cluster.toJSON(),
+      // compact: the bulky parts packed (sim/core/pack.ts), for snapshots that get stored.
+      cluster: this.cluster.toJSON({ compact }),
       fs: { ...this.fs.toJSON() },
       shell: structuredClone(this.shell.state),
     };
   }
 
   snapshot(): SandboxSnapshot {
-    return this.checkpoint();
+    return this.checkpoint(true);
   }
 
   advanceTo(now: number): void {
@@ -302,7 +309,7 @@ class SimSandbox implements Sandbox {
   }
 
   prompt(): string {
-    return this.topology === "minikube" ? "$ " : "controlplane $ ";
+    return hostPrompt(this.cluster, this.topology === "minikube" ? "$ " : "controlplane $ ");
   }
 
   now(): number {

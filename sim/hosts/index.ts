@@ -1,0 +1,21 @@
+// Nodes as hosts: the machines of a sandbox's cluster as the learner reaches them with ssh, with
+// their files, systemd units, processes, container runtime, kube-proxy rules and network.
+//
+// Sandbox contract (sim/sandbox.ts):
+// - after building its Shell, call attachHosts(cluster, shell, fs, home) (home: "controlplane" or
+//   "minikube"); it swaps the shell's fs for the node's (generated files over the sandbox's own).
+// - add hostPrograms() to the shell's programs.
+// - on an ExitSignal at the top of a line, call leaveHost(cluster, write): true means the exit
+//   closed an ssh session (status 0 unless the exit gave one) and the sandbox stays usable.
+// - prompt(): hostPrompt(cluster, fallback).
+
+import type { Program } from "../core/process";
+import { ssh } from "./session";
+import { journalctl, systemctl } from "./systemctl";
+
+export { attachHosts, hostPrompt, leaveHost, hostFs } from "./session";
+export { gatedByComponent } from "./static-pods";
+
+export function hostPrograms(): Record<string, Program> {
+  return { ssh, systemctl, journalctl };
+}

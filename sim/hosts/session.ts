@@ -1,0 +1,151 @@
+// The learner's terminal moving between machines: `ssh node01` switches the shell's host (its
+// filesystem, hostname and prompt), `exit` comes back ("logout", "Connection to node01 closed.").
+// The ssh stack lives in the hosts state, so snapshots restore the machine the terminal was on.
+
+import { Cluster } from "../cluster";
+import type { FileSystem } from "../core/vfs";
+import type { Proc } from "../core/process";
+import { ExitSignal, type Shell } from "../shell/interpreter";
+import { HostFs } from "./host-fs";
+import { generatedDirs, generatedFiles, MANIFESTS_DIR } from "./node-files";
+import { bootTime, currentHost, hostsState, nodeExists, nodeHost, nodeSpec, type NodeHost } from "./state";
+import { apiServerUrl } from "./services";
+import { syncStaticPods } from "./static-pods";
+import { kubeletRunning } from "../node/index";
+
+interface Attached {
+  shell: Shell;
+  base: FileSystem;
+  home: string;
+  fs: Map<string, FileSystem>;
+}
+
+const ATTACHED = new WeakMap<Cluster, Attached>();
+
+/** A node's filesystem (the control plane's over the sandbox's own files). */
+export function hostFs(cluster: Cluster, node: string, base?: FileSystem): FileSystem {
+  const a = ATTACHED.get(cluster);
+  const cached = a?.fs.get(node);
+  if (cached) return cached;
+  const spec = nodeSpec(cluster, node);
+  const h = nodeHost(cluster, node);
+  const fs: FileSystem = new HostFs({
+    host: h,
+    generated: () => (spec ? { files: generatedFiles(spec, apiServerUrl(cluster)), dirs: generatedDirs(spec) } : { files: {}, dirs: ["/root", "/tmp"] }),
+    base: node === a?.home ? a.base : base,
+    mtime: bootTime(cluster, node),
+    now: () => cluster.now(),
+    onChange: (path) => {
+      // The kubelet watches its manifest directory (inotify) and applies changes at once.
+      if (path.startsWith(MANIFESTS_DIR + "/") && kubeletRunning(cluster.reconcilerState("kubelet"), node)) syncStaticPods(cluster, node, fs);
+    },
+  });
+  a?.fs.set(node, fs);
+  return fs;
+}
+
+/**
+ * Wires a sandbox's shell to the machines: the shell starts on `home` (whose extra files live in
+ * `base`, the sandbox's filesystem), or on the host a restored snapshot was on.
+ */
+export function attachHosts(cluster: Cluster, shell: Shell, base: FileSystem, home: string): void {
+  ATTACHED.set(cluster, { shell, base, home, fs: new Map() });
+  if (nodeExists(cluster, home)) shell.host.fs = hostFs(cluster, home);
+  applyHost(cluster);
+}
+
+function applyHost(cluster: Cluster): void {
+  const a = ATTACHED.get(cluster);
+  if (!a) return;
+  const host = currentHost(cluster, a.home);
+  a.shell.host.hostname = host;
+  a.shell.host.fs = host === a.home && !nodeExists(cluster, host) ? a.base : hostFs(cluster, host);
+  a.shell.state.vars.HOSTNAME = host;
+}
+
+/** The prompt for the machine the terminal is on ("node01 $ "). */
+export function hostPrompt(cluster: Cluster, fallback: string): string {
+  const s = hostsState(cluster).session;
+  return s.length > 1 ? `${s[s.length - 1].host} $ ` : fallback;
+}
+
+/** `exit` in an ssh session: back to the previous machine. Returns false on the first machine. */
+export function leaveHost(cluster: Cluster, write: (text: string) => void): boolean {
+  const a = ATTACHED.get(cluster);
+  const s = hostsState(cluster).session;
+  if (!a || s.length < 2) return false;
+  const left = s.pop()!;
+  write(`logout\nConnection to ${left.host} closed.\n`);
+  a.shell.state.cwd = s[s.length - 1].cwd;
+  a.shell.state.vars.PWD = a.shell.state.cwd;
+  applyHost(cluster);
+  return true;
+}
+
+export function clusterOf(p: Proc): Cluster | undefined {
+  return p.cluster instanceof Cluster ? p.cluster : undefined;
+}
+
+export interface HostCtx {
+  cluster: Cluster;
+  node: string;
+  h: NodeHost;
+  fs: FileSystem;
+}
+
+/** The cluster and node a host program runs on, or undefined outside a sandbox's nodes. */
+export function hostCtx(p: Proc): HostCtx | undefined {
+  const cluster = clusterOf(p);
+  if (!cluster || !nodeExists(cluster, p.hostname)) return undefined;
+  return { cluster, node: p.hostname, h: nodeHost(cluster, p.hostname), fs: p.fs };
+}
+
+/** ssh [-t] [user@]HOST [COMMAND...] */
+export function ssh(p: Proc): number {
+  const cluster = clusterOf(p);
+  const args = p.argv.slice(1).filter((a, i, all) => !a.startsWith("-") && all[i - 1] !== "-i" && all[i - 1] !== "-p" && all[i - 1] !== "-o");
+  if (!args.length) {
+    p.stderr("usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]\n           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n           [-O ctl_cmd] [-o option] [-p port] [-Q query_option] [-R address]\n           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n           destination [command [argument ...]]\n");
+    return 255;
+  }
+  const target = args[0].replace(/^[^@]*@/, "");
+  const a = cluster ? ATTACHED.get(cluster) : undefined;
+  const node = cluster ? resolveHost(cluster, target) : undefined;
+  if (!cluster || !a) {
+    p.stderr(`ssh: Could not resolve hostname ${target}: Name or service not known\n`);
+    return 255;
+  }
+  if (!node) {
+    p.stderr(`ssh: Could not resolve hostname ${target}: Temporary failure in name resolution\n`);
+    return 255;
+  }
+  const st = hostsState(cluster);
+  if (!st.session.length) st.session.push({ host: a.home, cwd: a.shell.state.cwd });
+  st.session[st.session.length - 1].cwd = a.shell.state.cwd;
+  const command = args.slice(1).join(" ");
+  st.session.push({ host: node, cwd: "/root" });
+  const savedCwd = a.shell.state.cwd;
+  a.shell.state.cwd = "/root";
+  applyHost(cluster);
+  if (!command) return 0;
+  // A remote command runs on the node, then the connection closes.
+  let status: number;
+  try {
+    status = a.shell.runSource(command, { stdin: p.stdin, out: p.stdout, err: p.stderr });
+  } catch (e) {
+    if (!(e instanceof ExitSignal)) throw e;
+    status = e.code;
+  } finally {
+    st.session.pop();
+    a.shell.state.cwd = savedCwd;
+    applyHost(cluster);
+  }
+  return status;
+}
+
+function resolveHost(cluster: Cluster, target: string): string | undefined {
+  if (nodeExists(cluster, target)) return target;
+  const res = cluster.api.handle({ method: "GET", path: "/api/v1/nodes" });
+  const items = ((res.body as { items?: { metadata: { name: string }; status?: { addresses?: { address: string }[] } }[] }).items ?? []);
+  return items.find((n) => (n.status?.addresses ?? []).some((x) => x.address === target))?.metadata.name;
+}
