@@ -1,5 +1,6 @@
 // The verbs beyond the core set, registered in one place so registry.ts needs one line.
 import type { Verb } from "../framework/verb";
 import { waitVerb } from "./wait";
+import { cordonVerbs, drainVerb } from "./drain";
 
-export const EXTRA_VERBS: Verb[] = [waitVerb];
+export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb];
