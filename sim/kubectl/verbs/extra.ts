@@ -2,5 +2,6 @@
 import type { Verb } from "../framework/verb";
 import { waitVerb } from "./wait";
 import { cordonVerbs, drainVerb } from "./drain";
+import { taintVerb } from "./taint";
 
-export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb];
+export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb, taintVerb];
