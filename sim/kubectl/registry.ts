@@ -15,6 +15,7 @@ import { versionVerb } from "./verbs/version";
 import { optionsVerb } from "./verbs/options";
 import { MUTATING_VERBS } from "./verbs/mutating";
 import { EXTRA_VERBS } from "./verbs/extra";
+import { editVerb } from "./verbs/edit";
 
 export const VERBS: Verb[] = [
   getVerb,
@@ -33,6 +34,7 @@ export const VERBS: Verb[] = [
   ...MUTATING_VERBS,
   // wait, top, auth, diff, events, cordon/uncordon/drain/taint, autoscale (verbs/extra.ts).
   ...EXTRA_VERBS,
+  editVerb,
 ];
 
 export function findVerb(name: string): Verb | undefined {

@@ -10,6 +10,7 @@ import { grep } from "./grep";
 import { sed } from "./sed";
 import { awk } from "./awk";
 import { editor } from "./editor";
+import { nanoProgram, viProgram } from "../../editor/programs";
 import { pager, seq, tee, watch } from "./misc";
 
 export function coreutils(): Record<string, Program> {
@@ -21,6 +22,6 @@ export function coreutils(): Record<string, Program> {
     base64, cut, head, sort, tail, tr, uniq, wc,
     grep, sed, awk,
     seq, tee, less: pager, more: pager, watch,
-    vi: editor, vim: editor, nano: editor, emacs: editor,
+    vi: viProgram, vim: viProgram, nano: nanoProgram, emacs: editor,
   });
 }
