@@ -6,6 +6,7 @@ import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { AppError } from "./errors";
+import { allowLoginAttempt } from "./rate-limit";
 import { checkCredentials, endSessions, sessionVersionOf, upsertGithubUser, viewerForSession } from "./users";
 import type { Viewer } from "./viewer";
 
@@ -35,6 +36,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials) {
         if (!credentials?.email || !credentials.password) return null;
+        if (!(await allowLoginAttempt(credentials.email))) return null;
         const r = await checkCredentials(credentials.email, credentials.password);
         return r ? { id: r.viewer.id, email: r.viewer.email, name: r.viewer.name } : null;
       },

@@ -17,3 +17,16 @@ export async function consumeCommand(userId: string): Promise<void> {
     throw e;
   }
 }
+
+// Password guessing: at most 10 sign-in attempts per email address per minute.
+const logins = new RateLimiterMemory({ points: 10, duration: 60 });
+
+export async function allowLoginAttempt(email: string): Promise<boolean> {
+  try {
+    await logins.consume(email.trim().toLowerCase(), 1);
+    return true;
+  } catch (e) {
+    if (e instanceof RateLimiterRes) return false;
+    throw e;
+  }
+}
