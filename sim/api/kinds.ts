@@ -35,6 +35,9 @@ export const KINDS: readonly KindInfo[] = [
   kind({ kind: "DaemonSet", resource: "daemonsets", singular: "daemonset", group: "apps", version: "v1", namespaced: true, shortNames: ["ds"], categories: ["all"], subresources: ["status"] }),
   kind({ kind: "Job", resource: "jobs", singular: "job", group: "batch", version: "v1", namespaced: true, shortNames: [], categories: ["all"], subresources: ["status"] }),
   kind({ kind: "CronJob", resource: "cronjobs", singular: "cronjob", group: "batch", version: "v1", namespaced: true, shortNames: ["cj"], categories: ["all"], subresources: ["status"] }),
+  // Access reviews: create-only, never stored; the learner is a cluster admin (kubectl auth can-i).
+  kind({ kind: "SelfSubjectAccessReview", resource: "selfsubjectaccessreviews", singular: "selfsubjectaccessreview", group: "authorization.k8s.io", version: "v1", namespaced: false, shortNames: [], categories: [], verbs: ["create"] }),
+  kind({ kind: "SelfSubjectRulesReview", resource: "selfsubjectrulesreviews", singular: "selfsubjectrulesreview", group: "authorization.k8s.io", version: "v1", namespaced: false, shortNames: [], categories: [], verbs: ["create"] }),
   kind({ kind: "EndpointSlice", resource: "endpointslices", singular: "endpointslice", group: "discovery.k8s.io", version: "v1", namespaced: true, shortNames: [], categories: [] }),
 ];
 

@@ -21,6 +21,7 @@ import { sanitizeJson } from "./patch/json-utils";
 import { createObject, deleteCollection, deleteObject, updateObject, type DeleteOptions } from "./rest/write";
 import { patchObject } from "./rest/patch";
 import { handleBuiltinSubresource } from "./rest/subresources";
+import { REVIEW_RESOURCES, review } from "./rest/reviews";
 
 export type { KindStrategy, StrategyContext };
 export type { FieldCause } from "./errors";
@@ -178,6 +179,10 @@ export class ApiServer {
       if (req.method !== "GET") throw methodNotAllowed();
       return ok(doc);
     }
+    if (/^\/(healthz|livez|readyz)\/?$/.test(req.path.split("?")[0])) {
+      if (req.method !== "GET") throw methodNotAllowed();
+      return { status: 200, body: "ok", contentType: "text/plain; charset=utf-8" };
+    }
     if (isOpenApiPath(req.path)) {
       const doc = openApiDocument(req.path);
       if (!doc || req.method !== "GET") throw pathNotFound();
@@ -196,6 +201,9 @@ export class ApiServer {
       if (!k.subresources.includes(p.subresource) || p.name === undefined) throw pathNotFound();
       return handleBuiltinSubresource(this, k, p, { ...req, body, query });
     }
+    const verb = verbOf(req, p);
+    if (!k.verbs.includes(verb)) throw methodNotAllowed();
+    if (REVIEW_RESOURCES.includes(k.resource)) return { status: 201, body: review(k, body) };
     switch (req.method) {
       case "GET":
         return this.read(k, p, req);
@@ -219,11 +227,33 @@ export class ApiServer {
   private read(k: KindInfo, p: ParsedPath, req: ApiRequest): ApiResponse {
     if (p.name === undefined && isWatchRequest(req.query)) return ok(watchEvents(this, k, p.namespace, req));
     if (p.name === undefined) {
-      const list = this.list(k, p.namespace, req.query);
-      return ok(wantsTable(req.accept) ? asTable(k, list.items as KubeObject[], req, this.clock.now(), list.metadata.resourceVersion) : list);
+      if (!wantsTable(req.accept)) return ok(this.list(k, p.namespace, req.query));
+      // A Table only reads the objects: print the stored (frozen) ones instead of copies.
+      const items = this.store.listShared(gr(k), k.namespaced ? p.namespace : undefined, objectFilter(k, req.query));
+      return ok(asTable(k, items, req, this.clock.now(), String(this.store.currentRv())));
     }
-    const o = this.get(k, p.namespace, p.name);
-    return ok(wantsTable(req.accept) ? asTable(k, [o], req, this.clock.now(), o.metadata.resourceVersion) : o);
+    if (!wantsTable(req.accept)) return ok(this.get(k, p.namespace, p.name));
+    const o = this.store.peek(gr(k), k.namespaced ? p.namespace : undefined, p.name);
+    if (!o) throw notFound(k, p.name);
+    return ok(asTable(k, [o], req, this.clock.now(), o.metadata.resourceVersion));
+  }
+}
+
+/** The RBAC verb of a request on a resource (not a subresource). */
+function verbOf(req: ApiRequest, p: ParsedPath): string {
+  switch (req.method) {
+    case "GET":
+      return p.name !== undefined ? "get" : isWatchRequest(req.query) ? "watch" : "list";
+    case "POST":
+      return "create";
+    case "PUT":
+      return "update";
+    case "PATCH":
+      return "patch";
+    case "DELETE":
+      return p.name !== undefined ? "delete" : "deletecollection";
+    default:
+      return "";
   }
 }
 

@@ -189,3 +189,24 @@ describe("serviceaccounts/token", () => {
     expect(f.fail("POST", "/api/v1/namespaces/default/serviceaccounts/nope/token", {}).message).toBe('serviceaccounts "nope" not found');
   });
 });
+
+describe("verbs, access reviews and health", () => {
+  test("a verb the resource does not serve is MethodNotAllowed", () => {
+    const f = apiFixture();
+    expect(f.fail("DELETE", "/api/v1/namespaces").code).toBe(405); // namespaces have no deletecollection
+    expect(f.fail("GET", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews").message).toBe("the server does not allow this method on the requested resource");
+  });
+
+  test("a SelfSubjectAccessReview is answered allowed and never stored", () => {
+    const f = apiFixture();
+    const r = f.req("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", { spec: { resourceAttributes: { verb: "create", resource: "pods", namespace: "default" } } });
+    expect(r.status).toBe(201);
+    expect((r.body as KubeObject).status.allowed).toBe(true);
+    expect(f.api.store.size).toBe(1); // only the default namespace
+  });
+
+  test("/healthz, /livez and /readyz say ok", () => {
+    const f = apiFixture();
+    for (const p of ["/healthz", "/livez", "/readyz"]) expect(f.req("GET", p)).toEqual({ status: 200, body: "ok", contentType: "text/plain; charset=utf-8" });
+  });
+});
