@@ -3,5 +3,6 @@ import type { Verb } from "../framework/verb";
 import { waitVerb } from "./wait";
 import { cordonVerbs, drainVerb } from "./drain";
 import { taintVerb } from "./taint";
+import { topVerb } from "./top";
 
-export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb, taintVerb];
+export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb, taintVerb, topVerb];
