@@ -12,10 +12,13 @@
 import type { Program } from "../core/process";
 import { ssh } from "./session";
 import { journalctl, systemctl } from "./systemctl";
+import { ps } from "./ps";
+import { crictl } from "./crictl";
+import { df, free, ip, uptime } from "./sysinfo";
 
 export { attachHosts, hostPrompt, leaveHost, hostFs } from "./session";
 export { gatedByComponent } from "./static-pods";
 
 export function hostPrograms(): Record<string, Program> {
-  return { ssh, systemctl, journalctl };
+  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime };
 }
