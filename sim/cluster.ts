@@ -10,7 +10,8 @@ import { LimitError, LIMITS } from "./core/limits";
 import { Prng, type PrngState } from "./core/prng";
 import type { ClusterPort } from "./core/process";
 import { ApiServer, type KindStrategy } from "./apiserver/server";
-import type { StoreState } from "./apiserver/store";
+import { cloneJson, type StoreState } from "./apiserver/store";
+import { pack, unpack } from "./core/pack";
 
 export interface ReconcileContext {
   api: ApiServer;
@@ -41,7 +42,12 @@ export interface ClusterState {
   clock: ClockState;
   prng: PrngState;
   reconcilers: Record<string, Record<string, unknown>>;
+  /** Reconciler states packed with sim/core/pack.ts (compact snapshots); they take precedence. */
+  packedReconcilers?: Record<string, string>;
 }
+
+/** States smaller than this stay plain JSON in a compact snapshot. */
+const PACK_STATE_BYTES = 2048;
 
 export interface ClusterOptions {
   reconcilers: Reconciler[];
@@ -54,6 +60,15 @@ export class Cluster implements ClusterPort {
   readonly prng: Prng;
   private reconcilers: Reconciler[];
   private states: Record<string, Record<string, unknown>>;
+  /**
+   * The states this cluster may mutate. The others are shared with a snapshot (toJSON hands out
+   * the state objects themselves, and a restore borrows them), so the first touch copies them:
+   * copy-on-write keeps a snapshot O(1) in the size of the reconcilers' state.
+   */
+  private owned = new Set<string>();
+  /** Restored states not unpacked yet, and the packed form of states unchanged since packed. */
+  private packedStates = new Map<string, string>();
+  private packCache = new Map<string, string>();
   /** The store resourceVersion each reconciler last synced at. */
   private seen = new Map<string, number>();
   private settling = false;
@@ -64,8 +79,11 @@ export class Cluster implements ClusterPort {
     this.prng = new Prng(st ? st.prng : (opts.seed ?? 1));
     this.api = new ApiServer({ clock: this.clock, prng: this.prng, state: st?.store, strategies: opts.strategies });
     this.reconcilers = opts.reconcilers;
-    this.states = structuredClone(st?.reconcilers ?? {});
-    for (const r of this.reconcilers) this.states[r.name] ??= {};
+    this.states = { ...st?.reconcilers };
+    for (const [name, data] of Object.entries(st?.packedReconcilers ?? {})) {
+      this.packedStates.set(name, data);
+      delete this.states[name];
+    }
     // After a restore every reconciler has seen the restored store: state was quiescent at snapshot.
     if (st) for (const r of this.reconcilers) this.seen.set(r.name, this.api.store.currentRv());
   }
@@ -123,16 +141,52 @@ export class Cluster implements ClusterPort {
 
   /** A reconciler's persistent state bag (for components that serve reads from it, like kubelet logs). */
   reconcilerState(name: string): Record<string, unknown> {
-    return (this.states[name] ??= {});
+    return this.touch(name);
   }
 
-  toJSON(): ClusterState {
-    return {
-      store: this.api.toJSON(),
+  /**
+   * The state as plain JSON. It shares the stored objects and the reconciler states with this
+   * cluster, which copies a state before changing it again: do not mutate the result.
+   */
+  toJSON(opts: { compact?: boolean } = {}): ClusterState {
+    const reconcilers: Record<string, Record<string, unknown>> = {};
+    const packed: Record<string, string> = Object.fromEntries(this.packedStates);
+    const names = new Set([...this.reconcilers.map((r) => r.name), ...Object.keys(this.states)]);
+    for (const name of names) {
+      if (packed[name] !== undefined) continue;
+      const state = this.states[name] ?? {};
+      const hit = this.packCache.get(name);
+      if (opts.compact && hit === undefined) {
+        const json = JSON.stringify(state);
+        if (json.length >= PACK_STATE_BYTES) this.packCache.set(name, pack(state));
+      }
+      const p = opts.compact ? this.packCache.get(name) : undefined;
+      if (p !== undefined) packed[name] = p;
+      else reconcilers[name] = state;
+    }
+    this.owned.clear();
+    const out: ClusterState = {
+      store: this.api.store.toJSON(opts),
       clock: this.clock.toJSON(),
       prng: this.prng.toJSON(),
-      reconcilers: structuredClone(this.states),
+      reconcilers,
     };
+    if (Object.keys(packed).length) out.packedReconcilers = packed;
+    return out;
+  }
+
+  /** A reconciler's state, made private to this cluster (copied if a snapshot shares it). */
+  private touch(name: string): Record<string, unknown> {
+    if (!this.owned.has(name)) {
+      const packed = this.packedStates.get(name);
+      if (packed !== undefined) {
+        this.packedStates.delete(name);
+        this.states[name] = unpack(packed);
+      } else this.states[name] = cloneJson(this.states[name] ?? {});
+      this.owned.add(name);
+      this.packCache.delete(name);
+    }
+    return this.states[name];
   }
 
   private context(r: Reconciler): ReconcileContext {
@@ -142,7 +196,7 @@ export class Cluster implements ClusterPort {
       clock: this.clock,
       prng: this.prng,
       now: () => this.clock.now(),
-      state: this.states[r.name],
+      state: this.touch(r.name),
       after: (ms, key) => this.clock.after(ms, r.name, key),
       cancel: (key) => this.clock.cancel(r.name, key),
     };

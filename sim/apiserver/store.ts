@@ -6,13 +6,26 @@
 // `listShared` and the watch log hand out the stored objects themselves for read-only paths
 // (Tables, informers, snapshots) without copying. Objects are grouped per resource, so a list
 // touches only its own resource.
+//
+// A compact snapshot (toJSON({ compact: true })) packs each resource (sim/core/pack.ts). A restored
+// store keeps the packed resources as they are until one is read or written, and hands an untouched
+// packed resource back unchanged to the next snapshot: restore + snapshot cost what was used.
 
 import type { KubeObject, WatchEvent } from "../api/types";
 import { LIMITS } from "../core/limits";
+import { pack, unpack } from "../core/pack";
+
+export interface PackedResource {
+  count: number;
+  /** pack([[storeKey, object], ...]) */
+  data: string;
+}
 
 export interface StoreState {
   rv: number;
   objects: Record<string, KubeObject>;
+  /** group/resource → its objects, packed (compact snapshots). */
+  packed?: Record<string, PackedResource>;
 }
 
 export interface LoggedEvent extends WatchEvent {
@@ -37,6 +50,10 @@ export class Store {
   private rv: number;
   /** group/resource → storeKey → frozen object */
   private byResource = new Map<string, Map<string, KubeObject>>();
+  /** Restored resources not unpacked yet. */
+  private packed = new Map<string, PackedResource>();
+  /** The packed form of a resource and its lastChange when packed, reused while unchanged. */
+  private packCache = new Map<string, { rv: number; packed: PackedResource }>();
   private count = 0;
   private log: LoggedEvent[] = [];
   private droppedThroughRv = 0;
@@ -48,6 +65,11 @@ export class Store {
     // A restored store has no event log: watches from before the snapshot get 410 Expired.
     this.droppedThroughRv = state?.rv ?? 0;
     if (!state) return;
+    for (const [r, p] of Object.entries(state.packed ?? {})) {
+      this.packed.set(r, p);
+      this.count += p.count;
+      this.lastChange.set(r, this.rv);
+    }
     for (const k in state.objects) {
       const r = resourceOfKey(k);
       this.bucket(r).set(k, deepFreeze(state.objects[k]));
@@ -76,7 +98,7 @@ export class Store {
 
   /** The stored object itself: frozen, read-only. */
   peek(groupResource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.byResource.get(groupResource)?.get(storeKey(groupResource, namespace, name));
+    return this.resource(groupResource)?.get(storeKey(groupResource, namespace, name));
   }
 
   has(groupResource: string, namespace: string | undefined, name: string): boolean {
@@ -94,7 +116,7 @@ export class Store {
 
   /** Like list, but the stored (frozen, read-only) objects themselves. */
   listShared(groupResource: string, namespace?: string, filter?: (o: KubeObject) => boolean): KubeObject[] {
-    const bucket = this.byResource.get(groupResource);
+    const bucket = this.resource(groupResource);
     if (!bucket) return [];
     const prefix = namespace === undefined ? undefined : `${groupResource}/${namespace}/`;
     const out: KubeObject[] = [];
@@ -118,7 +140,7 @@ export class Store {
 
   remove(groupResource: string, namespace: string | undefined, name: string): KubeObject | undefined {
     const key = storeKey(groupResource, namespace, name);
-    const bucket = this.byResource.get(groupResource);
+    const bucket = this.resource(groupResource);
     const o = bucket?.get(key);
     if (!bucket || !o) return undefined;
     bucket.delete(key);
@@ -157,11 +179,20 @@ export class Store {
     return this.lastChange.get(groupResource) ?? 0;
   }
 
-  /** The stored objects themselves (frozen): a snapshot shares them with the running store. */
-  toJSON(): StoreState {
+  /**
+   * The stored objects themselves (frozen): a snapshot shares them with the running store. With
+   * `compact`, every resource is packed (cached per resource until it changes); without, only the
+   * resources still packed since a restore stay packed.
+   */
+  toJSON(opts: { compact?: boolean } = {}): StoreState {
     const objects: Record<string, KubeObject> = {};
-    for (const bucket of this.byResource.values()) for (const [k, v] of bucket) objects[k] = v;
-    return { rv: this.rv, objects };
+    const packed: Record<string, PackedResource> = Object.fromEntries(this.packed);
+    for (const [r, bucket] of this.byResource) {
+      if (bucket.size === 0) continue;
+      if (opts.compact) packed[r] = this.packedResource(r, bucket);
+      else for (const [k, v] of bucket) objects[k] = v;
+    }
+    return Object.keys(packed).length ? { rv: this.rv, objects, packed } : { rv: this.rv, objects };
   }
 
   /** The oldest resourceVersion a watch may still start from (the 410 Expired message names it). */
@@ -170,9 +201,30 @@ export class Store {
   }
 
   private bucket(groupResource: string): Map<string, KubeObject> {
-    let b = this.byResource.get(groupResource);
+    let b = this.resource(groupResource);
     if (!b) this.byResource.set(groupResource, (b = new Map()));
     return b;
+  }
+
+  /** A resource's objects, unpacking them on first use after a restore. */
+  private resource(groupResource: string): Map<string, KubeObject> | undefined {
+    const p = this.packed.get(groupResource);
+    if (p) {
+      this.packed.delete(groupResource);
+      const entries = unpack<[string, KubeObject][]>(p.data);
+      this.byResource.set(groupResource, new Map(entries.map(([k, v]) => [k, deepFreeze(v)])));
+      this.packCache.set(groupResource, { rv: this.lastChangeOf(groupResource), packed: p });
+    }
+    return this.byResource.get(groupResource);
+  }
+
+  private packedResource(groupResource: string, bucket: Map<string, KubeObject>): PackedResource {
+    const rv = this.lastChangeOf(groupResource);
+    const hit = this.packCache.get(groupResource);
+    if (hit && hit.rv === rv) return hit.packed;
+    const packed = { count: bucket.size, data: pack([...bucket]) };
+    this.packCache.set(groupResource, { rv, packed });
+    return packed;
   }
 
   private record(groupResource: string, type: WatchEvent["type"], object: KubeObject, rv: number, previous?: KubeObject): void {

@@ -3,6 +3,8 @@
 // which stays meaningful on a busy machine where timings do not.
 
 import { performance } from "node:perf_hooks";
+import { Session } from "node:inspector";
+import { writeFileSync } from "node:fs";
 import { createSandbox, restoreSandbox } from "../index";
 import { Store } from "../apiserver/store";
 import { Cluster } from "../cluster";
@@ -71,6 +73,28 @@ function snapshotBreakdown(): void {
   console.log(`  snapshot+restore ${((performance.now() - t) / 50).toFixed(3)} ms`);
 }
 
+// PROFILE=file.cpuprofile records a CPU profile of the measured sections only.
+const session = process.env.PROFILE ? new Session() : undefined;
+session?.connect();
+function post(method: string): Promise<unknown> {
+  return new Promise((resolve, reject) => session!.post(method, (err, res) => (err ? reject(err) : resolve(res))));
+}
+let profiling = false;
+function profileStart(): void {
+  if (!session || profiling) return;
+  profiling = true;
+  session.post("Profiler.enable");
+  session.post("Profiler.start");
+}
+function profilePause(): void {
+  if (!session || !profiling) return;
+  profiling = false;
+  session.post("Profiler.stop", (err, res) => {
+    if (!err) writeFileSync(`${process.env.PROFILE}.${Date.now()}.cpuprofile`, JSON.stringify((res as { profile: unknown }).profile));
+  });
+}
+void post;
+
 const which = process.argv[2] ?? "all";
 instrument();
 if (which === "all" || which === "getpods") {
@@ -78,8 +102,10 @@ if (which === "all" || which === "getpods") {
   for (let i = 0; i < 20; i++) s.exec("kubectl get pods", { now: s.now() });
   for (const k of Object.keys(counts)) delete counts[k];
   const n = Number(process.env.N ?? 200);
+  profileStart();
   const t = performance.now();
   for (let i = 0; i < n; i++) s.exec("kubectl get pods", { now: s.now() });
+  profilePause();
   report("kubectl get pods", performance.now() - t, n);
 }
 if (which === "all" || which === "crash") {
@@ -89,9 +115,11 @@ if (which === "all" || which === "crash") {
     const s = createSandbox({ seed: i + 1, now: T0 });
     s.exec("kubectl run crash --image=busybox --restart=Always -- false", { now: s.now() });
     for (const k of Object.keys(counts)) if (i === 0) delete counts[k];
+    if (i === n - 1) profileStart(); // warm runs first
     const t = performance.now();
     s.advanceTo(s.now() + 3_600_000);
     total += performance.now() - t;
+    profilePause();
   }
   report("crash-loop hour", total, n);
 }

@@ -74,7 +74,7 @@ export function kubeconfigPath(fs: FileSystem, env: Record<string, string>, cwd:
 export function readKubeconfig(fs: FileSystem, path: string): Kubeconfig {
   const st = fs.stat(path);
   if (!st || st.type !== "file") return { clusters: [], contexts: [], users: [], path: "" };
-  const raw = (load(fs.read(path)) ?? {}) as Partial<Kubeconfig>;
+  const raw = parseCached(fs.read(path)) as Partial<Kubeconfig>;
   if (typeof raw !== "object" || Array.isArray(raw)) throw new Error(`error loading config file "${path}": couldn't get version/kind; json parse error`);
   return {
     ...raw,
@@ -83,6 +83,19 @@ export function readKubeconfig(fs: FileSystem, path: string): Kubeconfig {
     users: Array.isArray(raw.users) ? raw.users : [],
     path,
   };
+}
+
+// Every kubectl call reads the kubeconfig: parse each distinct text once (YAML parsing was a
+// sizeable part of a `kubectl get`) and hand out copies, since `kubectl config` edits its result.
+let lastText: string | undefined;
+let lastParsed: unknown;
+
+function parseCached(text: string): unknown {
+  if (text !== lastText) {
+    lastParsed = load(text) ?? {};
+    lastText = text;
+  }
+  return typeof lastParsed === "object" && lastParsed !== null ? structuredClone(lastParsed) : lastParsed;
 }
 
 /** Serialises a kubeconfig as clientcmd.Write does (sorted keys, `preferences: {}`). */

@@ -1,0 +1,63 @@
+// Compact, plain-JSON-safe encoding of bulky snapshot parts: JSON → raw deflate (fflate, pure JS,
+// deterministic for a given input) → base64. Snapshots of API objects compress about tenfold.
+
+import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const DECODE = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let chunk = "";
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    chunk += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63] + ALPHABET[n & 63];
+    if (chunk.length >= 8192) {
+      parts.push(chunk);
+      chunk = "";
+    }
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i] << 16;
+    chunk += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + "==";
+  } else if (rest === 2) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
+    chunk += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63] + "=";
+  }
+  parts.push(chunk);
+  return parts.join("");
+}
+
+export function fromBase64(s: string): Uint8Array {
+  let len = s.length;
+  while (len > 0 && s[len - 1] === "=") len--;
+  const out = new Uint8Array(Math.floor((len * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let o = 0;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    const v = c < 128 ? DECODE[c] : -1;
+    if (v < 0) throw new Error("invalid base64 in a packed snapshot");
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 255;
+    }
+  }
+  return out;
+}
+
+/** Packs plain JSON data into a base64 string. */
+export function pack(value: unknown): string {
+  return toBase64(deflateSync(strToU8(JSON.stringify(value)), { level: 6 }));
+}
+
+/** The inverse of pack. */
+export function unpack<T>(packed: string): T {
+  return JSON.parse(strFromU8(inflateSync(fromBase64(packed)))) as T;
+}
