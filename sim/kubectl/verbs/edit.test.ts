@@ -48,7 +48,7 @@ describe("kubectl edit with a non-interactive editor (headless runner)", () => {
     expect(r.code).toBe(1);
     const lines = r.output.split("\n");
     expect(lines[0]).toBe('error: deployments.apps "web" is invalid');
-    const copy = /^A copy of your changes has been stored to "(\/tmp\/kubectl-edit-[a-z0-9]{5}\.yaml)"$/.exec(lines[1]);
+    const copy = /^A copy of your changes has been stored to "(\/tmp\/kubectl-edit-\d+\.yaml)"$/.exec(lines[1]);
     expect(copy).not.toBeNull();
     expect(lines[2]).toBe("error: Edit cancelled, no valid changes were saved.");
     const kept = sb.fs.read(copy![1]);
@@ -70,9 +70,22 @@ describe("kubectl edit with a non-interactive editor (headless runner)", () => {
     sb.exec("kubectl run p --image=nginx");
     const r = sb.exec(`KUBE_EDITOR="sed -i 's/restartPolicy: Always/restartPolicy: Never/'" kubectl edit pod p`);
     expect(r.code).toBe(1);
-    expect(r.output).toMatch(/^error: pods "p" is invalid\nA copy of your changes has been stored to "\/tmp\/kubectl-edit-[a-z0-9]{5}\.yaml"\nerror: Edit cancelled, no valid changes were saved\.\n$/);
+    expect(r.output).toMatch(/^error: pods "p" is invalid\nA copy of your changes has been stored to "\/tmp\/kubectl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved\.\n$/);
     const file = /"(\/tmp\/[^"]+)"/.exec(r.output)![1];
-    expect(sb.fs.read(file)).toContain("# * spec: Forbidden: pod updates may not change fields other than");
+    const kept = sb.fs.read(file);
+    expect(kept).toContain("# * spec: Forbidden: pod updates may not change fields other than");
+    // The diff under the message is commented line by line, and its last line break is kept as is.
+    expect(kept).toMatch(/\n# - \tRestartPolicy: "Always",\n# \+ \tRestartPolicy: "Never",\n/);
+    expect(kept).toMatch(/\n# {3}}\n\n#\napiVersion: v1\n/);
+    // As kubectl leaves them: the first round's file and the copy.
+    expect(sb.fs.list("/tmp").filter((f) => f.startsWith("kubectl-edit-"))).toHaveLength(2);
+  });
+
+  test("changing the name is refused before anything is sent", () => {
+    const sb = withDeployment(false);
+    const r = sb.exec(`KUBE_EDITOR="sed -i 's/name: web$/name: web2/'" kubectl edit deploy web`);
+    expect(r.code).toBe(1);
+    expect(r.output).toMatch(/^A copy of your changes has been stored to "\/tmp\/kubectl-edit-\d+\.yaml"\nerror: At least one of apiVersion, kind and name was changed\n$/);
   });
 
   test("the default editor vi cannot run headless: it explains and kubectl reports the editor failed", () => {
@@ -111,7 +124,7 @@ describe("kubectl edit in the browser terminal", () => {
     const r = sb.exec("kubectl edit deploy web");
     expect(r.code).toBe(0);
     expect(r.request).toMatchObject({ kind: "editor", editor: "vi" });
-    expect(r.request!.path).toMatch(/^\/tmp\/kubectl-edit-[a-z0-9]{5}\.yaml$/);
+    expect(r.request!.path).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
     expect(r.request!.content!.startsWith(HEADER_FIRST_LINE)).toBe(true);
     const ed = createEditor({ kind: "vi", path: r.request!.path, content: r.request!.content, rows: 24, cols: 80 });
     type(ed, "/replicas: 1<CR>$r");

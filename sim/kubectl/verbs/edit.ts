@@ -156,18 +156,19 @@ function editorCommand(env: Record<string, string>): { args: string[]; shell: bo
   return { args: [env.SHELL || "/bin/bash", "-c", value], shell: true };
 }
 
-/** os.CreateTemp-like names (editor.go randSeq(5)), derived from the object and the round so runs repeat. */
+/**
+ * os.CreateTemp("", "kubectl-edit-*.yaml"): a random uint32 in decimal, retried while the name is
+ * taken. The number comes from the object, the time and the round, so runs repeat exactly.
+ */
 function tempName(ctx: Ctx, s: EditState): string {
   const seed = `${s.object.metadata.uid ?? s.name}/${s.object.metadata.resourceVersion ?? ""}/${ctx.now()}/${s.round}`;
   let h = 2166136261;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619) >>> 0;
-  const letters = "abcdefghijklmnopqrstuvwxyz0123456789";
-  let name = "";
-  for (let i = 0; i < 5; i++) {
-    name += letters[h % 36];
+  for (;;) {
+    const path = `/tmp/kubectl-edit-${h}${s.json ? ".json" : ".yaml"}`;
+    if (!ctx.p.fs.stat(path)) return path;
     h = Math.imul(h ^ (h >>> 13), 2246822519) >>> 0;
   }
-  return `/tmp/kubectl-edit-${name}${s.json ? ".json" : ".yaml"}`;
 }
 
 function readFile(ctx: Ctx, path: string): string {
@@ -265,7 +266,8 @@ function reopen(ctx: Ctx, state: EditState, edited: string, reasons: Reason[]): 
 }
 
 function reasonText(r: Reason): string {
-  const hash = (s: string) => s.replace(/\n(?!#)/g, "\n# ");
+  // hashOnLineBreak: a line break followed by more text (not a '#') continues the comment.
+  const hash = (s: string) => s.replace(/\n(?=[^#])/g, "\n# ");
   let out = r.other.length ? `# ${hash(r.head)}:\n` : `# ${hash(r.head)}\n`;
   for (const o of r.other) out += `# * ${hash(o)}\n`;
   return out + "#\n";
