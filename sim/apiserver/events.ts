@@ -5,6 +5,7 @@ import { rfc3339 } from "../core/duration";
 import type { Prng } from "../core/prng";
 import type { KubeObject } from "../api/types";
 import type { Client } from "./client";
+import { ApiError } from "./errors";
 
 export interface EventSource {
   component: string; // "default-scheduler", "kubelet", "replicaset-controller", ...
@@ -34,13 +35,33 @@ export function recordEvent(
         (e.involvedObject?.fieldPath ?? "") === (fieldPath ?? ""),
     );
   const now = rfc3339(nowMs);
-  if (existing) {
-    existing.count = (existing.count ?? 1) + 1;
-    existing.lastTimestamp = now;
-    client.update(existing);
-    return;
+  try {
+    if (existing) {
+      existing.count = (existing.count ?? 1) + 1;
+      existing.lastTimestamp = now;
+      client.update(existing);
+    } else {
+      client.create(newEvent(prng, now, ns, involved, type, reason, message, source, fieldPath));
+    }
+  } catch (e) {
+    // Like client-go's recorder, a rejected event (a terminating namespace, the sandbox's object
+    // limit, a conflict) is dropped rather than failing the component that records it.
+    if (!(e instanceof ApiError)) throw e;
   }
-  client.create({
+}
+
+function newEvent(
+  prng: Prng,
+  now: string,
+  ns: string,
+  involved: KubeObject,
+  type: "Normal" | "Warning",
+  reason: string,
+  message: string,
+  source: EventSource,
+  fieldPath?: string,
+): KubeObject {
+  return {
     apiVersion: "v1",
     kind: "Event",
     metadata: { name: `${involved.metadata.name}.${prng.hex(16)}`, namespace: ns },
@@ -63,5 +84,5 @@ export function recordEvent(
     eventTime: null,
     reportingComponent: source.component,
     reportingInstance: source.host ?? "",
-  });
+  };
 }
