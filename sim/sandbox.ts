@@ -20,7 +20,10 @@ import type { TopologyName } from "./controllers/topology";
 import { summarizePod } from "./apiserver/printers/pod";
 import { nodeRoles, nodeStatus } from "./apiserver/printers/node";
 import type { KubeList, KubeObject } from "./api/types";
-import { ExitSignal, initialShellState, Shell, type ShellState } from "./shell/interpreter";
+import { ExitSignal, initialShellState, Shell, StreamCut, type ShellState } from "./shell/interpreter";
+import { backgroundCommand, jobLine, jobMark, nextJobNumber, type JobView } from "./shell/jobs";
+import type { JobControl } from "./shell/job-builtins";
+import { unseen, type Shown } from "./shell/stream-output";
 import { coreutils } from "./shell/coreutils/index";
 import { escapeTerminal } from "./shell/escape";
 import { TerminalOutput } from "./shell/terminal";
@@ -44,6 +47,28 @@ export interface SandboxOptions {
   now: number;
 }
 
+export interface ExecOptions {
+  /** The wall-clock time of the request, ms since the epoch: the cluster catches up to it first. */
+  now: number;
+  /**
+   * A browser terminal (see sim/README.md, "Interactive terminal"): a line that lets time pass
+   * streams (ExecResult.stream), `CMD &` runs in the background. The headless runner leaves it
+   * unset: watching commands then stop at `timeout N` or when the cluster goes quiet, as before.
+   */
+  interactive?: boolean;
+}
+
+/** What a stream printed since the last poll (see Sandbox.poll). */
+export interface StreamUpdate {
+  output: string;
+  /** Clear the screen before showing `output` (watch redraws). */
+  clear?: boolean;
+  /** The line ended (by itself or by interrupt): show `prompt` and accept input again. */
+  done: boolean;
+  exitCode?: number;
+  prompt?: string;
+}
+
 export interface ExecResult {
   /** What the terminal shows: stdout and stderr interleaved, escaped (no control characters but \n and \t). */
   output: string;
@@ -52,6 +77,68 @@ export interface ExecResult {
   prompt: string;
   /** Present and true when the line ran `clear`: clear the screen, then show `output`. */
   clear?: boolean;
+  /**
+   * Interactive only: the line is still running (a watch, `sleep`, `fg`). Show `output`, no prompt;
+   * call poll(id) for more and interrupt(id) on Ctrl-C. `prompt` is "" meanwhile.
+   */
+  stream?: { id: number };
+}
+
+/** A state the sandbox can re-run a streaming line from. */
+interface BaseState {
+  cluster: ClusterState;
+  fs: Record<string, Entry>;
+  shell: ShellState;
+}
+
+/** A line that is still running: it is re-run from `base` up to each poll's time (deterministic). */
+interface StreamRun {
+  line: string;
+  base: BaseState;
+  /** The virtual time it has run to. */
+  horizon: number;
+  shown: Shown;
+  /** A background job's line runs in a subshell (its variables do not reach the terminal's shell). */
+  subshell: boolean;
+  /** The jobs when the line started, as later re-runs see them. */
+  jobsAtStart: JobView[];
+}
+
+interface JobState extends JobView {
+  run: StreamRun;
+  /** Finished or killed, the notice not printed yet. */
+  notify: boolean;
+}
+
+interface OpenStream {
+  id: number;
+  run: StreamRun;
+  /** A job brought back with `fg`: it runs on its own copy of the cluster (as in the background). */
+  job?: JobState;
+}
+
+/** The interactive terminal's state: the open stream, background jobs. Plain JSON, in snapshots. */
+export interface TermState {
+  nextStreamId: number;
+  nextPid: number;
+  stream?: OpenStream;
+  jobs: JobState[];
+}
+
+function emptyTerm(): TermState {
+  return { nextStreamId: 1, nextPid: 4242, jobs: [] };
+}
+
+/** Copies the mutable parts (the bases are immutable and shared). */
+function copyTerm(t: TermState): TermState {
+  const run = (r: StreamRun): StreamRun => ({ ...r, shown: { ...r.shown }, jobsAtStart: r.jobsAtStart.map((j) => ({ ...j })) });
+  const job = (j: JobState): JobState => ({ ...j, run: run(j.run) });
+  return {
+    nextStreamId: t.nextStreamId,
+    nextPid: t.nextPid,
+    jobs: t.jobs.map(job),
+    ...(t.stream ? { stream: { id: t.stream.id, run: run(t.stream.run), ...(t.stream.job ? { job: job(t.stream.job) } : {}) } } : {}),
+  };
 }
 
 export interface SandboxSnapshot {
@@ -60,6 +147,8 @@ export interface SandboxSnapshot {
   cluster: ClusterState;
   fs: Record<string, Entry>;
   shell: ShellState;
+  /** Interactive terminals: the open stream and background jobs. */
+  term?: TermState;
 }
 
 export interface PodView {
@@ -90,7 +179,13 @@ export interface ClusterView {
 }
 
 export interface Sandbox {
-  exec(line: string, opts: { now: number }): ExecResult;
+  exec(line: string, opts: ExecOptions): ExecResult;
+  /** The output a stream (ExecResult.stream.id) printed up to `now` (the clock advances to it). */
+  poll(id: number, opts: { now: number }): StreamUpdate;
+  /** Ctrl-C: the stream's output up to `now`, then `^C`; exit status 130. */
+  interrupt(id: number, opts: { now: number }): StreamUpdate;
+  /** Background jobs, as `jobs` lists them. */
+  jobs(): JobView[];
   /**
    * The whole state as plain JSON. It shares immutable parts (stored API objects, file entries)
    * with the running sandbox, which is what makes it cheap: serialize it or hand it to
@@ -152,7 +247,7 @@ export function runScript(text: string, opts: Partial<SandboxOptions> = {}): { s
 /** Continues a snapshot. The sandbox takes ownership of `json`: do not mutate it afterwards. */
 export function restoreSandbox(json: SandboxSnapshot): Sandbox {
   const snap = json;
-  return new SimSandbox(snap.topology, restoreCluster(snap.cluster), new MemoryFs(snap.fs), reviveShellState(snap.shell));
+  return new SimSandbox(snap.topology, restoreCluster(snap.cluster), new MemoryFs(snap.fs), reviveShellState(snap.shell), snap.term ? copyTerm(snap.term) : emptyTerm());
 }
 
 function hostnameOf(topology: TopologyName): string {
@@ -168,12 +263,15 @@ function reviveShellState(s: ShellState): ShellState {
 
 class SimSandbox implements Sandbox {
   private shell: Shell;
+  /** Set by `fg` during a line: that job becomes the line's stream. */
+  private pendingFg: number | undefined;
 
   constructor(
     private readonly topology: TopologyName,
     private cluster: Cluster,
     private fs: MemoryFs,
     shellState: ShellState,
+    private term: TermState = emptyTerm(),
   ) {
     this.shell = this.makeShell(shellState);
   }
@@ -187,7 +285,7 @@ class SimSandbox implements Sandbox {
     return shell;
   }
 
-  exec(rawLine: string, opts: { now: number }): ExecResult {
+  exec(rawLine: string, opts: ExecOptions): ExecResult {
     // Terminals send Enter as \r; pasted text may carry \r\n.
     const line = rawLine.replace(/\r\n?/g, "\n");
     if (line.length > LIMITS.commandLineBytes) return this.result(LIMIT_MESSAGES.commandLineBytes + "\n", 1);
@@ -197,7 +295,9 @@ class SimSandbox implements Sandbox {
     let clear = false;
     try {
       if (opts.now > this.cluster.now()) this.cluster.advanceTo(this.reachable(opts.now));
-      exitCode = this.runLine(line, term);
+      if (opts.interactive) return this.execInteractive(line, opts.now);
+      this.recordHistory(line);
+      exitCode = this.runLine(line, term) as number;
       clear = this.shell.clearRequested;
     } catch (e) {
       this.rollback(before);
@@ -209,24 +309,206 @@ class SimSandbox implements Sandbox {
     return clear ? { ...out, clear: true } : out;
   }
 
-  private runLine(line: string, term: TerminalOutput): number {
-    this.recordHistory(line);
+  /**
+   * Runs a line to its end, or (with `cutAt`) until it lets virtual time reach `cutAt`: then it
+   * returns "cut" and the line is re-run from its start later (see StreamRun).
+   */
+  private runLine(line: string, term: TerminalOutput, run?: { cutAt: number; subshell: boolean; jobs: JobControl }): number | "cut" {
     const sh = this.shell;
     sh.beginLine();
     sh.onClear = () => term.reset();
     sh.currentErr = term.write;
     sh.terminal = term.write;
+    sh.cutAt = run?.cutAt;
+    sh.jobControl = run?.jobs;
     let status: number;
+    const io = { stdin: "", out: term.write, err: term.write };
     try {
-      status = sh.runSource(line, { stdin: "", out: term.write, err: term.write });
+      status = run?.subshell ? sh.subshell(() => sh.runSource(line, io)) : sh.runSource(line, io);
     } catch (e) {
+      if (e instanceof StreamCut) return "cut";
       if (!(e instanceof ExitSignal)) throw e;
       status = e.code;
       // `exit` in an ssh session closes it and returns to the previous machine.
       leaveHost(this.cluster, term.write);
+    } finally {
+      sh.cutAt = undefined;
+      sh.jobControl = undefined;
     }
     sh.state.lastStatus = status;
     return status;
+  }
+
+  // ---- Interactive terminals: streams and background jobs (sim/README.md, "Interactive terminal").
+  // A line that lets virtual time pass beyond the request's `now` is cut there (Shell.cutAt) and
+  // becomes a stream. Each poll re-runs it from the state it started in up to the poll's time:
+  // the simulator is deterministic, so the output grows as a prefix and only the unseen part is
+  // sent. The terminal's state is the re-run's (a foreground line is all that happens meanwhile).
+  // Background jobs re-run the same way on a copy of the cluster, so the learner's own commands
+  // change the real one meanwhile (a job does not see them: a known simplification).
+
+  private execInteractive(line: string, now: number): ExecResult {
+    let out = "";
+    if (this.term.stream) this.term.stream = undefined; // a new line replaces a stream the terminal left
+    out += this.advanceJobs(now);
+    this.recordHistory(line);
+    const bg = backgroundCommand(line);
+    if (bg !== undefined) return this.result(out + this.startJob(bg, now) + this.jobNotices(), 0);
+    const run = this.newRun(line, now, false);
+    const term = new TerminalOutput();
+    this.pendingFg = undefined;
+    const status = this.runLine(line, term, { cutAt: run.horizon, subshell: false, jobs: this.jobControl() });
+    const shown = unseen(run.shown, term);
+    const clear = this.shell.clearRequested || shown.clear;
+    const fg = this.pendingFg !== undefined ? this.term.jobs.find((j) => j.n === this.pendingFg) : undefined;
+    this.pendingFg = undefined;
+    let opened: OpenStream | undefined;
+    if (status === "cut") opened = { id: this.term.nextStreamId++, run };
+    else if (fg) {
+      this.term.jobs = this.term.jobs.filter((j) => j !== fg);
+      opened = { id: this.term.nextStreamId++, run: fg.run, job: fg };
+    }
+    if (opened) {
+      this.term.stream = opened;
+      return { output: escapeTerminal(out + shown.text), exitCode: 0, prompt: "", stream: { id: opened.id }, ...(clear ? { clear } : {}) };
+    }
+    const res = this.result(out + shown.text + this.jobNotices(), status as number);
+    return clear ? { ...res, clear: true } : res;
+  }
+
+  private newRun(line: string, now: number, subshell: boolean): StreamRun {
+    const c = this.checkpoint();
+    const jobsAtStart = this.term.jobs.map(({ n, pid, command, status }) => ({ n, pid, command, status }));
+    return { line, base: { cluster: c.cluster, fs: c.fs, shell: c.shell }, horizon: now + 1, shown: { frames: 0, chars: 0 }, subshell, jobsAtStart };
+  }
+
+  private jobControl(): JobControl {
+    return {
+      list: () => this.term.jobs.map(({ n, pid, command, status }) => ({ n, pid, command, status })),
+      kill: (n, signal) => {
+        const j = this.term.jobs.find((x) => x.n === n);
+        if (j && j.status === "Running") Object.assign(j, { status: signal, notify: true });
+      },
+      foreground: (n) => {
+        this.pendingFg = n;
+      },
+      forget: (ns) => {
+        this.term.jobs = this.term.jobs.filter((j) => !ns.includes(j.n));
+      },
+    };
+  }
+
+  /** Re-runs see the jobs as they were when the line started, and change nothing. */
+  private frozenJobControl(jobs: JobView[]): JobControl {
+    return { list: () => jobs.map((j) => ({ ...j })), kill: () => {}, foreground: () => {}, forget: () => {} };
+  }
+
+  /** `CMD &`: `[1] 4242`, then what the job prints by `now`; it keeps running on its own. */
+  private startJob(command: string, now: number): string {
+    const n = nextJobNumber(this.term.jobs);
+    const pid = this.term.nextPid++;
+    const run = this.newRun(command, now, true);
+    const term = new TerminalOutput();
+    const status = this.runLine(command, term, { cutAt: run.horizon, subshell: true, jobs: this.frozenJobControl(run.jobsAtStart) });
+    const text = unseen(run.shown, term).text;
+    const job: JobState = { n, pid, command, status: "Running", run, notify: false };
+    if (status !== "cut") Object.assign(job, { status: status === 0 ? "Done" : { exit: status }, notify: true });
+    this.term.jobs.push(job);
+    this.shell.state.lastStatus = 0;
+    return `[${n}] ${pid}\n` + text;
+  }
+
+  /** Re-runs a line on a copy of its starting state up to its horizon (jobs, and jobs brought back with fg). */
+  private forkRun(run: StreamRun): { term: TerminalOutput; status: number | "cut" } {
+    const b = run.base;
+    const fork = new SimSandbox(this.topology, restoreCluster(b.cluster), new MemoryFs({ ...b.fs }), reviveShellState(structuredClone(b.shell)));
+    const term = new TerminalOutput();
+    const status = fork.runLine(run.line, term, { cutAt: run.horizon, subshell: run.subshell, jobs: this.frozenJobControl(run.jobsAtStart) });
+    return { term, status };
+  }
+
+  /** What the running background jobs printed up to `now`; finished ones are marked for their notice. */
+  private advanceJobs(now: number): string {
+    let out = "";
+    for (const j of this.term.jobs) {
+      if (j.status !== "Running" || now + 1 <= j.run.horizon) continue;
+      j.run.horizon = now + 1;
+      const r = this.forkRun(j.run);
+      out += unseen(j.run.shown, r.term).text;
+      if (r.status !== "cut") Object.assign(j, { status: r.status === 0 ? "Done" : { exit: r.status }, notify: true });
+    }
+    return out;
+  }
+
+  /** bash reports finished jobs before the next prompt, then forgets them. */
+  private jobNotices(): string {
+    const all = this.term.jobs;
+    const done = all.filter((j) => j.notify);
+    if (!done.length) return "";
+    const text = done.map((j) => jobLine(j, jobMark(all, j.n))).join("");
+    this.term.jobs = all.filter((j) => !j.notify);
+    return text;
+  }
+
+  poll(id: number, opts: { now: number }): StreamUpdate {
+    return this.guardStream(id, opts.now, false);
+  }
+
+  interrupt(id: number, opts: { now: number }): StreamUpdate {
+    return this.guardStream(id, opts.now, true);
+  }
+
+  /** A poll that hits a limit or fails ends the stream with the message; the state is as before the poll. */
+  private guardStream(id: number, now: number, interrupt: boolean): StreamUpdate {
+    const s = this.term.stream;
+    if (!s || s.id !== id) return { output: "", done: true, exitCode: this.shell.state.lastStatus, prompt: this.prompt() };
+    const before = this.checkpoint();
+    try {
+      return this.advanceStream(s, now, interrupt);
+    } catch (e) {
+      this.rollback(before);
+      this.term.stream = undefined;
+      const message = e instanceof LimitError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)} (the sandbox was left unchanged)`;
+      return { output: escapeTerminal(message + "\n"), done: true, exitCode: 1, prompt: this.prompt() };
+    }
+  }
+
+  private advanceStream(s: OpenStream, now: number, interrupt: boolean): StreamUpdate {
+    let out = "";
+    let clear = false;
+    let ended: number | undefined;
+    if (now + 1 > s.run.horizon) {
+      s.run.horizon = now + 1;
+      let r: { term: TerminalOutput; status: number | "cut" };
+      if (s.job) {
+        if (now > this.cluster.now()) this.cluster.advanceTo(this.reachable(now));
+        r = this.forkRun(s.run);
+      } else {
+        // The foreground line is all that ran since it started: its re-run is the terminal's state.
+        this.rollback(s.run.base);
+        const term = new TerminalOutput();
+        r = { term, status: this.runLine(s.run.line, term, { cutAt: s.run.horizon, subshell: false, jobs: this.frozenJobControl(s.run.jobsAtStart) }) };
+        if (r.status !== "cut" && now > this.cluster.now()) this.cluster.advanceTo(this.reachable(now));
+      }
+      const shown = unseen(s.run.shown, r.term);
+      out += shown.text;
+      clear = shown.clear;
+      if (r.status !== "cut") ended = r.status;
+    }
+    const jobsOut = this.advanceJobs(now);
+    if (ended === undefined && !interrupt) return { output: escapeTerminal(jobsOut + out), done: false, ...(clear ? { clear } : {}) };
+    this.term.stream = undefined;
+    if (ended === undefined) {
+      // Ctrl-C: bash echoes ^C where the cursor is and ends the line with status 130.
+      out += "^C\n";
+      ended = 130;
+    }
+    this.shell.state.lastStatus = ended;
+    return { output: escapeTerminal(jobsOut + out + this.jobNotices()), done: true, exitCode: ended, prompt: this.prompt(), ...(clear ? { clear } : {}) };
+  }
+
+  jobs(): JobView[] {
+    return this.term.jobs.map(({ n, pid, command, status }) => ({ n, pid, command, status }));
   }
 
   /**
@@ -245,10 +527,11 @@ class SimSandbox implements Sandbox {
     if (h.length > LIMITS.historyEntries) h.splice(0, h.length - LIMITS.historyEntries);
   }
 
-  private rollback(snap: SandboxSnapshot): void {
+  private rollback(snap: BaseState & { term?: TermState }): void {
     this.cluster = restoreCluster(snap.cluster);
-    this.fs = new MemoryFs(snap.fs);
-    this.shell = this.makeShell(reviveShellState(snap.shell));
+    this.fs = new MemoryFs({ ...snap.fs });
+    this.shell = this.makeShell(reviveShellState(structuredClone(snap.shell)));
+    if (snap.term) this.term = copyTerm(snap.term);
   }
 
   private result(output: string, exitCode: number): ExecResult {
@@ -268,6 +551,7 @@ class SimSandbox implements Sandbox {
       cluster: this.cluster.toJSON({ compact }),
       fs: { ...this.fs.toJSON() },
       shell: structuredClone(this.shell.state),
+      term: copyTerm(this.term),
     };
   }
 

@@ -7,6 +7,7 @@ import type { Io } from "./redirect";
 import { resolvePath } from "../core/vfs";
 import { MAX_SLEEP_MS, parseInterval } from "./coreutils/sleep";
 import { readBuiltin, testBuiltin } from "./test-builtin";
+import { JOB_BUILTINS } from "./job-builtins";
 
 export type Builtin = (sh: Shell, argv: string[], io: Io) => number;
 
@@ -361,4 +362,5 @@ export const BUILTINS: Record<string, Builtin> = Object.assign(Object.create(nul
     sh.onClear();
     return 0;
   },
+  ...JOB_BUILTINS,
 });

@@ -13,6 +13,7 @@ import { BUILTINS, type Builtin } from "./builtins";
 import { LIMITS, LimitError } from "../core/limits";
 import type { FileSystem } from "../core/vfs";
 import type { ClusterPort, Proc, Program } from "../core/process";
+import type { JobControl } from "./job-builtins";
 
 export interface ShellState {
   cwd: string;
@@ -37,6 +38,12 @@ export class ExitSignal {
   constructor(readonly code: number) {}
 }
 
+/**
+ * A streaming line reached the time the terminal has seen so far (`Shell.cutAt`): the line stops
+ * there (the rest of a pipeline still reads what was printed) and the sandbox resumes it later.
+ */
+export class StreamCut {}
+
 export function initialShellState(hostname: string): ShellState {
   const vars: Record<string, string> = Object.create(null);
   Object.assign(vars, {
@@ -57,6 +64,10 @@ export class Shell {
   state: ShellState;
   /** Set by `timeout N`: watching programs stop at this virtual time. */
   deadline: number | undefined;
+  /** A browser terminal's stream horizon: a command that lets time reach it stops the line (StreamCut). */
+  cutAt: number | undefined;
+  /** The sandbox's job table (browser terminals); undefined: no job control. */
+  jobControl: JobControl | undefined;
   /** Set by `clear`: the terminal should clear the screen before showing this line's output. */
   clearRequested = false;
   /** Called by `clear`: the sandbox drops the output printed before it. */
@@ -90,6 +101,7 @@ export class Shell {
     this.substitutionDepth = 0;
     this.clearRequested = false;
     this.deadline = undefined;
+    this.cutAt = undefined;
   }
 
   execList(list: List, io: Io): number {
@@ -109,13 +121,21 @@ export class Shell {
   private execPipeline(p: Pipeline, io: Io): number {
     let stdin = io.stdin;
     let status = 0;
+    let cut: StreamCut | undefined;
     p.cmds.forEach((cmd, k) => {
       const last = k === p.cmds.length - 1;
       const buf = last ? undefined : new OutputBuffer();
       const reader = k === 0 ? io.reader : { text: stdin, pos: 0 };
-      status = this.execCommand(cmd, { stdin, reader, out: buf ? buf.sink : io.out, err: io.err });
+      try {
+        status = this.execCommand(cmd, { stdin, reader, out: buf ? buf.sink : io.out, err: io.err });
+      } catch (e) {
+        // A cut stage still hands what it printed to the rest of the pipeline (`get -w | grep x`).
+        if (!(e instanceof StreamCut)) throw e;
+        cut = e;
+      }
       if (buf) stdin = buf.text();
     });
+    if (cut) throw cut;
     if (p.negate) status = status === 0 ? 1 : 0;
     return (this.state.lastStatus = status);
   }
@@ -195,7 +215,7 @@ export class Shell {
       cwd: this.state.cwd,
       fs: this.host.fs,
       cluster: this.host.cluster,
-      deadline: this.deadline,
+      deadline: this.cutAt === undefined ? this.deadline : Math.min(this.deadline ?? Infinity, this.cutAt),
       hostname: this.host.hostname,
       stdoutIsTerminal: io.out === this.terminal,
       stdout: io.out,
@@ -209,11 +229,14 @@ export class Shell {
         return reader ? reader.text.slice(reader.pos) : io.stdin;
       },
     });
+    let status: number;
     try {
-      return program(proc);
+      status = program(proc);
     } finally {
       if (reader && consumed) reader.pos = reader.text.length;
     }
+    if (this.cutAt !== undefined && this.host.cluster.now() >= this.cutAt) throw new StreamCut();
+    return status;
   }
 
   /** The learner's terminal (set by the sandbox), so programs can tell it from a pipe. */

@@ -7,6 +7,8 @@ export class TerminalOutput {
   private chunks: string[] = [];
   private size = 0;
   private truncated = false;
+  /** How many times `clear` reset the screen (a stream's frames: sim/sandbox.ts). */
+  resets = 0;
 
   write = (text: string): void => {
     if (this.truncated) return;
@@ -23,6 +25,7 @@ export class TerminalOutput {
   reset(): void {
     this.chunks = [];
     this.size = 0;
+    this.resets++;
   }
 
   text(): string {
