@@ -36,7 +36,7 @@ describe.skipIf(!hasRealKubectl())("kubectl edit prints what the real kubectl pr
 
   const real = (args: string[], editor: string): Promise<{ out: string; code: number }> =>
     new Promise((resolve) => {
-      const env = { PATH: "/usr/bin:/bin", HOME: dir, KUBECONFIG: served.kubeconfig, KUBE_EDITOR: editor, TMPDIR: dir };
+      const env = { PATH: "/usr/bin:/bin", HOME: dir, KUBECONFIG: served.kubeconfig, KUBE_EDITOR: editor, TMPDIR: dir } as unknown as NodeJS.ProcessEnv;
       const c = spawn(REAL_KUBECTL, args, { env });
       let out = "";
       c.stdout.on("data", (d: Buffer) => (out += d.toString()));
