@@ -4,5 +4,6 @@ import { waitVerb } from "./wait";
 import { cordonVerbs, drainVerb } from "./drain";
 import { taintVerb } from "./taint";
 import { topVerb } from "./top";
+import { authVerb } from "./auth";
 
-export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb, taintVerb, topVerb];
+export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb, taintVerb, topVerb, authVerb];
