@@ -49,6 +49,7 @@ const PER_KIND: Record<string, Record<string, Getter>> = {
   Namespace: { "status.phase": (o) => s(o.status?.phase) },
   Node: { "spec.unschedulable": (o) => String(o.spec?.unschedulable === true) },
   ReplicaSet: { "status.replicas": (o) => s(o.status?.replicas ?? 0) },
+  Job: { "status.successful": (o) => s(o.status?.successful ?? 0) },
   ReplicationController: { "status.replicas": (o) => s(o.status?.replicas ?? 0) },
 };
 
