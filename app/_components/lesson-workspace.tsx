@@ -1,6 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ClusterPicture } from "./cluster-picture";
 import { ExercisePanel } from "./exercise-panel";
@@ -31,6 +31,24 @@ export function LessonWorkspace({ slug, quiz, title, markdown, locale, exercise,
   const { t } = useTranslation();
   const [cluster, setCluster] = useState<ClusterViewDto | null>(sandbox?.cluster ?? null);
   const term = useRef<TerminalHandle | null>(null);
+  const lastActivity = useRef(Date.now());
+  const onCluster = useCallback((v: ClusterViewDto) => {
+    lastActivity.current = Date.now();
+    setCluster(v);
+  }, []);
+
+  // Between commands the picture keeps up with the cluster (ContainerCreating → Running) for a
+  // couple of minutes after the learner's last command, while the tab is visible.
+  const sandboxId = sandbox?.id;
+  useEffect(() => {
+    if (!sandboxId) return;
+    const timer = setInterval(async () => {
+      if (document.visibilityState !== "visible" || Date.now() - lastActivity.current > 120_000) return;
+      const res = await fetch(`/api/sandboxes/${sandboxId}/cluster`).catch(() => null);
+      if (res?.ok) setCluster(((await res.json()) as { cluster: ClusterViewDto }).cluster);
+    }, 4_000);
+    return () => clearInterval(timer);
+  }, [sandboxId]);
   const pending = useRef<string[]>([]);
   const onReady = useCallback((h: TerminalHandle) => {
     term.current = h;
@@ -56,7 +74,7 @@ export function LessonWorkspace({ slug, quiz, title, markdown, locale, exercise,
               prompt={sandbox.prompt}
               scrollback={sandbox.scrollback}
               history={sandbox.history}
-              onCluster={setCluster}
+              onCluster={onCluster}
               onReady={onReady}
             />
             {exercise && (
@@ -67,7 +85,7 @@ export function LessonWorkspace({ slug, quiz, title, markdown, locale, exercise,
                 completed={completed}
                 attempts={attempts}
                 onReset={(v) => {
-                  setCluster(v.cluster);
+                  onCluster(v.cluster);
                   term.current?.restart(v.prompt);
                 }}
               />

@@ -5,6 +5,7 @@ import { POST as openRoute } from "./sandboxes/route";
 import { GET as getRoute } from "./sandboxes/[id]/route";
 import { POST as execRoute } from "./sandboxes/[id]/exec/route";
 import { POST as gradeRoute } from "./sandboxes/[id]/grade/route";
+import { GET as clusterRoute } from "./sandboxes/[id]/cluster/route";
 import { POST as signupRoute } from "./signup/route";
 import { db } from "@/lib/server/db";
 import { endSessions, setDisabled, setRole } from "@/lib/server/users";
@@ -57,6 +58,18 @@ describe(`API routes on ${provider}`, () => {
     expect((await exec(id, { line: "kubectl delete pod redis" }, other)).status).toBe(404);
     expect((await getRoute(new Request(`http://localhost/api/sandboxes/${id}`, { headers: { cookie: other } }), params({ id }))).status).toBe(404);
     expect((await gradeRoute(new Request(`http://localhost/api/sandboxes/${id}/grade`, { method: "POST", headers: { cookie: other } }), params({ id }))).status).toBe(404);
+  });
+
+  test("the live cluster picture is served to the owner only", async () => {
+    const { id, cookie } = await learnerWithSandbox();
+    const get = (c?: string) => clusterRoute(new Request(`http://localhost/api/sandboxes/${id}/cluster`, { headers: c ? { cookie: c } : {} }), params({ id }));
+    const mine = await get(cookie);
+    expect(mine.status).toBe(200);
+    const { cluster } = (await mine.json()) as { cluster: { nodes: { name: string; pods: { name: string }[] }[] } };
+    expect(cluster.nodes.map((n) => n.name)).toEqual(["controlplane", "node01", "node02"]);
+    expect(cluster.nodes.flatMap((n) => n.pods.map((p) => p.name))).toContain("redis");
+    expect((await get(await sessionCookie(await newViewer()))).status).toBe(404);
+    expect((await get()).status).toBe(401);
   });
 
   test("malformed JSON is 400, a wrong shape is 400, an oversized body is 413", async () => {

@@ -125,6 +125,25 @@ export async function getSandbox(viewer: Viewer, id: string, now = Date.now()): 
   };
 }
 
+/** The cluster picture alone, advanced to now (for the live picture between commands). */
+export async function clusterOf(viewer: Viewer, id: string, now = Date.now()): Promise<ClusterView> {
+  const m = await meta(viewer, id);
+  return withSandboxLock(id, async () => {
+    for (let i = 0; i < MAX_TRIES; i++) {
+      const cur = i === 0 ? m : await meta(viewer, id);
+      try {
+        const sandbox = await live(id, cur.version);
+        sandbox.advanceTo(Math.max(now, sandbox.now()));
+        remember(id, cur.version, sandbox, viewer.id);
+        return sandbox.clusterView();
+      } catch (e) {
+        if (!(e instanceof VersionConflict)) throw e;
+      }
+    }
+    throw new AppError("conflict", "The sandbox is busy; try again.");
+  });
+}
+
 /**
  * Runs one command line. The snapshot and the log row are written together, only if nobody wrote
  * since we loaded (version check); on conflict the line is re-run on the fresh state, so an
