@@ -5,5 +5,6 @@ import { cordonVerbs, drainVerb } from "./drain";
 import { taintVerb } from "./taint";
 import { topVerb } from "./top";
 import { authVerb } from "./auth";
+import { eventsVerb } from "./events";
 
-export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb, taintVerb, topVerb, authVerb];
+export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb, taintVerb, topVerb, authVerb, eventsVerb];
