@@ -15,10 +15,11 @@ import { journalctl, systemctl } from "./systemctl";
 import { ps } from "./ps";
 import { crictl } from "./crictl";
 import { df, free, ip, uptime } from "./sysinfo";
+import { iptables, iptablesSave, ipvsadm } from "./iptables";
 
 export { attachHosts, hostPrompt, leaveHost, hostFs } from "./session";
 export { gatedByComponent } from "./static-pods";
 
 export function hostPrograms(): Record<string, Program> {
-  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime };
+  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm };
 }
