@@ -7,6 +7,7 @@ import { NanoEditor } from "./nano";
 
 export type { Editor, EditorInput, EditorOptions, EditorOutcome, KeyPress, Paste } from "./types";
 export { LEAVE_ALT_SCREEN } from "./screen";
+export { parseTerminalInput } from "./terminal-input";
 
 export function createEditor(opts: EditorOptions): Editor {
   return opts.kind === "vi" ? new ViEditor(opts) : new NanoEditor(opts);
