@@ -15,7 +15,7 @@
 // commands with. Everything pending is plain JSON, so it can live in a snapshot between requests.
 
 import type { Proc } from "../core/process";
-import type { FileSystem } from "../core/vfs";
+import { FsError, type FileSystem } from "../core/vfs";
 import type { ClusterPort } from "../core/process";
 
 export type EditorKind = "vi" | "nano";
@@ -95,7 +95,16 @@ export interface ResumeHost {
  * continuation can open the editor again or run commands.
  */
 export function finishInteractive(pending: PendingInteractive, result: { content: string; saved: boolean }, host: ResumeHost): number {
-  if (result.saved) host.fs.write(pending.request.path, result.content, { mtime: host.cluster.now() });
+  if (result.saved) {
+    try {
+      host.fs.write(pending.request.path, result.content, { mtime: host.cluster.now() });
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      // vim's E212 (nano: "Error writing ..."): the directory is missing or the path is a directory.
+      host.err(`"${pending.request.displayPath}" E212: Can't open file for writing\n`);
+      return 1;
+    }
+  }
   const then = pending.then;
   if (!then) return 0;
   const handler = handlers[then.handler];

@@ -190,3 +190,12 @@ describe("vi and nano as shell commands", () => {
     expect(sb.complete({ path: "/root/x", content: "", saved: true }).code).toBe(1);
   });
 });
+
+describe("saving from the browser editor", () => {
+  test("a file in a missing directory cannot be written: vim's E212, exit 1", () => {
+    const sb = editorSandbox({ interactive: true });
+    const r = sb.exec("vi nodir/x.yaml");
+    expect(r.request?.path).toBe("/root/nodir/x.yaml");
+    expect(sb.complete({ path: "/root/nodir/x.yaml", content: "a\n", saved: true })).toMatchObject({ output: `"nodir/x.yaml" E212: Can't open file for writing\n`, code: 1 });
+  });
+});
