@@ -16,10 +16,11 @@ import { ps } from "./ps";
 import { crictl } from "./crictl";
 import { df, free, ip, uptime } from "./sysinfo";
 import { iptables, iptablesSave, ipvsadm } from "./iptables";
+import { curl } from "./curl";
 
 export { attachHosts, hostPrompt, leaveHost, hostFs } from "./session";
 export { gatedByComponent } from "./static-pods";
 
 export function hostPrograms(): Record<string, Program> {
-  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm };
+  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm, curl };
 }

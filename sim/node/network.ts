@@ -18,6 +18,11 @@ export interface NetOrigin {
   namespace?: string;
   /** The asking pod's IP, for localhost. */
   podIP?: string;
+  /**
+   * Picks a backend among n (kube-proxy's random choice per connection). Node programs pass the
+   * cluster's seeded PRNG; without it the choice rotates with the clock, so reads stay pure.
+   */
+  pick?: (n: number) => number;
 }
 
 const MAX_DEPTH = 3;
@@ -52,11 +57,11 @@ export function clusterHttp(server: ApiServer, origin: NetOrigin, url: string, d
   if (depth > MAX_DEPTH) return { ok: false, error: "timeout", host: u.host, ip, port: u.port };
   const services = client.list("services");
   const byClusterIP = services.find((s) => s.spec?.clusterIP === ip);
-  if (byClusterIP) return viaService(server, client, byClusterIP, u, ip, (p: any) => p.port === u.port, depth);
+  if (byClusterIP) return viaService(server, client, byClusterIP, u, ip, (p: any) => p.port === u.port, depth, origin.pick);
   const nodes = client.list("nodes");
   if (nodes.some((n) => (n.status?.addresses ?? []).some((a: any) => a.address === ip))) {
     const byNodePort = services.find((s) => (s.spec?.ports ?? []).some((p: any) => p.nodePort === u.port));
-    if (byNodePort) return viaService(server, client, byNodePort, u, ip, (p: any) => p.nodePort === u.port, depth);
+    if (byNodePort) return viaService(server, client, byNodePort, u, ip, (p: any) => p.nodePort === u.port, depth, origin.pick);
     return { ok: false, error: "refused", host: u.host, ip, port: u.port };
   }
   return toPod(server, client, ip, u.port, u.path, u.host, depth);
@@ -86,7 +91,7 @@ function firstEndpoint(client: Client, svc: KubeObject): string | undefined {
   return ep?.subsets?.[0]?.addresses?.[0]?.ip;
 }
 
-function viaService(server: ApiServer, client: Client, svc: KubeObject, u: { host: string; port: number; path: string }, ip: string, match: (p: any) => boolean, depth: number): NetReply {
+function viaService(server: ApiServer, client: Client, svc: KubeObject, u: { host: string; port: number; path: string }, ip: string, match: (p: any) => boolean, depth: number, pick?: (n: number) => number): NetReply {
   const sp = (svc.spec?.ports ?? []).find(match);
   if (!sp) return { ok: false, error: "refused", host: u.host, ip, port: u.port };
   if (svc.metadata.namespace === "default" && svc.metadata.name === "kubernetes") {
@@ -102,7 +107,7 @@ function viaService(server: ApiServer, client: Client, svc: KubeObject, u: { hos
   }
   if (targets.length === 0) return { ok: false, error: "refused", host: u.host, ip, port: u.port };
   // kube-proxy picks an endpoint at random; here it rotates with the clock, deterministically.
-  const t = targets[Math.floor(server.clock.now() / 1000) % targets.length];
+  const t = targets[pick ? pick(targets.length) : Math.floor(server.clock.now() / 1000) % targets.length];
   const r = toPod(server, client, t.ip, t.port, u.path, u.host, depth);
   return r.ok ? { ...r, ip, port: u.port } : { ...r, ip, port: u.port };
 }
