@@ -468,7 +468,8 @@ export class ViEditor implements Editor {
         if (!force && this.modified()) return this.error("E37: No write since last change (add ! to override)");
         return this.quit();
       case "wq": case "x": case "xit": case "exit":
-        if (name === "wq" || this.modified() || this.isNew) this.write();
+        // :x and ZZ write only a modified buffer (a new, empty buffer is not created).
+        if (name === "wq" || this.modified()) this.write();
         return this.quit();
       case "qa": case "qall":
         if (!force && this.modified()) return this.error("E37: No write since last change (add ! to override)");
