@@ -627,7 +627,9 @@ export class ViEditor implements Editor {
     else if (this.top === 0) where = "Top";
     else if (this.top + h >= this.lines.length) where = "Bot";
     else where = `${Math.floor((this.top * 100) / (this.lines.length - h))}%`;
-    return padRight(`${this.row + 1},${col}`, 14) + where;
+    // An empty buffer has no line 1 yet: vim shows "0,0-1".
+    const row = this.lines.length === 1 && line === "" ? 0 : this.row + 1;
+    return padRight(`${row},${col}`, 14) + where;
   }
 }
 
