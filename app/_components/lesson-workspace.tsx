@@ -9,8 +9,11 @@ import { QuizPanel, type QuizDto } from "./quiz-panel";
 import type { TerminalHandle } from "./sandbox-terminal";
 import type { ClusterViewDto, ExerciseDto, SandboxDto } from "./types";
 
-// xterm touches `window`: keep it out of the server bundle.
-const SandboxTerminal = dynamic(() => import("./sandbox-terminal"), {
+// xterm touches `window`: keep it out of the server bundle. Start fetching its chunk as soon as
+// this module runs in the browser, in parallel with hydration (first output sooner).
+const loadTerminal = () => import("./sandbox-terminal");
+if (typeof window !== "undefined") void loadTerminal();
+const SandboxTerminal = dynamic(loadTerminal, {
   ssr: false,
   loading: () => <div className="h-[55vh] min-h-[320px] shrink-0 animate-pulse rounded-lg border border-line bg-panel" />,
 });
