@@ -46,6 +46,11 @@ export const authOptions: NextAuthOptions = {
       : []),
   ],
   callbacks: {
+    async signIn({ account, user }) {
+      if (account?.provider !== "github") return true;
+      const u = await upsertGithubUser(String(account.providerAccountId), user.email, user.name);
+      return !u.disabled; // a disabled account cannot sign in through GitHub either
+    },
     async jwt({ token, user, account }) {
       const t = token as typeof token & Token;
       if (account?.provider === "github" && user) {
