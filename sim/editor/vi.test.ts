@@ -69,6 +69,10 @@ describe("vi insert commands", () => {
     const ed = type(vi("  - name: web\n"), "A<CR>image: nginx<Esc>");
     expect(ed.text()).toBe("  - name: web\n    image: nginx\n");
   });
+  test("typing - first on a line lines the new item up with the list's previous item (yaml.vim indentkeys)", () => {
+    const ed = type(vi("spec:\n  containers:\n  - name: a\n    image: b\n"), "Go- name: c<Esc>");
+    expect(ed.text()).toBe("spec:\n  containers:\n  - name: a\n    image: b\n  - name: c\n");
+  });
   test("Backspace at the start of a line joins it to the previous one", () => {
     expect(type(vi("ab\ncd\n"), "ji<BS><Esc>").text()).toBe("abcd\n");
   });

@@ -350,7 +350,28 @@ export class ViEditor implements Editor {
       case "Home": this.col = 0; return;
       case "End": this.col = line.length; return;
     }
+    if (key === "-" && !this.paste && /^[ \t]*$/.test(line.slice(0, this.col))) return this.listItemDash();
     if ([...key].length === 1) this.insertText(key);
+  }
+
+  /**
+   * indent/yaml.vim re-indents a line when `-` is typed first (indentkeys "0-"): a new list item
+   * lines up with the previous item of the list it continues.
+   */
+  private listItemDash(): void {
+    const line = this.lines[this.row];
+    const indent = this.col;
+    for (let r = this.row - 1; r >= 0; r--) {
+      const m = /^([ \t]*)- /.exec(this.lines[r]);
+      const own = /^[ \t]*/.exec(this.lines[r])![0].length;
+      if (m && m[1].length <= indent) {
+        this.lines[this.row] = m[1] + line.slice(this.col);
+        this.col = m[1].length;
+        break;
+      }
+      if (this.lines[r].trim() !== "" && own < indent && !m) break;
+    }
+    this.insertText("-");
   }
 
   private insertText(text: string): void {
