@@ -27,8 +27,9 @@ import { unseen, type Shown } from "./shell/stream-output";
 import { coreutils } from "./shell/coreutils/index";
 import { escapeTerminal } from "./shell/escape";
 import { TerminalOutput } from "./shell/terminal";
-import { registerPodExec, setContainerResolver } from "./shell/container-exec";
-import { containerContext } from "./node/index";
+import { registerPodExec, setContainerResolver, withMountDirs, withShellOpener, type ExecTarget } from "./shell/container-exec";
+import { openSession, runSessionLine, sessionPrompt, type ContainerSession } from "./shell/container-session";
+import { applyContainerWrites, containerContext } from "./node/index";
 import { kubectl } from "./kubectl/index";
 import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
 import { DEFAULT_NODES } from "./controllers/topology";
@@ -123,10 +124,12 @@ export interface TermState {
   nextPid: number;
   stream?: OpenStream;
   jobs: JobState[];
+  /** Interactive container shells (`kubectl exec -it`), innermost last. */
+  sessions: ContainerSession[];
 }
 
 function emptyTerm(): TermState {
-  return { nextStreamId: 1, nextPid: 4242, jobs: [] };
+  return { nextStreamId: 1, nextPid: 4242, jobs: [], sessions: [] };
 }
 
 /** Copies the mutable parts (the bases are immutable and shared). */
@@ -137,6 +140,7 @@ function copyTerm(t: TermState): TermState {
     nextStreamId: t.nextStreamId,
     nextPid: t.nextPid,
     jobs: t.jobs.map(job),
+    sessions: structuredClone(t.sessions ?? []),
     ...(t.stream ? { stream: { id: t.stream.id, run: run(t.stream.run), ...(t.stream.job ? { job: job(t.stream.job) } : {}) } } : {}),
   };
 }
@@ -352,12 +356,13 @@ class SimSandbox implements Sandbox {
     if (this.term.stream) this.term.stream = undefined; // a new line replaces a stream the terminal left
     out += this.advanceJobs(now);
     this.recordHistory(line);
+    if (this.term.sessions.length) return this.execInSession(line, out);
     const bg = backgroundCommand(line);
     if (bg !== undefined) return this.result(out + this.startJob(bg, now) + this.jobNotices(), 0);
     const run = this.newRun(line, now, false);
     const term = new TerminalOutput();
     this.pendingFg = undefined;
-    const status = this.runLine(line, term, { cutAt: run.horizon, subshell: false, jobs: this.jobControl() });
+    const status = this.runOpening(line, term, run.horizon, this.jobControl());
     const shown = unseen(run.shown, term);
     const clear = this.shell.clearRequested || shown.clear;
     const fg = this.pendingFg !== undefined ? this.term.jobs.find((j) => j.n === this.pendingFg) : undefined;
@@ -374,6 +379,40 @@ class SimSandbox implements Sandbox {
     }
     const res = this.result(out + shown.text + this.jobNotices(), status as number);
     return clear ? { ...res, clear: true } : res;
+  }
+
+  /** A foreground line, where `kubectl exec -it POD -- sh` opens a container shell once the line ends. */
+  private runOpening(line: string, term: TerminalOutput, cutAt: number, jobs: JobControl): number | "cut" {
+    const opened: { target: ExecTarget; shell: string }[] = [];
+    const status = withShellOpener((target, shell) => opened.push({ target, shell }), () => this.runLine(line, term, { cutAt, subshell: false, jobs }));
+    if (status === "cut") return status;
+    for (const o of opened) {
+      const found = containerContext(this.cluster.api, o.target.namespace, o.target.pod, o.target.container);
+      if ("context" in found) this.term.sessions.push(openSession(o.target, o.shell, found.context));
+    }
+    return status;
+  }
+
+  /** A line typed in a container shell runs there; `exit` returns to the terminal's own shell. */
+  private execInSession(line: string, out: string): ExecResult {
+    const s = this.term.sessions[this.term.sessions.length - 1];
+    const found = withMountDirs(this.cluster.api, s, containerContext(this.cluster.api, s.namespace, s.pod, s.container));
+    if ("error" in found) {
+      // The container is gone (deleted, restarted): the shell was killed with it.
+      this.term.sessions.pop();
+      this.shell.state.lastStatus = 137;
+      return this.result(out + "command terminated with exit code 137\n", 137);
+    }
+    const r = runSessionLine(s, found.context, line, this.cluster);
+    if (Object.keys(r.changes).length) applyContainerWrites(this.cluster.api, s.namespace, s.pod, s.container, r.changes);
+    out += r.output;
+    if (r.exited) {
+      this.term.sessions.pop();
+      if (s.shell === "bash") out += "exit\n";
+      if (r.exitCode !== 0) out += `command terminated with exit code ${r.exitCode}\n`;
+      this.shell.state.lastStatus = r.exitCode;
+    }
+    return this.result(out + this.jobNotices(), r.exitCode);
   }
 
   private newRun(line: string, now: number, subshell: boolean): StreamRun {
@@ -487,7 +526,7 @@ class SimSandbox implements Sandbox {
         // The foreground line is all that ran since it started: its re-run is the terminal's state.
         this.rollback(s.run.base);
         const term = new TerminalOutput();
-        r = { term, status: this.runLine(s.run.line, term, { cutAt: s.run.horizon, subshell: false, jobs: this.frozenJobControl(s.run.jobsAtStart) }) };
+        r = { term, status: this.runOpening(s.run.line, term, s.run.horizon, this.frozenJobControl(s.run.jobsAtStart)) };
         if (r.status !== "cut" && now > this.cluster.now()) this.cluster.advanceTo(this.reachable(now));
       }
       const shown = unseen(s.run.shown, r.term);
@@ -593,6 +632,8 @@ class SimSandbox implements Sandbox {
   }
 
   prompt(): string {
+    const session = this.term.sessions[this.term.sessions.length - 1];
+    if (session) return sessionPrompt(session);
     return hostPrompt(this.cluster, this.topology === "minikube" ? "$ " : "controlplane $ ");
   }
 

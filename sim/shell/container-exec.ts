@@ -16,6 +16,7 @@ import { cat, ls } from "./coreutils/files";
 import { echo, printf } from "./coreutils/echo";
 import { env, hostname, printenv } from "./coreutils/system";
 import { sleep } from "./coreutils/sleep";
+import { coreutils } from "./coreutils/index";
 
 /** What a container looks like from inside: files (absolute path → content), env, hostname. */
 export interface ContainerContext {
@@ -26,6 +27,36 @@ export interface ContainerContext {
   workingDir?: string;
   /** The container's main process, for `ps` ("nginx: master process nginx -g daemon off;"). */
   mainProcess?: string;
+  /** Commands on the image's PATH (absent: a minimal set). */
+  executables?: string[];
+  /** Directories that exist even when empty: the container's volume mount points. */
+  dirs?: string[];
+}
+
+/** Where an exec runs, for interactive shells (`kubectl exec -it POD -- sh`). */
+export interface ExecTarget {
+  namespace: string;
+  pod: string;
+  container: string | undefined;
+}
+
+/**
+ * A browser terminal can hold an interactive container shell: the sandbox installs an opener
+ * around each interactive line (dynamic scope, as the simulator is synchronous); `kubectl exec
+ * -it POD -- sh` then asks it to push the shell instead of printing how to run commands.
+ */
+export type ShellOpener = (target: ExecTarget, shell: string) => void;
+
+let opener: ShellOpener | undefined;
+
+export function withShellOpener<T>(o: ShellOpener | undefined, fn: () => T): T {
+  const saved = opener;
+  opener = o;
+  try {
+    return fn();
+  } finally {
+    opener = saved;
+  }
 }
 
 export type ContainerLookup = { context: ContainerContext } | { error: ApiResponse };
@@ -56,9 +87,11 @@ function handleExec(req: ApiRequest, path: ParsedPath, server: ApiServer, port: 
   const command = Array.isArray(body.command) ? body.command.map(String) : req.query?.command !== undefined ? [req.query.command] : [];
   if (command.length === 0) return status(400, "BadRequest", "you must specify at least 1 command");
   const container = typeof body.container === "string" ? body.container : req.query?.container;
-  const found = resolver(server, path.namespace ?? "default", path.name ?? "", container);
+  const target = { namespace: path.namespace ?? "default", pod: path.name ?? "", container };
+  const found = withMountDirs(server, target, resolver(server, target.namespace, target.pod, container));
   if ("error" in found) return found.error;
-  return { status: 200, body: execInContainer(found.context, command, typeof body.stdin === "string" ? body.stdin : "", port) };
+  const interactive = req.query?.stdin === "true" ? target : undefined;
+  return { status: 200, body: execInContainer(found.context, command, typeof body.stdin === "string" ? body.stdin : "", port, interactive) };
 }
 
 const CONTAINER_PROGRAMS: Record<string, Program> = Object.assign(Object.create(null) as Record<string, Program>, {
@@ -71,22 +104,57 @@ const CONTAINER_PROGRAMS: Record<string, Program> = Object.assign(Object.create(
 
 const ROOT_DIRS = ["/bin", "/dev", "/etc", "/home", "/lib", "/proc", "/root", "/run", "/sbin", "/sys", "/tmp", "/usr", "/var"];
 
-/** Runs argv in the container. Like runc, a missing executable fails before any shell runs. */
-export function execInContainer(ctx: ContainerContext, argv: string[], stdin: string, port: ClusterPort): ExecOutput {
+/** The container's volume mount points, from the pod's spec (an empty emptyDir is still a directory). */
+export function withMountDirs(server: ApiServer, target: ExecTarget, found: ContainerLookup): ContainerLookup {
+  if ("error" in found) return found;
+  const res = server.handle({ method: "GET", path: `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}` });
+  if (res.status !== 200) return found;
+  const pod = res.body as KubeObject;
+  const all: { name: string; volumeMounts?: { mountPath: string }[] }[] = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
+  const c: (typeof all)[number] | undefined = target.container === undefined ? all[0] : all.find((x) => x.name === target.container);
+  const dirs = (c?.volumeMounts ?? []).map((m) => m.mountPath);
+  return { context: { ...found.context, dirs } };
+}
+
+/** The programs a container's shell finds: the image's executables among the sandbox's coreutils. */
+function containerPrograms(ctx: ContainerContext): Record<string, Program> {
+  if (!ctx.executables) return CONTAINER_PROGRAMS;
+  const all = coreutils();
+  const out: Record<string, Program> = Object.assign(Object.create(null) as Record<string, Program>, CONTAINER_PROGRAMS);
+  // Editors need the browser's editor protocol, which writes the learner's own files: not here.
+  for (const name of ctx.executables) if (Object.hasOwn(all, name) && !["vi", "vim", "nano"].includes(name)) out[name] = all[name];
+  for (const name of Object.keys(CONTAINER_PROGRAMS)) if (!ctx.executables.includes(name)) delete out[name];
+  return out;
+}
+
+/** The container's root filesystem: the directories every Linux image has, then its files. */
+export function containerFs(ctx: ContainerContext): MemoryFs {
   const fs = new MemoryFs();
   // The directories every Linux image's root has, whatever files the image adds.
   for (const dir of ROOT_DIRS) fs.mkdir(dir);
+  for (const dir of ctx.dirs ?? []) fs.mkdir(dir, { parents: true });
   for (const [path, data] of Object.entries(ctx.files)) {
     const dir = path.slice(0, path.lastIndexOf("/")) || "/";
     fs.mkdir(dir, { parents: true });
     fs.write(path, data);
   }
+  fs.mkdir(ctx.workingDir ?? "/", { parents: true });
+  return fs;
+}
+
+/** A shell in the container: its files, environment, hostname and programs. */
+export function containerShell(ctx: ContainerContext, fs: MemoryFs, port: ClusterPort, state?: ShellState): Shell {
   const cwd = ctx.workingDir ?? "/";
-  fs.mkdir(cwd, { parents: true });
   const vars: Record<string, string> = Object.assign(Object.create(null), ctx.env, { PWD: cwd });
   if (ctx.mainProcess) vars.__MAIN_PROCESS = ctx.mainProcess;
-  const state: ShellState = { cwd, vars, exported: Object.keys(vars), aliases: Object.create(null), history: [], lastStatus: 0 };
-  const shell = new Shell({ fs, cluster: port, hostname: ctx.hostname, programs: CONTAINER_PROGRAMS, dialect: "sh" }, state);
+  const initial: ShellState = { cwd, vars, exported: Object.keys(vars), aliases: Object.create(null), history: [], lastStatus: 0 };
+  return new Shell({ fs, cluster: port, hostname: ctx.hostname, programs: containerPrograms(ctx), dialect: "sh" }, state ?? initial);
+}
+
+/** Runs argv in the container. Like runc, a missing executable fails before any shell runs. */
+export function execInContainer(ctx: ContainerContext, argv: string[], stdin: string, port: ClusterPort, interactive?: ExecTarget): ExecOutput {
+  const fs = containerFs(ctx);
+  const shell = containerShell(ctx, fs, port);
   const name = argv[0];
   if (!shell.lookupProgram(name) && !["sh", "bash", "cd", "pwd", "export", "true", "false", "exit"].includes(name)) {
     return {
@@ -98,6 +166,10 @@ export function execInContainer(ctx: ContainerContext, argv: string[], stdin: st
   // `kubectl exec -it POD -- sh` would open an interactive session, which a request/response
   // terminal cannot hold: say how to run commands instead of silently exiting.
   if (argv.length === 1 && /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|zsh)$/.test(name) && stdin === "") {
+    if (interactive && opener) {
+      opener(interactive, name.replace(/^.*\//, ""));
+      return { stdout: "", stderr: "", exitCode: 0 };
+    }
     return { stdout: "", stderr: `interactive shells are not available in this terminal; run commands one at a time, for example:\n  kubectl exec POD -- ${name} -c 'ls /; env'\n`, exitCode: 0 };
   }
   const out = new OutputBuffer();

@@ -1,0 +1,85 @@
+// Interactive container shells: `kubectl exec -it POD -- sh` pushes one; the terminal's lines then
+// run inside the container until `exit`. Each line sees the container as the kubelet has it now
+// (image files, volumes, what earlier lines wrote), and its writes go back through the kubelet
+// (applyContainerWrites), so a file written under a shared emptyDir shows in the pod's other
+// containers. The session keeps the shell's own state (directory, variables) as plain JSON.
+
+import type { ClusterPort } from "../core/process";
+import type { Entry } from "../core/vfs";
+import { ExitSignal, type ShellState } from "./interpreter";
+import { containerFs, containerShell, type ContainerContext, type ExecTarget } from "./container-exec";
+import { TerminalOutput } from "./terminal";
+
+export interface ContainerSession extends ExecTarget {
+  /** The shell asked for: sh, bash, ash. */
+  shell: string;
+  /** Prompt style: Debian-based images (bash: `root@nginx:/# `, dash: `# `) or BusyBox (`/ # `). */
+  style: "debian" | "busybox";
+  hostname: string;
+  workingDir: string;
+  /** Unset until the first line: the container's working directory and environment then. */
+  state?: ShellState;
+}
+
+export function openSession(target: ExecTarget, shell: string, ctx: ContainerContext): ContainerSession {
+  // BusyBox-based images (busybox, alpine) have `ash`; Debian's shells are dash and bash.
+  const busybox = ctx.executables?.includes("ash") ?? false;
+  return { ...target, shell, style: busybox ? "busybox" : "debian", hostname: ctx.hostname, workingDir: ctx.workingDir ?? "/" };
+}
+
+/** The prompt the container's shell prints for root, from its PS1 defaults. */
+export function sessionPrompt(s: ContainerSession): string {
+  const cwd = s.state?.cwd ?? s.workingDir;
+  const hostname = s.hostname;
+  const home = s.state?.vars.HOME ?? "/root";
+  const w = cwd === home ? "~" : cwd.startsWith(home + "/") ? "~" + cwd.slice(home.length) : cwd;
+  // BusyBox ash: PS1='\w \$ '; Debian bash: PS1='${debian_chroot:+($debian_chroot)}\u@\h:\w\$ '; dash: '# '.
+  if (s.style === "busybox") return `${w} # `;
+  if (s.shell === "bash") return `root@${hostname}:${w}# `;
+  return "# ";
+}
+
+export interface SessionLine {
+  output: string;
+  exitCode: number;
+  /** `exit` ended the shell. */
+  exited: boolean;
+  /** Files the line wrote (path → content) or removed (null), for applyContainerWrites. */
+  changes: Record<string, string | null>;
+}
+
+/** Runs one line in the container's shell. */
+export function runSessionLine(s: ContainerSession, ctx: ContainerContext, line: string, port: ClusterPort): SessionLine {
+  const fs = containerFs(ctx);
+  const before = fs.toJSON();
+  const snapshot: Record<string, Entry> = { ...before };
+  const sh = containerShell(ctx, fs, port, s.state ? structuredClone(s.state) : undefined);
+  if (s.shell === "bash") sh.host.dialect = "bash";
+  const term = new TerminalOutput();
+  sh.beginLine();
+  sh.terminal = term.write;
+  sh.currentErr = term.write;
+  let exitCode: number;
+  let exited = false;
+  try {
+    exitCode = sh.runSource(line, { stdin: "", out: term.write, err: term.write });
+  } catch (e) {
+    if (!(e instanceof ExitSignal)) throw e;
+    exitCode = e.code;
+    exited = true;
+  }
+  sh.state.lastStatus = exitCode;
+  s.state = sh.state;
+  return { output: term.text(), exitCode, exited, changes: fileChanges(snapshot, fs.toJSON()) };
+}
+
+function fileChanges(before: Record<string, Entry>, after: Record<string, Entry>): Record<string, string | null> {
+  const changes: Record<string, string | null> = {};
+  for (const [path, e] of Object.entries(after)) {
+    if (e.type !== "file") continue;
+    const old = before[path];
+    if (old?.type !== "file" || old.data !== e.data) changes[path] = e.data;
+  }
+  for (const [path, e] of Object.entries(before)) if (e.type === "file" && after[path]?.type !== "file") changes[path] = null;
+  return changes;
+}
