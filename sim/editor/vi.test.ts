@@ -113,6 +113,21 @@ describe("vi deleting, yanking and putting", () => {
   });
 });
 
+describe("vi other edits", () => {
+  test("dw deletes a word, D to the end of the line, cc changes the whole line keeping its indent", () => {
+    expect(type(vi("image: nginx\n"), "dw").text()).toBe(": nginx\n");
+    expect(type(vi("image: nginx\n"), "wD").text()).toBe("image\n");
+    expect(type(vi("  image: nginx\n"), "ccport: 80<Esc>").text()).toBe("  port: 80\n");
+  });
+  test("?pattern searches backwards", () => {
+    const ed = type(vi("name: a\nimage: x\nname: b\n"), "G?name<CR>");
+    expect(cursorOf(ed.screen())).toEqual({ row: 0, col: 0 });
+  });
+  test(":set paste turns auto-indent off", () => {
+    expect(type(vi("spec:\n"), ":set paste<CR>A<CR>x: 1<Esc>").text()).toBe("spec:\nx: 1\n");
+  });
+});
+
 describe("vi undo and redo", () => {
   test("u undoes the last change and Ctrl-R redoes it", () => {
     const ed = type(vi("a\nb\n"), "dd");
