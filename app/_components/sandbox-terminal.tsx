@@ -8,6 +8,7 @@ import { FitAddon } from "@xterm/addon-fit";
 import { useTranslation } from "react-i18next";
 import { escapeForTerminal } from "@/lib/terminal/escape";
 import { createEditor, feed, resize, showPrompt, takeQueued, type EditorState } from "@/lib/terminal/line-editor";
+import { replayCommand } from "@/lib/terminal/scrollback";
 import type { ClusterViewDto, ExecDto, ScrollbackDto } from "./types";
 
 export interface TerminalHandle {
@@ -34,11 +35,6 @@ function themeOf(dark: boolean) {
     : { background: "#ffffff", foreground: "#0f172a", cursor: "#0f172a", selectionBackground: "#bfdbfe" };
 }
 
-/** A logged command as the terminal showed it: prompt, line (continuation lines after "> "), output. */
-function replay(e: ScrollbackDto): string {
-  return escapeForTerminal(e.prompt) + escapeForTerminal(e.line.replace(/\n/g, "\n> ")) + "\r\n" + escapeForTerminal(e.output);
-}
-
 export default function SandboxTerminal({ sandboxId, prompt, scrollback, history, onCluster, onReady }: Props) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
@@ -61,7 +57,7 @@ export default function SandboxTerminal({ sandboxId, prompt, scrollback, history
     }
     (window as unknown as { __kubelingsTerm?: Terminal }).__kubelingsTerm = term;
 
-    for (const e of scrollback) term.write(replay(e));
+    for (const e of scrollback) term.write(replayCommand(e));
     let editor: EditorState = createEditor({ prompt, history, cols: term.cols });
     let running = false;
     let inbox = "";

@@ -1,0 +1,16 @@
+import { expect, test } from "vitest";
+import { replayCommand } from "./scrollback";
+
+test("a restored command shows its prompt, line and output with CRLF line ends", () => {
+  expect(replayCommand({ prompt: "controlplane $ ", line: "kubectl get pods", output: "No resources found in default namespace.\n" }))
+    .toBe("controlplane $ kubectl get pods\r\nNo resources found in default namespace.\r\n");
+});
+
+test("a restored heredoc shows the continuation prompts it was typed with", () => {
+  expect(replayCommand({ prompt: "$ ", line: "cat <<EOF\nhi\nEOF", output: "hi\n" })).toBe("$ cat <<EOF\r\n> hi\r\n> EOF\r\nhi\r\n");
+});
+
+test("escape sequences stored in the log never reach the terminal on restore", () => {
+  const r = replayCommand({ prompt: "$ ", line: "echo \x1b[2J", output: "\x1b]52;c;ZXZpbA==\x07pwned\n" });
+  expect(r).not.toMatch(/[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]/);
+});
