@@ -8,7 +8,8 @@ import { LimitError, LIMITS } from "../core/limits";
 import type { NodeHost } from "./state";
 
 export interface HostFsOptions {
-  host: NodeHost;
+  /** The node's state, fetched on each use: the cluster copies state bags on write after a snapshot. */
+  host: () => NodeHost;
   generated: () => { files: Record<string, string>; dirs: string[] };
   /** The base filesystem for paths outside the managed roots; undefined: everything is managed. */
   base?: FileSystem;
@@ -39,7 +40,7 @@ export class HostFs implements FileSystem {
   }
 
   stat(path: string): Entry | undefined {
-    const over = this.o.host.files[path];
+    const over = this.o.host().files[path];
     if (over !== undefined) return over ?? undefined;
     if (this.managed(path)) return this.generatedEntry(path);
     return this.o.base!.stat(path) ?? this.generatedEntry(path);
@@ -66,7 +67,7 @@ export class HostFs implements FileSystem {
     this.requireDir(dirname(path), path);
     const next = opts.append && e ? e.data + data : data;
     if (next.length > LIMITS.fileBytes) throw new LimitError("fileBytes");
-    this.o.host.files[path] = { type: "file", data: next, mtime: opts.mtime ?? this.o.now(), mode: e?.mode ?? 0o644 };
+    this.o.host().files[path] = { type: "file", data: next, mtime: opts.mtime ?? this.o.now(), mode: e?.mode ?? 0o644 };
     this.o.onChange?.(path);
   }
 
@@ -80,7 +81,7 @@ export class HostFs implements FileSystem {
     const parent = dirname(path);
     if (opts.parents && !this.stat(parent)) this.mkdir(parent, opts);
     this.requireDir(parent, path);
-    this.o.host.files[path] = { type: "dir", mtime: opts.mtime ?? this.o.now(), mode: 0o755 };
+    this.o.host().files[path] = { type: "dir", mtime: opts.mtime ?? this.o.now(), mode: 0o755 };
   }
 
   list(path: string): string[] {
@@ -92,7 +93,7 @@ export class HostFs implements FileSystem {
     const child = (k: string) => (k !== path && k.startsWith(prefix) && !k.slice(prefix.length).includes("/") ? k.slice(prefix.length) : undefined);
     if (this.o.base?.stat(path)?.type === "dir") for (const n of this.o.base.list(path)) names.add(n);
     const g = this.generated();
-    for (const k of [...g.dirs, ...Object.keys(g.files), ...Object.keys(this.o.host.files)]) {
+    for (const k of [...g.dirs, ...Object.keys(g.files), ...Object.keys(this.o.host().files)]) {
       const n = child(k);
       if (n !== undefined) names.add(n);
     }
@@ -108,7 +109,7 @@ export class HostFs implements FileSystem {
       if (children.length && !opts.recursive) throw new FsError("ENOTEMPTY", path);
       for (const c of children) this.remove(`${path === "/" ? "" : path}/${c}`, opts);
     }
-    this.o.host.files[path] = null;
+    this.o.host().files[path] = null;
     this.o.onChange?.(path);
   }
 

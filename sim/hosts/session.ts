@@ -28,9 +28,9 @@ export function hostFs(cluster: Cluster, node: string, base?: FileSystem): FileS
   const cached = a?.fs.get(node);
   if (cached) return cached;
   const spec = nodeSpec(cluster, node);
-  const h = nodeHost(cluster, node);
+  nodeHost(cluster, node);
   const fs: FileSystem = new HostFs({
-    host: h,
+    host: () => nodeHost(cluster, node),
     generated: () => (spec ? { files: generatedFiles(spec, apiServerUrl(cluster)), dirs: generatedDirs(spec) } : { files: {}, dirs: ["/root", "/tmp"] }),
     base: node === a?.home ? a.base : base,
     mtime: bootTime(cluster, node),

@@ -132,7 +132,7 @@ function mirrorPod(cluster: Cluster, pod: KubeObject, node: string, text: string
 export function componentDown(cluster: Cluster, component: string): boolean {
   const st = hostsState(cluster);
   for (const [node, h] of Object.entries(st.nodes)) {
-    if (!h.staticPods) continue;
+    if (!h.staticPods || !nodeSpec(cluster, node)?.controlPlane) continue;
     const res = cluster.api.handle({ method: "GET", path: `/api/v1/namespaces/kube-system/pods/${component}-${node}` });
     if (res.status !== 200) return true;
     const cs = ((res.body as KubeObject).status?.containerStatuses ?? []) as any[];
