@@ -119,6 +119,10 @@ describe("vi other edits", () => {
     expect(type(vi("image: nginx\n"), "wD").text()).toBe("image\n");
     expect(type(vi("  image: nginx\n"), "ccport: 80<Esc>").text()).toBe("  port: 80\n");
   });
+  test("r replaces the character under the cursor, 3r three of them", () => {
+    expect(type(vi("replicas: 1\n"), "$r3").text()).toBe("replicas: 3\n");
+    expect(type(vi("abcd\n"), "3rx").text()).toBe("xxxd\n");
+  });
   test("?pattern searches backwards", () => {
     const ed = type(vi("name: a\nimage: x\nname: b\n"), "G?name<CR>");
     expect(cursorOf(ed.screen())).toEqual({ row: 0, col: 0 });

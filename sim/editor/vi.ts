@@ -90,7 +90,8 @@ export class ViEditor implements Editor {
       this.resetPending();
       return;
     }
-    if (/^[1-9]$/.test(key) || (key === "0" && this.count !== "")) {
+    // r takes any character next, digits included.
+    if (!(this.pending === "r") && (/^[1-9]$/.test(key) || (key === "0" && this.count !== ""))) {
       this.count += key;
       return;
     }
@@ -129,7 +130,7 @@ export class ViEditor implements Editor {
       case ":": this.mode = "command"; this.cmdline = counted ? `.,.+${n - 1}` : ""; break;
       case "/": this.mode = "search"; this.cmdline = ""; break;
       case "?": this.mode = "search"; this.cmdline = ""; this.searchBackwardPrompt = true; break;
-      case "d": case "y": case "g": case "Z": case "c":
+      case "d": case "y": case "g": case "Z": case "c": case "r":
         this.pending = key;
         if (counted) this.count = String(n);
         break;
@@ -148,6 +149,7 @@ export class ViEditor implements Editor {
     if (op === "d" && key === "$") return this.deleteToEnd();
     if (op === "d" && key === "G") return this.deleteLines(this.row, this.lines.length - this.row);
     if (op === "g" && key === "g") return this.setRow(counted ? n - 1 : 0, true);
+    if (op === "r") return this.replaceChars(key, n);
     if (op === "Z" && key === "Z") return this.exCommand("x");
     if (op === "Z" && key === "Q") return this.exCommand("q!");
   }
@@ -185,6 +187,15 @@ export class ViEditor implements Editor {
     this.register = { lines: [cut], linewise: false };
     this.lines[this.row] = line.slice(0, this.col) + line.slice(this.col + n);
     this.col = Math.min(this.col, this.maxCol());
+  }
+
+  /** r{char}: replaces N characters under the cursor (nothing when the line is too short). */
+  private replaceChars(key: string, n: number): void {
+    const line = this.lines[this.row];
+    if ([...key].length !== 1 || this.col + n > line.length) return;
+    this.beginChange();
+    this.lines[this.row] = line.slice(0, this.col) + key.repeat(n) + line.slice(this.col + n);
+    this.col += n - 1;
   }
 
   private deleteToEnd(): void {

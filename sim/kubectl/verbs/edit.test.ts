@@ -127,9 +127,7 @@ describe("kubectl edit in the browser terminal", () => {
     expect(r.request!.path).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
     expect(r.request!.content!.startsWith(HEADER_FIRST_LINE)).toBe(true);
     const ed = createEditor({ kind: "vi", path: r.request!.path, content: r.request!.content, rows: 24, cols: 80 });
-    type(ed, "/replicas: 1<CR>$r");
-    type(ed, "x");
-    type(ed, "a3<Esc>:wq<CR>");
+    type(ed, "/replicas: 1<CR>$r3:wq<CR>");
     const done = ed.outcome()!;
     const c = sb.complete({ path: r.request!.path, content: done.content, saved: done.saved });
     expect(c).toMatchObject({ output: "deployment.apps/web edited\n", code: 0, request: undefined });
