@@ -24,6 +24,11 @@ import { ExitSignal, initialShellState, Shell, StreamCut, type ShellState } from
 import { backgroundCommand, jobLine, jobMark, nextJobNumber, type JobView } from "./shell/jobs";
 import type { JobControl } from "./shell/job-builtins";
 import { unseen, type Shown } from "./shell/stream-output";
+import { complete as completeLine, type Completion } from "./shell/completion";
+import { BUILTINS } from "./shell/builtins";
+import { containerFs } from "./shell/container-exec";
+import { pathFor } from "./kubectl/framework/api";
+import { contextNamespace, kubeconfigPath, readKubeconfig } from "./kubectl/framework/kubeconfig";
 import { coreutils } from "./shell/coreutils/index";
 import { escapeTerminal } from "./shell/escape";
 import { TerminalOutput } from "./shell/terminal";
@@ -190,6 +195,8 @@ export interface Sandbox {
   interrupt(id: number, opts: { now: number }): StreamUpdate;
   /** Background jobs, as `jobs` lists them. */
   jobs(): JobView[];
+  /** Tab: the words that complete the one at `cursor` (read-only; see shell/completion.ts). */
+  complete(line: string, cursor?: number): Completion;
   /**
    * The whole state as plain JSON. It shares immutable parts (stored API objects, file entries)
    * with the running sandbox, which is what makes it cheap: serialize it or hand it to
@@ -544,6 +551,39 @@ class SimSandbox implements Sandbox {
     }
     this.shell.state.lastStatus = ended;
     return { output: escapeTerminal(jobsOut + out + this.jobNotices()), done: true, exitCode: ended, prompt: this.prompt(), ...(clear ? { clear } : {}) };
+  }
+
+  complete(line: string, cursor = line.length): Completion {
+    const session = this.term.sessions[this.term.sessions.length - 1];
+    const sh = this.shell;
+    const names = (kind: Parameters<typeof pathFor>[0], namespace: string): string[] => {
+      const res = this.cluster.api.handle({ method: "GET", path: pathFor(kind, kind.namespaced ? namespace : undefined) });
+      if (res.status !== 200) return [];
+      return ((res.body as KubeList).items ?? []).map((o) => (o as KubeObject).metadata.name!).filter(Boolean);
+    };
+    if (session) {
+      // Inside a container: its files and commands.
+      const found = withMountDirs(this.cluster.api, session, containerContext(this.cluster.api, session.namespace, session.pod, session.container));
+      if ("error" in found) return { candidates: [], replaceFrom: cursor };
+      const fs = containerFs(found.context);
+      const cwd = session.state?.cwd ?? session.workingDir;
+      return completeLine(line, cursor, { fs, cwd, home: "/root", aliases: {}, commands: [...(found.context.executables ?? []), "cd", "exit", "export", "pwd"], names, defaultNamespace: "default" });
+    }
+    let defaultNamespace = "default";
+    try {
+      defaultNamespace = contextNamespace(readKubeconfig(sh.host.fs, kubeconfigPath(sh.host.fs, sh.state.vars, sh.state.cwd, "")));
+    } catch {
+      // An unreadable kubeconfig completes in "default".
+    }
+    return completeLine(line, cursor, {
+      fs: sh.host.fs,
+      cwd: sh.state.cwd,
+      home: sh.state.vars.HOME ?? "/root",
+      aliases: sh.state.aliases,
+      commands: [...Object.keys(BUILTINS), ...Object.keys(sh.host.programs)],
+      names,
+      defaultNamespace,
+    });
   }
 
   jobs(): JobView[] {
