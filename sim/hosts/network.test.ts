@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { base32, sha256 } from "./sha256";
+import { probability, sepChain, svcChain } from "./kube-proxy-rules";
+import { session } from "./test-sandbox";
+
+describe("kube-proxy chain names and probabilities", () => {
+  it("hashes service ports as pkg/proxy/iptables does (well-known kubeadm chain names)", () => {
+    expect(svcChain("default/kubernetes:https", "tcp")).toBe("KUBE-SVC-NPX46M4PTMTKRN6Y");
+    expect(svcChain("kube-system/kube-dns:dns", "udp")).toBe("KUBE-SVC-TCOU7JCQXEZGVUNU");
+    expect(svcChain("kube-system/kube-dns:dns-tcp", "tcp")).toBe("KUBE-SVC-ERIFXISQEP7F7OF4");
+    expect(svcChain("kube-system/kube-dns:metrics", "tcp")).toBe("KUBE-SVC-JD5MR3NA4I4DYORP");
+    expect(sepChain("default/web", "tcp", "10.244.1.3:80")).toMatch(/^KUBE-SEP-[A-Z2-7]{16}$/);
+  });
+
+  it("encodes SHA-256 and base32 like Go's crypto/sha256 and base32.StdEncoding", () => {
+    const hex = [...sha256("abc")].map((b) => b.toString(16).padStart(2, "0")).join("");
+    expect(hex).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(base32(new TextEncoder().encode("foobar"))).toBe("MZXW6YTBOI======");
+  });
+
+  it("prints probabilities as the kernel stores them", () => {
+    expect(probability(2)).toBe("0.50000000000");
+    expect(probability(3)).toBe("0.33333333349");
+    expect(probability(4)).toBe("0.25000000000");
+  });
+});
+
+describe("iptables on a node", () => {
+  it("changes the rules when a deployment scales", () => {
+    const s = session();
+    s.run("kubectl create deployment web --image=nginx --replicas=2");
+    s.run("kubectl expose deployment web --port=80");
+    const chain = svcChain("default/web", "tcp");
+    s.run("sleep 1", 20);
+    const two = s.run(`iptables -t nat -L ${chain} -n`);
+    expect(two.split("\n")[0]).toBe(`Chain ${chain} (1 references)`);
+    expect(two.split("\n")[1]).toBe("target     prot opt source               destination         ");
+    expect(two).toMatch(/KUBE-MARK-MASQ  tcp  -- !10\.244\.0\.0\/16        10\.\d+\.\d+\.\d+ +\/\* default\/web cluster IP \*\/ tcp dpt:80/);
+    expect(two.match(/KUBE-SEP-/g)).toHaveLength(2);
+    expect(two).toContain("statistic mode random probability 0.50000000000");
+    s.run("kubectl scale deployment web --replicas=4");
+    s.run("sleep 1", 20);
+    const four = s.run(`iptables-save -t nat | grep -- '-A ${chain}'`);
+    expect(four.trim().split("\n")).toHaveLength(5);
+    expect(four).toContain("--probability 0.25000000000");
+    expect(four).toContain("--probability 0.33333333349");
+    expect(four).toContain("--probability 0.50000000000");
+  });
+
+  it("rejects traffic to a service without endpoints in the filter table", () => {
+    const s = session();
+    s.run("kubectl create service clusterip lonely --tcp=80:8080");
+    const out = s.run("iptables-save -t filter | grep lonely");
+    expect(out).toMatch(/^-A KUBE-SERVICES -d 10\.\d+\.\d+\.\d+\/32 -p tcp -m comment --comment "default\/lonely:80-8080 has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable\n$/);
+    expect(s.run("iptables -t nat -L KUBE-SERVICES -n | grep -c lonely")).toBe("0\n");
+  });
+
+  it("lists the same rules on every node", () => {
+    const s = session();
+    s.run("kubectl create deployment web --image=nginx --replicas=2 && kubectl expose deployment web --port=80 --type=NodePort");
+    const here = s.run("iptables-save -t nat | grep -v '^#'", 20);
+    s.run("ssh node02");
+    expect(s.run("iptables-save -t nat | grep -v '^#'")).toBe(here);
+    expect(here).toContain(":KUBE-NODEPORTS - [0:0]");
+    expect(here).toMatch(/-A KUBE-NODEPORTS -p tcp -m comment --comment default\/web -m tcp --dport 3\d{4} -j KUBE-EXT-/);
+  });
+});
+
+describe("traffic from a node", () => {
+  it("reaches every replica through a NodePort over repeated calls", () => {
+    const s = session();
+    s.run("kubectl create deployment boot --image=gcr.io/google-samples/kubernetes-bootcamp:v1 --replicas=3");
+    s.run("kubectl expose deployment boot --type=NodePort --port=8080");
+    s.run("sleep 1", 30);
+    const port = s.run("kubectl get svc boot -o jsonpath='{.spec.ports[0].nodePort}'");
+    const pods = s.run("kubectl get pods -l app=boot -o jsonpath='{.items[*].metadata.name}'").split(" ");
+    const seen = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      const out = s.run(`curl -s 192.168.1.${2 + (i % 3)}:${port}`);
+      expect(out).toMatch(/^Hello Kubernetes bootcamp! \| Running on: boot-[a-z0-9]+-[a-z0-9]{5} \| v=1\n$/);
+      seen.add(/Running on: (\S+)/.exec(out)![1]);
+    }
+    expect([...seen].sort()).toEqual([...pods].sort());
+  });
+
+  it("fails like curl for a service with a wrong selector, and works after relabeling the pod", () => {
+    const s = session();
+    s.run("kubectl run web --image=nginx --labels=app=web");
+    s.run("kubectl create service clusterip websvc --tcp=80:80");
+    s.run("sleep 1", 20);
+    const ip = s.run("kubectl get svc websvc -o jsonpath='{.spec.clusterIP}'");
+    expect(s.run("kubectl get endpoints websvc --no-headers")).toMatch(/^websvc +<none>/);
+    expect(s.run(`curl ${ip}`)).toBe(`curl: (7) Failed to connect to ${ip} port 80 after 0 ms: Couldn't connect to server\n`);
+    expect(s.code()).toBe(7);
+    s.run("kubectl label pod web app=websvc --overwrite");
+    expect(s.run(`curl -s ${ip} | grep title`)).toBe("<title>Welcome to nginx!</title>\n");
+    expect(s.run(`curl ${ip}:81`)).toBe(`curl: (7) Failed to connect to ${ip} port 81 after 0 ms: Couldn't connect to server\n`);
+  });
+
+  it("does not resolve Service names on a node, and answers /version from the API server", () => {
+    const s = session();
+    expect(s.run("curl http://kubernetes")).toBe("curl: (6) Could not resolve host: kubernetes\n");
+    expect(s.run("curl -sk https://192.168.1.2:6443/version | grep gitVersion")).toBe('  "gitVersion": "v1.32.5",\n');
+  });
+});

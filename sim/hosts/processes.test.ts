@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { session } from "./test-sandbox";
+
+describe("processes on a node", () => {
+  it("shows the control plane with kubeadm's flags, read from the static pod manifests", () => {
+    const s = session();
+    const out = s.run("ps aux | grep kube-apiserver");
+    expect(out).toMatch(/^root +\d+ +\d+\.\d +\d+\.\d +\d+ +\d+ \? +Ssl +\d\d:\d\d +\d+:\d\d kube-apiserver --advertise-address=192\.168\.1\.2 --allow-privileged=true --authorization-mode=Node,RBAC --client-ca-file=\/etc\/kubernetes\/pki\/ca\.crt /m);
+    expect(s.run("ps -ef | grep -c 'etcd --advertise-client-urls=https://192.168.1.2:2379'")).toBe("1\n");
+    s.run("sed -i 's/--authorization-mode=Node,RBAC/--authorization-mode=Node,RBAC,AlwaysAllow/' /etc/kubernetes/manifests/kube-apiserver.yaml");
+    expect(s.run("ps aux | grep -o 'authorization-mode=[A-Za-z,]*'", 10)).toBe("authorization-mode=Node,RBAC,AlwaysAllow\n");
+  });
+
+  it("lists the kubelet with the drop-in's flags and kube-proxy on a worker, and its pods' containers", () => {
+    const s = session();
+    s.run("kubectl run busy --image=busybox --overrides='{\"spec\":{\"nodeName\":\"node01\"}}' -- sleep 3600");
+    s.run("ssh node01", 20);
+    const ps = s.run("ps -ef");
+    expect(ps.split("\n")[0]).toBe("UID          PID    PPID  C STIME TTY          TIME CMD");
+    expect(ps).toContain("/usr/bin/kubelet --bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf --config=/var/lib/kubelet/config.yaml");
+    expect(ps).toContain("/usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf --hostname-override=node01");
+    expect(ps).toContain(" sleep 3600\n");
+    expect(ps).not.toContain("kube-apiserver");
+    const crictl = s.run("crictl ps");
+    expect(crictl.split("\n")[0]).toMatch(/^CONTAINER +IMAGE +CREATED +STATE +NAME +ATTEMPT +POD ID +POD +NAMESPACE$/);
+    expect(crictl).toMatch(/\n[0-9a-f]{13} +[0-9a-f]{13} +\d+ seconds ago +Running +busy +0 +[0-9a-f]{13} +busy +default\n/);
+    expect(s.run("crictl pods --name busy")).toMatch(/\n[0-9a-f]{13} +\d+ seconds ago +Ready +busy +default +0 +\(default\)\n$/);
+  });
+
+  it("drops the kubelet from ps when it is stopped", () => {
+    const s = session();
+    s.run("ssh node02");
+    s.run("systemctl stop kubelet");
+    expect(s.run("ps aux | grep -c /usr/bin/kubelet")).toBe("0\n");
+  });
+});
+
+describe("static pods", () => {
+  it("turns a broken scheduler manifest into ImagePullBackOff and Pending pods without events, then recovers when fixed", () => {
+    const s = session();
+    s.run("sed -i 's#image: registry.k8s.io/kube-scheduler:v1.32.5#image: registry.k8s.io/kube-schedular:v1.32.5#' /etc/kubernetes/manifests/kube-scheduler.yaml");
+    expect(s.run("kubectl get pods -n kube-system kube-scheduler-controlplane --no-headers", 60)).toMatch(/^kube-scheduler-controlplane +0\/1 +(ErrImagePull|ImagePullBackOff)/);
+    s.run("kubectl run p --image=nginx");
+    expect(s.run("kubectl get pod p --no-headers", 20)).toMatch(/^p +0\/1 +Pending/);
+    expect(s.run("kubectl describe pod p | tail -1")).toBe("Events:                      <none>\n");
+    s.run("sed -i 's/kube-schedular/kube-scheduler/' /etc/kubernetes/manifests/kube-scheduler.yaml");
+    expect(s.run("kubectl get pods -n kube-system kube-scheduler-controlplane --no-headers", 15)).toMatch(/^kube-scheduler-controlplane +1\/1 +Running +0/);
+    expect(s.run("kubectl get pod p --no-headers", 15)).toMatch(/^p +1\/1 +Running/);
+  });
+
+  it("creates and removes mirror pods as manifests come and go", () => {
+    const s = session();
+    s.run("kubectl run static-web --image=nginx --dry-run=client -o yaml > /etc/kubernetes/manifests/static-web.yaml");
+    expect(s.run("kubectl get pods --no-headers", 15)).toMatch(/^static-web-controlplane +1\/1 +Running/);
+    expect(s.run("kubectl get pod static-web-controlplane -o jsonpath='{.metadata.ownerReferences[0].kind}'")).toBe("Node");
+    s.run("rm /etc/kubernetes/manifests/static-web.yaml");
+    expect(s.run("kubectl get pods")).toBe("No resources found in default namespace.\n");
+  });
+
+  it("logs a manifest it cannot parse", () => {
+    const s = session();
+    s.run("echo 'kind: [' > /etc/kubernetes/manifests/bad.yaml");
+    expect(s.run("journalctl -u kubelet | grep 'Could not process manifest file'")).toContain('path="/etc/kubernetes/manifests/bad.yaml"');
+  });
+});
