@@ -7,6 +7,9 @@ import "../sandbox"; // installs the kubelet's container contexts for exec
 import type { Cluster } from "../cluster";
 import { hasRealKubectl, REAL_KUBECTL, runRealKubectl, serveApi, type KubectlResult, type ServedApi } from "./http-adapter";
 
+/** Spawning kubectl and building a cluster take a while on a busy machine. */
+const TIMEOUT_MS = 60_000;
+
 if (!hasRealKubectl()) console.warn(`real kubectl not found at ${REAL_KUBECTL}: real-kubectl smoke tests skipped`);
 
 describe.skipIf(!hasRealKubectl())("the real kubectl against a sandbox", () => {
@@ -23,7 +26,7 @@ describe.skipIf(!hasRealKubectl())("the real kubectl against a sandbox", () => {
     registerPodExec(cluster);
     // Watches (kubectl delete waiting, rollout status) see virtual time pass while they poll.
     served = await serveApi((req) => cluster.request(req), { onWatchPoll: () => cluster.advanceTo(cluster.now() + 1000) });
-  });
+  }, TIMEOUT_MS);
   afterAll(async () => served?.close());
 
   test("discovery: api-versions and the node list", async () => {
@@ -33,7 +36,7 @@ describe.skipIf(!hasRealKubectl())("the real kubectl against a sandbox", () => {
     expect(nodes.code).toBe(0);
     expect(nodes.stdout.split("\n")[0]).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION$/);
     expect(nodes.stdout).toMatch(/\nnode01\s+Ready\s+<none>/);
-  });
+  }, TIMEOUT_MS);
 
   test("create -f, get -o yaml shows the server defaults, label and delete", async () => {
     const manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: smoke\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n";
@@ -47,7 +50,7 @@ describe.skipIf(!hasRealKubectl())("the real kubectl against a sandbox", () => {
     const del = await kubectl("delete pod smoke");
     expect([del.code, del.stdout]).toEqual([0, 'pod "smoke" deleted\n']);
     expect((await kubectl("get pod smoke")).stderr).toBe('Error from server (NotFound): pods "smoke" not found\n');
-  });
+  }, TIMEOUT_MS);
 
   test("create deployment (protobuf body), scale, and the server's validation message", async () => {
     expect((await kubectl("create deployment web --image=nginx --replicas=2")).stdout).toBe("deployment.apps/web created\n");
@@ -61,7 +64,7 @@ describe.skipIf(!hasRealKubectl())("the real kubectl against a sandbox", () => {
     const sel = await kubectl("get pods -l a#b");
     expect(sel.code).toBe(1);
     expect(sel.stderr).toContain("unable to parse requirement");
-  });
+  }, TIMEOUT_MS);
 
   test("exec streams stdout and the exit code over the WebSocket bridge", async () => {
     await kubectl("run shell --image=nginx");
@@ -71,5 +74,5 @@ describe.skipIf(!hasRealKubectl())("the real kubectl against a sandbox", () => {
     const missing = await kubectl("exec shell -- nope");
     expect(missing.code).toBe(126);
     expect(missing.stderr).toContain("command terminated with exit code 126");
-  });
+  }, TIMEOUT_MS);
 });
