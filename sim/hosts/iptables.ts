@@ -5,6 +5,7 @@ import { load } from "js-yaml";
 import type { Proc } from "../core/process";
 import type { Cluster } from "../cluster";
 import { hostCtx } from "./session";
+import { nodeSpec } from "./state";
 import { chainOrder, iptablesTables, listRule, saveRule, servicePorts, type Table } from "./kube-proxy-rules";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -147,7 +148,7 @@ export function ipvsadm(p: Proc): number {
   if (proxyMode(c.cluster, c.node) === "ipvs") {
     for (const sp of servicePorts(c.cluster)) {
       const vips = [`${sp.clusterIP}:${sp.port}`];
-      if (sp.nodePort) vips.push(`192.168.1.2:${sp.nodePort}`);
+      if (sp.nodePort) vips.push(`${nodeSpec(c.cluster, c.node)?.ip ?? "127.0.0.1"}:${sp.nodePort}`);
       for (const v of vips) {
         lines.push(`${sp.proto.toUpperCase()}  ${v} rr`);
         for (const ep of sp.endpoints) lines.push(`  -> ${ep.padEnd(28)} Masq    1      0          0         `);

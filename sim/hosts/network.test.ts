@@ -103,3 +103,17 @@ describe("traffic from a node", () => {
     expect(s.run("curl -sk https://192.168.1.2:6443/version | grep gitVersion")).toBe('  "gitVersion": "v1.32.5",\n');
   });
 });
+
+describe("kube-proxy modes", () => {
+  it("logs its mode and switches to ipvs rules when the ConfigMap changes and its pods restart", () => {
+    const s = session();
+    expect(s.run("kubectl logs -n kube-system -l k8s-app=kube-proxy | grep -c 'Using iptables Proxier'")).toBe("3\n");
+    s.run(`kubectl get cm kube-proxy -n kube-system -o yaml | sed 's/mode: ""/mode: ipvs/' | kubectl apply -f -`);
+    // The running kube-proxy keeps its mode until it restarts.
+    expect(s.run("ipvsadm -Ln | grep -c rr")).toBe("0\n");
+    s.run("kubectl delete pod -n kube-system -l k8s-app=kube-proxy");
+    expect(s.run("kubectl logs -n kube-system -l k8s-app=kube-proxy | grep -c 'Using ipvs Proxier'", 30)).toBe("3\n");
+    expect(s.run("ipvsadm -Ln | grep -A1 '10.96.0.1:443'")).toBe("TCP  10.96.0.1:443 rr\n  -> 192.168.1.2:6443             Masq    1      0          0         \n");
+    expect(s.run("iptables-save -t nat | grep -c KUBE-SVC-")).toBe("0\n");
+  });
+});

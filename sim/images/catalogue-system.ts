@@ -46,12 +46,7 @@ export const systemImages: ImageInfo[] = [
     klog(t + 10, "I", "serving.go:386", "Generated self-signed cert in-memory"),
     klog(t + 13, "I", "server.go:167", `"Starting Kubernetes Scheduler" version="${K8S}"`),
   ]),
-  systemImage("registry.k8s.io/kube-proxy", [K8S, "v1.32.0", "v1.32.4"], 30907858, "kube-proxy", [10249, 10256], (t) => [
-    klog(t + 10, "I", "server_linux.go:66", '"Using iptables proxy"'),
-    klog(t + 13, "I", "server.go:698", '"Successfully retrieved node IP(s)" IPs=["192.168.1.2"]'),
-    klog(t + 16, "I", "server.go:483", `"kube-proxy running in dual-stack mode" primary ipFamily="IPv4"`),
-    klog(t + 19, "I", "config.go:199", '"Starting service config controller"'),
-  ]),
+  kubeProxyImage(),
   systemImage("registry.k8s.io/coredns/coredns", ["v1.11.3", "v1.11.1"], 18562039, "coredns", [53, 8080, 8181], () => [
     ".:53",
     "[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908",
@@ -63,3 +58,29 @@ export const systemImages: ImageInfo[] = [
     klog(t + 13, "I", "storage_provisioner.go:141", "Storage provisioner initialized, now starting service!"),
   ]),
 ];
+
+/**
+ * kube-proxy logs the mode its config file (the kube-proxy ConfigMap) selects and the node IP
+ * (cmd/kube-proxy/app/server_linux.go): "" means iptables on Linux.
+ */
+function kubeProxyImage(): ImageInfo {
+  const base = systemImage("registry.k8s.io/kube-proxy", [K8S, "v1.32.0", "v1.32.4"], 30907858, "kube-proxy", [10249, 10256], () => []);
+  return {
+    ...base,
+    program(ctx, version) {
+      const b = base.program!(ctx, version);
+      if (!b) return undefined;
+      const conf = Object.entries(ctx.files).find(([path]) => path.endsWith("/config.conf"))?.[1] ?? "";
+      const ipvs = /^mode:\s*"?ipvs"?\s*$/m.test(conf);
+      const t = ctx.startedAtMs;
+      const lines = [
+        klog(t + 10, "I", "server_linux.go:66", `"Using ${ipvs ? "ipvs" : "iptables"} proxy"`),
+        klog(t + 13, "I", "server.go:698", `"Successfully retrieved node IP(s)" IPs=["${ctx.podIP || "192.168.1.2"}"]`),
+        klog(t + 16, "I", "server.go:243", `"kube-proxy running in dual-stack mode" primary ipFamily="IPv4"`),
+        klog(t + 17, "I", "server_linux.go:170", `"Using ${ipvs ? "ipvs" : "iptables"} Proxier"`),
+        klog(t + 19, "I", "config.go:199", '"Starting service config controller"'),
+      ];
+      return server(lines.map((text, i) => out(10 + i * 3, text, "stderr")), [10249, 10256]);
+    },
+  };
+}
