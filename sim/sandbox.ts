@@ -305,6 +305,8 @@ class SimSandbox implements Sandbox {
     let exitCode: number;
     let clear = false;
     try {
+      // A new line ends a stream the terminal left open (the browser interrupts first).
+      if (this.term.stream) this.term.stream = undefined;
       if (opts.now > this.cluster.now()) this.cluster.advanceTo(this.reachable(opts.now));
       if (opts.interactive) return this.execInteractive(line, opts.now);
       this.recordHistory(line);
@@ -360,7 +362,6 @@ class SimSandbox implements Sandbox {
 
   private execInteractive(line: string, now: number): ExecResult {
     let out = "";
-    if (this.term.stream) this.term.stream = undefined; // a new line replaces a stream the terminal left
     out += this.advanceJobs(now);
     this.recordHistory(line);
     if (this.term.sessions.length) return this.execInSession(line, out);
@@ -395,16 +396,25 @@ class SimSandbox implements Sandbox {
     if (status === "cut") return status;
     for (const o of opened) {
       const found = containerContext(this.cluster.api, o.target.namespace, o.target.pod, o.target.container);
-      if ("context" in found) this.term.sessions.push(openSession(o.target, o.shell, found.context));
+      if ("context" in found) this.term.sessions.push(openSession(o.target, o.shell, found.context, this.containerInstance(o.target)));
     }
     return status;
+  }
+
+  /** Which run of the container an exec reaches (its containerID; a restart makes a new one). */
+  private containerInstance(t: ExecTarget): string | undefined {
+    const res = this.cluster.api.handle({ method: "GET", path: `/api/v1/namespaces/${encodeURIComponent(t.namespace)}/pods/${encodeURIComponent(t.pod)}` });
+    if (res.status !== 200) return undefined;
+    const statuses: { name: string; containerID?: string; restartCount?: number }[] = (res.body as KubeObject).status?.containerStatuses ?? [];
+    const st = statuses.find((c) => c.name === t.container) ?? (t.container === undefined ? statuses[0] : undefined);
+    return st ? `${st.containerID ?? ""}#${st.restartCount ?? 0}` : undefined;
   }
 
   /** A line typed in a container shell runs there; `exit` returns to the terminal's own shell. */
   private execInSession(line: string, out: string): ExecResult {
     const s = this.term.sessions[this.term.sessions.length - 1];
     const found = withMountDirs(this.cluster.api, s, containerContext(this.cluster.api, s.namespace, s.pod, s.container));
-    if ("error" in found) {
+    if ("error" in found || this.containerInstance(s) !== s.instance) {
       // The container is gone (deleted, restarted): the shell was killed with it.
       this.term.sessions.pop();
       this.shell.state.lastStatus = 137;

@@ -8,6 +8,7 @@ import { resolvePath } from "../core/vfs";
 import { MAX_SLEEP_MS, parseInterval } from "./coreutils/sleep";
 import { readBuiltin, testBuiltin } from "./test-builtin";
 import { JOB_BUILTINS } from "./job-builtins";
+import { watchBuiltin } from "./watch-builtin";
 
 export type Builtin = (sh: Shell, argv: string[], io: Io) => number;
 
@@ -363,4 +364,5 @@ export const BUILTINS: Record<string, Builtin> = Object.assign(Object.create(nul
     return 0;
   },
   ...JOB_BUILTINS,
+  watch: watchBuiltin,
 });

@@ -17,14 +17,16 @@ export interface ContainerSession extends ExecTarget {
   style: "debian" | "busybox";
   hostname: string;
   workingDir: string;
+  /** The container run the shell is in (status containerID): a restart ends the shell. */
+  instance?: string;
   /** Unset until the first line: the container's working directory and environment then. */
   state?: ShellState;
 }
 
-export function openSession(target: ExecTarget, shell: string, ctx: ContainerContext): ContainerSession {
+export function openSession(target: ExecTarget, shell: string, ctx: ContainerContext, instance: string | undefined): ContainerSession {
   // BusyBox-based images (busybox, alpine) have `ash`; Debian's shells are dash and bash.
   const busybox = ctx.executables?.includes("ash") ?? false;
-  return { ...target, shell, style: busybox ? "busybox" : "debian", hostname: ctx.hostname, workingDir: ctx.workingDir ?? "/" };
+  return { ...target, shell, style: busybox ? "busybox" : "debian", hostname: ctx.hostname, workingDir: ctx.workingDir ?? "/", ...(instance ? { instance } : {}) };
 }
 
 /** The prompt the container's shell prints for root, from its PS1 defaults. */

@@ -193,7 +193,11 @@ export class Shell {
   runArgv(argv: string[], io: Io, extraEnv: Record<string, string> = {}): number {
     const name = argv[0];
     const builtin: Builtin | undefined = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
-    if (builtin) return builtin(this, argv, io);
+    if (builtin) {
+      const status = builtin(this, argv, io);
+      if (this.cutAt !== undefined && this.host.cluster.now() >= this.cutAt) throw new StreamCut();
+      return status;
+    }
     const program = this.lookupProgram(name);
     if (!program) {
       if (name.includes("/")) {
