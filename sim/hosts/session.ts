@@ -8,7 +8,8 @@ import type { Proc } from "../core/process";
 import { ExitSignal, type Shell } from "../shell/interpreter";
 import { HostFs } from "./host-fs";
 import { generatedDirs, generatedFiles, MANIFESTS_DIR } from "./node-files";
-import { bootTime, currentHost, hostsState, nodeExists, nodeHost, nodeSpec, type NodeHost } from "./state";
+import { bootTime, currentHost, hostsState, nodeExists, nodeHost, nodeSpec, nodeSpecs, type NodeHost } from "./state";
+import { proxyMode } from "./iptables";
 import { apiServerUrl } from "./services";
 import { syncStaticPods } from "./static-pods";
 import { kubeletRunning } from "../node/index";
@@ -50,6 +51,8 @@ export function hostFs(cluster: Cluster, node: string, base?: FileSystem): FileS
  */
 export function attachHosts(cluster: Cluster, shell: Shell, base: FileSystem, home: string): void {
   ATTACHED.set(cluster, { shell, base, home, fs: new Map() });
+  // kube-proxy read its mode when it started: remember it before the learner edits the ConfigMap.
+  for (const n of nodeSpecs(cluster)) proxyMode(cluster, n.name);
   if (nodeExists(cluster, home)) shell.host.fs = hostFs(cluster, home);
   applyHost(cluster);
 }
