@@ -112,6 +112,19 @@ describe("kubectl edit with a non-interactive editor (headless runner)", () => {
     expect(interactive.request!.content!.startsWith("{\n")).toBe(true);
   });
 
+  test("several objects are edited as one List; each changed one is edited, the others skipped", () => {
+    const sb = withDeployment(false);
+    sb.exec("kubectl create deployment api --image=nginx");
+    const r = sb.exec(`KUBE_EDITOR="sed -i '1,/replicas: 1/s/replicas: 1/replicas: 2/'" kubectl edit deploy`);
+    expect(r).toMatchObject({ output: "deployment.apps/api edited\ndeployment.apps/web skipped\n", code: 0 });
+    expect(sb.exec("kubectl get deploy api -o jsonpath='{.spec.replicas}'").output).toBe("2");
+    // cat as the editor shows the file on the terminal, as it does with the real kubectl.
+    const text = sb.exec("KUBE_EDITOR=cat kubectl edit deploy api web").output;
+    expect(text.startsWith(HEADER_FIRST_LINE)).toBe(true);
+    expect(text).toMatch(/#\napiVersion: v1\nitems:\n- apiVersion: apps\/v1\n {2}kind: Deployment\n/);
+    expect(text.endsWith("kind: List\nmetadata: {}\nEdit cancelled, no changes made.\n")).toBe(true);
+  });
+
   test("a missing object is kubectl's NotFound error", () => {
     const sb = editorSandbox({ interactive: false });
     expect(sb.exec("KUBE_EDITOR=true kubectl edit deploy nope").output).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');

@@ -29,13 +29,18 @@ const HEADER =
 const MAX_ROUNDS = 20;
 
 /** Everything the edit loop carries between editor sessions (plain JSON, kept in the sandbox's snapshot). */
-interface EditState {
-  argv: string[];
+interface EditTarget {
   kind: KindInfo;
   namespace?: string;
   name: string;
-  /** The object as first shown (managedFields removed): what the patch is computed against. */
+  /** The object as shown (managedFields removed): what the patch is computed against. */
   object: KubeObject;
+}
+
+interface EditState {
+  argv: string[];
+  /** One object, or several shown as a List (kubectl edit deploy, kubectl edit deploy a b). */
+  targets: EditTarget[];
   /** The first buffer (header and object), to tell an unchanged save. */
   original: string;
   /** The previous round's saved text, when that round failed. */
@@ -98,18 +103,20 @@ function startEdit(ctx: Ctx, args: string[]): number {
   const targets = findTargets(ctx, args, {
     files: ctx.flags.strings("filename"),
     recursive: ctx.flags.bool("recursive"),
+    // ResourceTypeOrNameArgs(true, ...): a bare type edits every object of it in the namespace.
+    all: true,
     emptyMessage: "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
   }, errors);
   if (errors.length) throw new CommandFailed(errors.join("\n"));
   if (targets.length === 0) throw kubectlError("edit cancelled, no objects found");
-  if (targets.length > 1) throw kubectlError("editing several objects at once is not supported by this simulator yet; edit them one at a time");
-  const t = targets[0];
-  const object = withoutManagedFields(t.object);
+  const edits = targets.map((t) => ({ kind: t.kind, namespace: t.namespace, name: t.name, object: withoutManagedFields(t.object) }));
+  // Several objects are edited as one List (editoptions.go: "kind": "List", "metadata": {}).
+  const shown = edits.length === 1 ? edits[0].object : { apiVersion: "v1", items: edits.map((e) => e.object), kind: "List", metadata: {} };
   const json = output === "json";
   // -o json drops the header (editPrinterOptions.Complete): JSON has no comments.
-  const original = (json ? "" : HEADER) + (json ? JSON.stringify(object, null, 4) + "\n" : toYaml(object));
+  const original = (json ? "" : HEADER) + (json ? JSON.stringify(shown, null, 4) + "\n" : toYaml(shown));
   const argv = ctx.p.argv.slice(1);
-  const state: EditState = { argv, kind: t.kind, namespace: t.namespace, name: t.name, object, original, containsError: false, file: "", json, round: 0 };
+  const state: EditState = { argv, targets: edits, original, containsError: false, file: "", json, round: 0 };
   return launch(ctx, state, original);
 }
 
@@ -161,7 +168,8 @@ function editorCommand(env: Record<string, string>): { args: string[]; shell: bo
  * taken. The number comes from the object, the time and the round, so runs repeat exactly.
  */
 function tempName(ctx: Ctx, s: EditState): string {
-  const seed = `${s.object.metadata.uid ?? s.name}/${s.object.metadata.resourceVersion ?? ""}/${ctx.now()}/${s.round}`;
+  const first = s.targets[0].object.metadata;
+  const seed = `${first.uid ?? first.name}/${first.resourceVersion ?? ""}/${s.targets.length}/${ctx.now()}/${s.round}`;
   let h = 2166136261;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619) >>> 0;
   for (;;) {
@@ -200,20 +208,57 @@ function afterEditor(ctx: Ctx, state: EditState, edited: string): number {
     if (!(e instanceof CommandFailed)) throw e;
     return reopen(ctx, state, edited, [{ head: `The edited file had a syntax error: ${e.text.replace(/^error: /, "")}`, other: [] }]);
   }
-  const updated = objects[0];
-  if (!updated || objects.length !== 1) return reopen(ctx, state, edited, [{ head: "The edited file had a syntax error: expected one object", other: [] }]);
-  if (state.namespace && updated.metadata?.namespace && updated.metadata.namespace !== state.namespace) {
-    preservedFile(ctx, state.file);
-    throw kubectlError(`the namespace from the provided object "${updated.metadata.namespace}" does not match the namespace "${state.namespace}". You must pass '--namespace=${updated.metadata.namespace}' to perform this operation.`);
+  if (objects.length === 0) return reopen(ctx, state, edited, [{ head: "The edited file had a syntax error: no objects passed to edit", other: [] }]);
+  const results: Results = { reasons: [], retryable: 0, notfound: 0 };
+  for (const updated of objects) {
+    const done = patchOne(ctx, state, updated, results);
+    if (done !== undefined) return done;
   }
-  const originalJS = sortKeys(state.object as unknown as Json) as JsonMap;
-  const editedJS = sortKeys(updated as unknown as Json) as JsonMap;
-  if (deepEqual(originalJS, editedJS)) {
+  // Run's handling of the results: retryable, then not found, then invalid (reopen).
+  if (results.retryable > 0) {
+    ctx.err(`You can run \`kubectl replace -f ${state.file}\` to try this update again.\n`);
+    return 1;
+  }
+  if (results.notfound > 0) {
+    ctx.err(`The edits you made on deleted resources have been saved to ${JSON.stringify(state.file)}\n`);
+    return 1;
+  }
+  if (results.reasons.length === 0) {
     removeFile(ctx, state.file);
-    printChanged(ctx, state.kind, state.object, "skipped", "none");
     return 0;
   }
-  const patch = createThreeWayMergePatch(originalJS, editedJS, originalJS, state.kind.kind);
+  return reopen(ctx, state, edited, results.reasons);
+}
+
+interface Reason {
+  head: string;
+  other: string[];
+}
+
+interface Results {
+  reasons: Reason[];
+  retryable: number;
+  notfound: number;
+}
+
+/** visitToPatch for one object: skipped, edited, an error collected, or (a number) the command ends. */
+function patchOne(ctx: Ctx, state: EditState, updated: KubeObject, results: Results): number | undefined {
+  const target = state.targets.find((t) => t.object.metadata.uid === updated.metadata?.uid);
+  if (!target) {
+    preservedFile(ctx, state.file);
+    throw kubectlError(`no original object found for ${updated.kind ?? ""} ${JSON.stringify(updated.metadata?.name ?? "")} (its metadata.uid must stay as it was)`);
+  }
+  if (target.namespace && updated.metadata?.namespace && updated.metadata.namespace !== target.namespace) {
+    preservedFile(ctx, state.file);
+    throw kubectlError(`the namespace from the provided object "${updated.metadata.namespace}" does not match the namespace "${target.namespace}". You must pass '--namespace=${updated.metadata.namespace}' to perform this operation.`);
+  }
+  const originalJS = sortKeys(target.object as unknown as Json) as JsonMap;
+  const editedJS = sortKeys(updated as unknown as Json) as JsonMap;
+  if (deepEqual(originalJS, editedJS)) {
+    printChanged(ctx, target.kind, target.object, "skipped", "none");
+    return undefined;
+  }
+  const patch = createThreeWayMergePatch(originalJS, editedJS, originalJS, target.kind.kind);
   const meta = patch.metadata as JsonMap | undefined;
   if ("apiVersion" in patch || "kind" in patch || (meta && ("name" in meta || "managedFields" in meta))) {
     preservedFile(ctx, state.file);
@@ -222,36 +267,31 @@ function afterEditor(ctx: Ctx, state: EditState, edited: string): number {
   if (ctx.flags.bool("output-patch")) ctx.out(`Patch: ${JSON.stringify(patch)}\n`);
   const query: Record<string, string> = { fieldManager: ctx.flags.string("field-manager") };
   const sub = ctx.flags.string("subresource") || undefined;
-  const r = patchObject(ctx, state.kind, state.namespace, state.name, patch, "application/strategic-merge-patch+json", query, sub);
+  const r = patchObject(ctx, target.kind, target.namespace, target.name, patch, "application/strategic-merge-patch+json", query, sub);
   if (r.ok) {
-    removeFile(ctx, state.file);
-    printChanged(ctx, state.kind, r.object, "edited", "none");
-    return 0;
+    // info.Refresh: a later round diffs against what the server now holds.
+    target.object = withoutManagedFields(r.object);
+    printChanged(ctx, target.kind, r.object, "edited", "none");
+    return undefined;
   }
-  return patchFailed(ctx, state, edited, r.status);
+  ctx.err(addError(target, r.status, results) + "\n");
+  return undefined;
 }
 
-interface Reason {
-  head: string;
-  other: string[];
-}
-
-/** editResults.addError, then what Run does with each kind of failure. */
-function patchFailed(ctx: Ctx, state: EditState, edited: string, s: Status): number {
-  const resource = state.kind.group ? `${state.kind.resource}.${state.kind.group}` : state.kind.resource;
+/** editResults.addError: records the failure and returns the line kubectl prints for it. */
+function addError(t: EditTarget, s: Status, results: Results): string {
+  const resource = t.kind.group ? `${t.kind.resource}.${t.kind.group}` : t.kind.resource;
   if (s.reason === "Invalid") {
-    ctx.err(`error: ${resource} "${state.name}" is invalid\n`);
     const other = (s.details?.causes ?? []).map((c) => `${c.field}: ${c.message}`);
-    return reopen(ctx, state, edited, [{ head: `${resource} "${state.name}" was not valid`, other }]);
+    results.reasons.push({ head: `${resource} "${t.name}" was not valid`, other });
+    return `error: ${resource} "${t.name}" is invalid`;
   }
   if (s.reason === "NotFound") {
-    ctx.err(`error: ${resource} "${state.name}" could not be found on the server\n`);
-    ctx.err(`The edits you made on deleted resources have been saved to ${JSON.stringify(state.file)}\n`);
-    return 1;
+    results.notfound++;
+    return `error: ${resource} "${t.name}" could not be found on the server`;
   }
-  ctx.err(`error: ${resource} "${state.name}" could not be patched: ${statusErrorText(s).replace(/^Error from server \(\w+\): /, "")}\n`);
-  ctx.err(`You can run \`kubectl replace -f ${state.file}\` to try this update again.\n`);
-  return 1;
+  results.retryable++;
+  return `error: ${resource} "${t.name}" could not be patched: ${statusErrorText(s).replace(/^Error from server \(\w+\): /, "")}`;
 }
 
 /** The next round: the header with the reasons, then the learner's text without its comments. */
