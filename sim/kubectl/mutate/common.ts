@@ -9,6 +9,7 @@ import { kubectlError } from "../framework/errors";
 import { nameOf } from "../framework/resources";
 import type { Ctx } from "../framework/verb";
 import { toYaml } from "../output/yaml";
+import { objectPrinter } from "../output/printers";
 import type { FileSource } from "../generators/sources";
 import { GeneratorError } from "../generators/meta";
 import { sortKeys, type Json } from "./three-way-merge";
@@ -83,7 +84,7 @@ export function writeQuery(ctx: Ctx, d: DryRun, fieldManager?: string): Record<s
 /** Checks -o before anything runs (PrintFlags.ToPrinter's error for an unknown format). */
 export function checkOutputFormat(ctx: Ctx): void {
   const o = ctx.flags.has("output") ? ctx.flags.string("output") : "";
-  if (o === "" || o === "yaml" || o === "json" || o === "name" || o.startsWith("jsonpath") || o.startsWith("go-template") || o === "wide") return;
+  if (o === "" || o === "yaml" || o === "json" || o === "name" || o.startsWith("jsonpath") || o.startsWith("go-template") || o.startsWith("template") || o === "wide") return;
   throw kubectlError(`unable to match a printer suitable for the output format "${o}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`);
 }
 
@@ -94,6 +95,7 @@ export function printChanged(ctx: Ctx, k: KindInfo, obj: KubeObject, verbWord: s
   if (o === "name") ctx.out(`${nameOf(k, name)}\n`);
   else if (o === "yaml") ctx.out(toYaml(stripManaged(ctx, obj)));
   else if (o === "json") ctx.out(JSON.stringify(opts.sortJson ? sortKeys(stripManaged(ctx, obj) as Json) : stripManaged(ctx, obj), null, 4) + "\n");
+  else if (/^(jsonpath|go-template|template)/.test(o)) ctx.out(objectPrinter(o, { fs: ctx.p.fs, cwd: ctx.p.cwd })(stripManaged(ctx, obj) as unknown as Record<string, unknown>));
   else if (o !== "") ctx.out(toYaml(stripManaged(ctx, obj)));
   else ctx.out(`${nameOf(k, name)} ${verbWord}${dryRunSuffix(d)}\n`);
 }

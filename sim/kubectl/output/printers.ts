@@ -3,8 +3,9 @@
 // object (or a List) into text, or throws CommandFailed with kubectl's words.
 
 import type { FileSystem } from "../../core/vfs";
+import { checkGoTemplate, executeGoTemplate, goPrint, TemplateExecError, TemplateParseError } from "./go-template";
 import { resolvePath } from "../../core/vfs";
-import { kubectlError } from "../framework/errors";
+import { CommandFailed, kubectlError } from "../framework/errors";
 import { lookupByKind } from "../framework/resources";
 import { toJson } from "./json";
 import { toYaml } from "./yaml";
@@ -85,11 +86,37 @@ export function objectPrinter(format: string, pc: PrinterContext): ObjectPrinter
     case "go-template":
     case "go-template-file":
     case "template":
-    case "templatefile":
-      throw kubectlError(`go templates are not supported in this simulator; use -o jsonpath instead`);
+    case "templatefile": {
+      if (eq < 0 || arg === "") throw kubectlError(`template format specified but no template given`);
+      const template = name.endsWith("file") ? readTemplateFile(pc, arg) : arg;
+      return goTemplatePrinter(template);
+    }
     default:
       throw unknownOutputError(format);
   }
+}
+
+/** cli-runtime printers/template.go: parse errors up front; execution errors print the debugging block. */
+function goTemplatePrinter(template: string): ObjectPrinter {
+  try {
+    checkGoTemplate(template);
+  } catch (e) {
+    if (e instanceof TemplateParseError) throw kubectlError(`error parsing template ${template}, ${e.message}`);
+    throw e;
+  }
+  return (o) => {
+    try {
+      return executeGoTemplate(template, o);
+    } catch (e) {
+      if (!(e instanceof TemplateExecError)) throw e;
+      throw new CommandFailed(
+        `Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
+          `\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${JSON.stringify(o)}\n` +
+          `\tobject given to template engine was:\n\t\t${goPrint(o, false)}\n\n` +
+          `error: error executing template ${JSON.stringify(template)}: ${e.message}`,
+      );
+    }
+  };
 }
 
 /** -o name: `pod/web` per object; a List prints each item. */
