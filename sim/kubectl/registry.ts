@@ -16,6 +16,7 @@ import { optionsVerb } from "./verbs/options";
 import { MUTATING_VERBS } from "./verbs/mutating";
 import { EXTRA_VERBS } from "./verbs/extra";
 import { editVerb } from "./verbs/edit";
+import { completionVerb } from "./verbs/completion";
 
 export const VERBS: Verb[] = [
   getVerb,
@@ -35,6 +36,7 @@ export const VERBS: Verb[] = [
   // wait, top, auth, diff, events, cordon/uncordon/drain/taint, autoscale (verbs/extra.ts).
   ...EXTRA_VERBS,
   editVerb,
+  completionVerb,
 ];
 
 export function findVerb(name: string): Verb | undefined {

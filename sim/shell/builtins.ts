@@ -257,6 +257,9 @@ function source(sh: Shell, argv: string[], io: Io): number {
     io.err(`bash: ${file}: ${e ? "is a directory" : "No such file or directory"}\n`);
     return 1;
   }
+  // kubectl's completion script (functions for bash's programmable completion) only sets up Tab,
+  // which the terminal does itself (shell/completion.ts): accept it as bash would.
+  if (e.data.includes("# bash completion V2 for kubectl")) return 0;
   return sh.runSource(e.data, io);
 }
 

@@ -176,11 +176,20 @@ export class Shell {
     const ctx = this.expandContext();
     let argv: string[];
     const assigns: [string, string][] = [];
+    const fdFiles: string[] = [];
     try {
-      argv = this.expandAliases(cmd.words).flatMap((w) => expandWord(w, ctx));
+      argv = this.expandAliases(cmd.words).flatMap((w) => (/^[<>]\(/.test(w) ? [this.processSubstitution(w, fdFiles)] : expandWord(w, ctx)));
       for (const a of cmd.assigns) assigns.push([a.name, expandNoSplit(a.value, ctx)]);
     } catch (e) {
       return this.expansionFailure(e, io);
+    }
+    if (fdFiles.length) {
+      // The /dev/fd files live as long as the command, as the pipes bash opens do.
+      try {
+        return this.withRedirects(cmd.redirs, io, (rio) => this.runArgv(argv, rio, Object.fromEntries(assigns)));
+      } finally {
+        for (const f of fdFiles) if (this.host.fs.stat(f)) this.host.fs.remove(f);
+      }
     }
     if (argv.length === 0) {
       for (const [k, v] of assigns) this.setVar(k, v);
@@ -320,6 +329,16 @@ export class Shell {
       this.substitutionDepth--;
     }
     return buf.text();
+  }
+
+  /** `<(cmd)`: cmd's output as a file (/dev/fd/63, 62, ...); `>(cmd)` gets a file nobody reads. */
+  private processSubstitution(word: string, files: string[]): string {
+    const path = `/dev/fd/${63 - files.length}`;
+    const text = word.startsWith("<") ? this.substitute(word.slice(2, -1)) : "";
+    this.host.fs.mkdir("/dev/fd", { parents: true });
+    this.host.fs.write(path, text);
+    files.push(path);
+    return path;
   }
 
   /** Where stderr of command substitutions goes (the terminal of the current line). */

@@ -69,6 +69,12 @@ export class Lexer {
       this.readHeredocBodies();
       return { kind: "newline", pos };
     }
+    // Process substitution `<(cmd)` is one word (the shell turns it into a /dev/fd path).
+    if (s.startsWith("<(", this.i) || s.startsWith(">(", this.i)) {
+      this.i += 2;
+      this.skipUntilClose(")");
+      return { kind: "word", raw: s.slice(pos, this.i), pos };
+    }
     const io = /^(\d+)(?=[<>])/.exec(s.slice(this.i, this.i + 12));
     for (const r of REDIRS) {
       const at = this.i + (io ? io[1].length : 0);
