@@ -8,8 +8,7 @@ import { curl as curlTool } from "../images/net-tools";
 import type { NetReply } from "../images/index";
 import { clusterHttp } from "../node/index";
 import { hostCtx, type HostCtx } from "./session";
-import { hostsState, nodeSpec } from "./state";
-import { KUBERNETES_VERSION } from "../controllers/topology/versions";
+import { nodeSpec } from "./state";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -22,17 +21,13 @@ function parse(url: string): { host: string; port: number; path: string; https: 
 const json = (body: unknown, status = 200): NetReply => ({ ok: true, status, body: JSON.stringify(body, null, 2) + "\n", ip: "127.0.0.1", port: 0, headers: { "Content-Type": "application/json" } });
 
 /** The API server answering an anonymous HTTPS request (system:public-info-viewer allows /version and health). */
-function apiServerAnonymous(path: string): NetReply {
+function apiServerAnonymous(c: HostCtx, path: string): NetReply {
   const p = path.split("?")[0];
-  if (p === "/version") return json(versionInfo());
+  if (p === "/version") return json(c.cluster.api.handle({ method: "GET", path: "/version" }).body);
   if (p === "/healthz" || p === "/livez" || p === "/readyz") return { ok: true, status: 200, body: "ok", ip: "", port: 0 };
   return json({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: `forbidden: User "system:anonymous" cannot get path "${p}"`, reason: "Forbidden", details: {}, code: 403 }, 403);
 }
 
-export function versionInfo(): Record<string, string> {
-  const [major, minor] = KUBERNETES_VERSION.slice(1).split(".");
-  return { major, minor, gitVersion: KUBERNETES_VERSION, gitCommit: "9894294ef13a5b32803e3ca2c0d620a088cc84d1", gitTreeState: "clean", buildDate: "2025-05-15T09:45:27Z", goVersion: "go1.23.8", compiler: "gc", platform: "linux/amd64" };
-}
 
 /** What a local listener (kubectl proxy, port-forward) answers, if one listens on `port`. */
 export type LocalListener = (c: HostCtx, path: string) => NetReply;
@@ -55,7 +50,7 @@ function nodeNet(c: HostCtx, url: string): NetReply {
   }
   const cp = nodeSpec(c.cluster, "controlplane") ?? nodeSpec(c.cluster, "minikube");
   const apiPort = cp?.minikube ? 8443 : 6443;
-  if (u.port === apiPort && ((local && spec?.controlPlane) || u.host === cp?.ip)) return { ...apiServerAnonymous(u.path), ip: cp?.ip ?? u.host, port: apiPort };
+  if (u.port === apiPort && ((local && spec?.controlPlane) || u.host === cp?.ip)) return { ...apiServerAnonymous(c, u.path), ip: cp?.ip ?? u.host, port: apiPort };
   if (u.host === c.node) return clusterHttp(c.cluster.api, { pick: (n) => c.cluster.prng.int(n) }, url.replace(c.node, spec?.ip ?? c.node));
   if (u.host === "localhost" || u.host === "127.0.0.1") {
     // Node ports answer on every local address, localhost included (localhostNodePorts).
@@ -76,5 +71,3 @@ export function curl(p: Proc): number {
     sleepMs: (ms) => p.cluster.advanceTo(p.cluster.now() + ms),
   });
 }
-
-export { hostsState };

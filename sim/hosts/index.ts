@@ -4,7 +4,8 @@
 // Sandbox contract (sim/sandbox.ts):
 // - after building its Shell, call attachHosts(cluster, shell, fs, home) (home: "controlplane" or
 //   "minikube"); it swaps the shell's fs for the node's (generated files over the sandbox's own).
-// - add hostPrograms() to the shell's programs.
+// - add hostPrograms() to the shell's programs (after kubectl: it wraps kubectl so that `kubectl
+//   proxy` and `kubectl port-forward` become listeners that curl on that machine reaches).
 // - on an ExitSignal at the top of a line, call leaveHost(cluster, write): true means the exit
 //   closed an ssh session (status 0 unless the exit gave one) and the sandbox stays usable.
 // - prompt(): hostPrompt(cluster, fallback).
@@ -17,10 +18,12 @@ import { crictl } from "./crictl";
 import { df, free, ip, uptime } from "./sysinfo";
 import { iptables, iptablesSave, ipvsadm } from "./iptables";
 import { curl } from "./curl";
+import { withLocalServers } from "./kubectl-local";
+import { kubectl } from "../kubectl/index";
 
 export { attachHosts, hostPrompt, leaveHost, hostFs } from "./session";
 export { gatedByComponent } from "./static-pods";
 
 export function hostPrograms(): Record<string, Program> {
-  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm, curl };
+  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm, curl, kubectl: withLocalServers(kubectl) };
 }

@@ -117,3 +117,25 @@ describe("kube-proxy modes", () => {
     expect(s.run("iptables-save -t nat | grep -c KUBE-SVC-")).toBe("0\n");
   });
 });
+
+describe("kubectl proxy and port-forward", () => {
+  it("serves the API and pod proxies on localhost:8001", () => {
+    const s = session();
+    s.run("kubectl create deployment kubernetes-bootcamp --image=gcr.io/google-samples/kubernetes-bootcamp:v1");
+    expect(s.run("kubectl proxy &", 20)).toBe("Starting to serve on 127.0.0.1:8001\n");
+    const version = JSON.parse(s.run("curl -s http://localhost:8001/version"));
+    expect(version.gitVersion).toBe("v1.32.5");
+    const pod = s.run("kubectl get pods -o jsonpath='{.items[0].metadata.name}'");
+    expect(s.run(`curl http://localhost:8001/api/v1/namespaces/default/pods/${pod}:8080/proxy/`)).toBe(`Hello Kubernetes bootcamp! | Running on: ${pod} | v=1\n`);
+    expect(JSON.parse(s.run("curl -s http://localhost:8001/api/v1/namespaces/default/pods")).items[0].metadata.name).toBe(pod);
+    expect(s.run("kubectl proxy")).toBe("error: listen tcp 127.0.0.1:8001: bind: address already in use\n");
+  });
+
+  it("forwards a local port to a deployment's pod", () => {
+    const s = session();
+    s.run("kubectl create deployment web --image=nginx");
+    expect(s.run("kubectl port-forward deployment/web 8080:80", 20)).toBe("Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n");
+    expect(s.run("curl -s localhost:8080 | grep title")).toBe("<title>Welcome to nginx!</title>\n");
+    expect(s.run("kubectl port-forward pod/nope 8081:80")).toBe('Error from server (NotFound): pods "nope" not found\n');
+  });
+});

@@ -1,0 +1,155 @@
+// `kubectl proxy` and `kubectl port-forward` as local listeners on the machine they run on: the
+// shell has no job control, so they print their banner and return, and stay listening until the
+// sandbox ends. `curl localhost:8001/...` is then answered by the API server (JSON pretty-printed
+// as the API server does for curl's user agent), pods/NAME:PORT/proxy/ and services/.../proxy/ by
+// the cluster network; `curl localhost:LOCAL` after port-forward reaches the pod's port.
+
+import type { Proc, Program } from "../core/process";
+import type { Cluster } from "../cluster";
+import type { KubeObject } from "../api/types";
+import type { NetReply } from "../images/index";
+import { clusterHttp } from "../node/index";
+import { clusterOf } from "./session";
+import { hostsState } from "./state";
+import { registerLocalListener } from "./curl";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+interface Listener {
+  port: number;
+  kind: "proxy" | "forward";
+  namespace?: string;
+  pod?: string;
+  remote?: number;
+}
+
+function listeners(cluster: Cluster, host: string): Listener[] {
+  const st = hostsState(cluster) as unknown as { listeners?: Record<string, Listener[]> };
+  st.listeners ??= {};
+  return (st.listeners[host] ??= []);
+}
+
+const jsonReply = (status: number, body: unknown): NetReply => ({ ok: true, status, body: JSON.stringify(body, null, 2) + "\n", ip: "127.0.0.1", port: 0, headers: { "Content-Type": "application/json" } });
+
+function podIP(cluster: Cluster, ns: string, name: string): string | undefined {
+  const res = cluster.api.handle({ method: "GET", path: `/api/v1/namespaces/${ns}/pods/${name}` });
+  return res.status === 200 ? (res.body as KubeObject).status?.podIP : undefined;
+}
+
+function proxyAnswer(cluster: Cluster, rawPath: string): NetReply {
+  const [path, qs] = rawPath.split("?");
+  const m = /^\/api\/v1\/namespaces\/([^/]+)\/(pods|services)\/([^/:]+)(?::([^/]+))?\/proxy(\/.*)?$/.exec(path);
+  if (m) {
+    const [, ns, kind, name, port, rest] = m;
+    if (kind === "pods") {
+      const ip = podIP(cluster, ns, name);
+      if (!ip) return jsonReply(404, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: `pods "${name}" not found`, reason: "NotFound", details: { name, kind: "pods" }, code: 404 });
+      return clusterHttp(cluster.api, {}, `http://${ip}:${port ?? "80"}${rest ?? "/"}`);
+    }
+    const svc = cluster.api.handle({ method: "GET", path: `/api/v1/namespaces/${ns}/services/${name}` });
+    if (svc.status !== 200) return jsonReply(404, svc.body);
+    const spec = (svc.body as KubeObject).spec;
+    const sp = (spec.ports ?? []).find((x: any) => !port || x.name === port || String(x.port) === port) ?? spec.ports?.[0];
+    return clusterHttp(cluster.api, { pick: (n) => cluster.prng.int(n) }, `http://${spec.clusterIP}:${sp?.port ?? 80}${rest ?? "/"}`);
+  }
+  const query = Object.fromEntries(new URLSearchParams(qs ?? "").entries());
+  const res = cluster.api.handle({ method: "GET", path, query });
+  return jsonReply(res.status, res.body);
+}
+
+registerLocalListener("kubectl", (c, port, path) => {
+  const l = listeners(c.cluster, c.node).find((x) => x.port === port);
+  if (!l) return undefined;
+  if (l.kind === "proxy") return proxyAnswer(c.cluster, path);
+  const ip = podIP(c.cluster, l.namespace!, l.pod!);
+  if (!ip) return { ok: false, error: "refused", host: "localhost", ip: "127.0.0.1", port };
+  const r = clusterHttp(c.cluster.api, {}, `http://${ip}:${l.remote}${path}`);
+  return r.ok ? r : { ok: false, error: "refused", host: "localhost", ip: "127.0.0.1", port };
+});
+
+function flag(args: string[], long: string, short?: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === `--${long}` || (short && args[i] === `-${short}`)) return args[i + 1];
+    if (args[i].startsWith(`--${long}=`)) return args[i].slice(long.length + 3);
+  }
+  return undefined;
+}
+
+function proxy(p: Proc, cluster: Cluster): number {
+  const args = p.argv.slice(2);
+  const port = Number(flag(args, "port", "p") ?? "8001");
+  const address = flag(args, "address") ?? "127.0.0.1";
+  const ls = listeners(cluster, p.hostname);
+  if (ls.some((l) => l.port === port)) {
+    p.stderr(`error: listen tcp ${address}:${port}: bind: address already in use\n`);
+    return 1;
+  }
+  ls.push({ port, kind: "proxy" });
+  p.stdout(`Starting to serve on ${address}:${port}\n`);
+  return 0;
+}
+
+function portForward(p: Proc, cluster: Cluster): number {
+  const args = p.argv.slice(2);
+  const ns = flag(args, "namespace", "n") ?? "default";
+  const positional = args.filter((a, i) => !a.startsWith("-") && !["-n", "--namespace", "--address"].includes(args[i - 1]));
+  const [target, ...ports] = positional;
+  if (!target || !ports.length) {
+    p.stderr("error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n");
+    return 1;
+  }
+  const [kind, name] = target.includes("/") ? target.split("/") : ["pod", target];
+  const pod = resolvePod(cluster, ns, kind, name);
+  if (typeof pod === "string") {
+    p.stderr(pod);
+    return 1;
+  }
+  if (pod.status?.phase !== "Running") {
+    p.stderr(`error: unable to forward port because pod is not running. Current status=${pod.status?.phase ?? "Pending"}\n`);
+    return 1;
+  }
+  const ls = listeners(cluster, p.hostname);
+  for (const spec of ports) {
+    const [local, remote] = spec.includes(":") ? spec.split(":") : [spec, spec];
+    const lp = Number(local || remote);
+    ls.push({ port: lp, kind: "forward", namespace: ns, pod: pod.metadata.name, remote: Number(remote) });
+    p.stdout(`Forwarding from 127.0.0.1:${lp} -> ${remote}\nForwarding from [::1]:${lp} -> ${remote}\n`);
+  }
+  return 0;
+}
+
+function resolvePod(cluster: Cluster, ns: string, kind: string, name: string): KubeObject | string {
+  const k = kind.toLowerCase();
+  if (["pod", "pods", "po"].includes(k)) {
+    const res = cluster.api.handle({ method: "GET", path: `/api/v1/namespaces/${ns}/pods/${name}` });
+    return res.status === 200 ? (res.body as KubeObject) : `Error from server (NotFound): pods "${name}" not found\n`;
+  }
+  const paths: Record<string, [string, string]> = {
+    svc: ["/api/v1", "services"], service: ["/api/v1", "services"], services: ["/api/v1", "services"],
+    deploy: ["/apis/apps/v1", "deployments"], deployment: ["/apis/apps/v1", "deployments"], deployments: ["/apis/apps/v1", "deployments"],
+    rs: ["/apis/apps/v1", "replicasets"], replicaset: ["/apis/apps/v1", "replicasets"],
+  };
+  const where = paths[k];
+  if (!where) return `error: cannot attach to ${kind}: selector for ${kind} not implemented\n`;
+  const res = cluster.api.handle({ method: "GET", path: `${where[0]}/namespaces/${ns}/${where[1]}/${name}` });
+  const plural = where[1];
+  if (res.status !== 200) return `Error from server (NotFound): ${plural}${where[0] === "/api/v1" ? "" : ".apps"} "${name}" not found\n`;
+  const obj = res.body as KubeObject;
+  const selector: Record<string, string> = plural === "services" ? obj.spec?.selector ?? {} : obj.spec?.selector?.matchLabels ?? {};
+  const sel = Object.entries(selector).map(([a, b]) => `${a}=${b}`).join(",");
+  const pods = cluster.api.handle({ method: "GET", path: `/api/v1/namespaces/${ns}/pods`, query: { labelSelector: sel } });
+  const items = ((pods.body as any).items ?? []) as KubeObject[];
+  const running = items.find((x) => x.status?.phase === "Running") ?? items[0];
+  return running ?? `error: no matching pods found for ${kind}/${name}\n`;
+}
+
+/** kubectl with proxy and port-forward served as local listeners; everything else goes to `inner`. */
+export function withLocalServers(inner: Program): Program {
+  return (p) => {
+    const cluster = clusterOf(p);
+    const verb = p.argv[1];
+    if (cluster && verb === "proxy") return proxy(p, cluster);
+    if (cluster && verb === "port-forward") return portForward(p, cluster);
+    return inner(p);
+  };
+}
