@@ -19,11 +19,13 @@ import { df, free, ip, uptime } from "./sysinfo";
 import { iptables, iptablesSave, ipvsadm } from "./iptables";
 import { curl } from "./curl";
 import { withLocalServers } from "./kubectl-local";
+import { minikube } from "./minikube";
 import { kubectl } from "../kubectl/index";
 
 export { attachHosts, hostPrompt, leaveHost, hostFs } from "./session";
 export { gatedByComponent } from "./static-pods";
+export { minikubeTunnelReconciler } from "./minikube";
 
 export function hostPrograms(): Record<string, Program> {
-  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm, curl, kubectl: withLocalServers(kubectl) };
+  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm, curl, kubectl: withLocalServers(kubectl), minikube };
 }
