@@ -9,6 +9,7 @@ import { verb, type Ctx } from "../framework/verb";
 import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, printChanged, printFlags } from "../mutate/common";
 import { findTargets, finishWithErrors, type Found } from "../mutate/targets";
 import { patchObject } from "../mutate/write";
+import { setResourcesVerb } from "./set-resources";
 
 interface Container {
   name: string;
@@ -147,4 +148,4 @@ function runSetEnv(ctx: Ctx, args: string[]): number {
   return finishWithErrors(ctx, errors);
 }
 
-export const setVerb = verb({ name: "set", subcommands: [setImageVerb, setEnvVerb] });
+export const setVerb = verb({ name: "set", subcommands: [setImageVerb, setEnvVerb, setResourcesVerb] });
