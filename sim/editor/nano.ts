@@ -6,7 +6,7 @@
 // own name.
 
 import type { Editor, EditorInput, EditorOptions, EditorOutcome } from "./types";
-import { fromLines, toLines, yamlIndentAfter } from "./text-buffer";
+import { backspaceAt, deleteAt, fromLines, insertAt, toLines, yamlIndentAfter } from "./text-buffer";
 import { REVERSE, RESET, clip, frame, padRight } from "./screen";
 
 type Prompt = { kind: "write"; text: string; thenExit: boolean } | { kind: "save?" } | { kind: "search"; text: string };
@@ -25,9 +25,9 @@ const SEARCH_SHORTCUTS: [string, string][][] = [
 ];
 
 export class NanoEditor implements Editor {
-  private lines: string[];
-  private row = 0;
-  private col = 0;
+  lines: string[];
+  row = 0;
+  col = 0;
   private top = 0;
   private status: string;
   private prompt: Prompt | undefined;
@@ -167,21 +167,10 @@ export class NanoEditor implements Editor {
   // ---- editing -------------------------------------------------------------------------------
 
   private insertText(text: string): void {
-    const parts = text.replace(/\r\n?/g, "\n").split("\n");
-    const line = this.lines[this.row];
-    const before = line.slice(0, this.col);
-    const after = line.slice(this.col);
-    if (parts.length === 1) {
-      this.lines[this.row] = before + parts[0] + after;
-      this.col += parts[0].length;
-    } else {
-      const last = parts[parts.length - 1];
-      this.lines.splice(this.row, 1, before + parts[0], ...parts.slice(1, -1), last + after);
-      this.row += parts.length - 1;
-      this.col = last.length;
-    }
+    insertAt(this, text);
     this.status = "";
   }
+
 
   private newline(): void {
     const line = this.lines[this.row];
@@ -194,27 +183,14 @@ export class NanoEditor implements Editor {
   }
 
   private backspace(): void {
-    const line = this.lines[this.row];
-    if (this.col > 0) {
-      this.lines[this.row] = line.slice(0, this.col - 1) + line.slice(this.col);
-      this.col--;
-    } else if (this.row > 0) {
-      const prevLen = this.lines[this.row - 1].length;
-      this.lines[this.row - 1] += line;
-      this.lines.splice(this.row, 1);
-      this.row--;
-      this.col = prevLen;
-    }
+    backspaceAt(this);
   }
 
+
   private deleteForward(): void {
-    const line = this.lines[this.row];
-    if (this.col < line.length) this.lines[this.row] = line.slice(0, this.col) + line.slice(this.col + 1);
-    else if (this.row < this.lines.length - 1) {
-      this.lines[this.row] = line + this.lines[this.row + 1];
-      this.lines.splice(this.row + 1, 1);
-    }
+    deleteAt(this);
   }
+
 
   /** ^K: cuts the whole line; cuts in a row gather in the cutbuffer (nano's keep_cutbuffer). */
   private cut(continuing: boolean): void {

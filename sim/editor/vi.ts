@@ -5,11 +5,11 @@
 // window, one unnamed register.
 
 import type { Editor, EditorInput, EditorOptions, EditorOutcome } from "./types";
-import { byteLength, fromLines, toLines, yamlIndentAfter } from "./text-buffer";
-import { BLUE, BOLD, RESET, clip, frame, padRight, RED_BG } from "./screen";
+import { backspaceAt, byteLength, deleteAt, fromLines, insertAt, toLines, yamlIndentAfter } from "./text-buffer";
+import { renderVi, type ViMode } from "./vi-screen";
 import { wordBack, wordEnd, wordForward, type Pos } from "./vi-motions";
 
-type Mode = "normal" | "insert" | "command" | "search" | "visual";
+type Mode = ViMode;
 
 interface Snapshot {
   lines: string[];
@@ -18,9 +18,10 @@ interface Snapshot {
 }
 
 export class ViEditor implements Editor {
-  private lines: string[];
-  private row = 0;
-  private col = 0;
+  /** The buffer and cursor (public for the shared text operations in text-buffer.ts). */
+  lines: string[];
+  row = 0;
+  col = 0;
   private top = 0;
   private mode: Mode = "normal";
   private cmdline = "";
@@ -330,23 +331,10 @@ export class ViEditor implements Editor {
         return;
       }
       case "Backspace":
-        if (this.col > 0) {
-          this.lines[this.row] = line.slice(0, this.col - 1) + line.slice(this.col);
-          this.col--;
-        } else if (this.row > 0) {
-          const prevLen = this.lines[this.row - 1].length;
-          this.lines[this.row - 1] += line;
-          this.lines.splice(this.row, 1);
-          this.row--;
-          this.col = prevLen;
-        }
+        backspaceAt(this);
         return;
       case "Delete":
-        if (this.col < line.length) this.lines[this.row] = line.slice(0, this.col) + line.slice(this.col + 1);
-        else if (this.row < this.lines.length - 1) {
-          this.lines[this.row] = line + this.lines[this.row + 1];
-          this.lines.splice(this.row + 1, 1);
-        }
+        deleteAt(this);
         return;
       case "Tab": {
         // ftplugin/yaml.vim: expandtab, softtabstop=2.
@@ -386,20 +374,9 @@ export class ViEditor implements Editor {
   }
 
   private insertText(text: string): void {
-    const parts = text.replace(/\r\n?/g, "\n").split("\n");
-    const line = this.lines[this.row];
-    const before = line.slice(0, this.col);
-    const after = line.slice(this.col);
-    if (parts.length === 1) {
-      this.lines[this.row] = before + parts[0] + after;
-      this.col += parts[0].length;
-      return;
-    }
-    const last = parts[parts.length - 1];
-    this.lines.splice(this.row, 1, before + parts[0], ...parts.slice(1, -1), last + after);
-    this.row += parts.length - 1;
-    this.col = last.length;
+    insertAt(this, text);
   }
+
 
   private finishInsert(): void {
     this.mode = "normal";
@@ -612,56 +589,11 @@ export class ViEditor implements Editor {
 
   screen(): string {
     this.scrollToCursor();
-    const { rows, cols } = this.opts;
-    const h = this.textRows();
-    const gutter = this.number ? Math.max(3, String(this.lines.length).length) + 1 : 0;
-    const out: string[] = [];
-    const vFrom = Math.min(this.visualStart, this.row);
-    const vTo = Math.max(this.visualStart, this.row);
-    for (let i = 0; i < h; i++) {
-      const r = this.top + i;
-      if (r >= this.lines.length) {
-        out.push(`${BLUE}~${RESET}`);
-        continue;
-      }
-      const num = this.number ? `\x1b[33m${String(r + 1).padStart(gutter - 1)}${RESET} ` : "";
-      const text = clip(this.lines[r].replace(/\t/g, "        "), cols - gutter);
-      out.push(this.mode === "visual" && r >= vFrom && r <= vTo ? `${num}\x1b[7m${text || " "}${RESET}` : num + text);
-    }
-    out.push(this.bottomLine(cols));
-    while (out.length < rows) out.splice(out.length - 1, 0, `${BLUE}~${RESET}`);
-    if (this.mode === "command" || this.mode === "search") return frame(out, rows - 1, Math.min(cols - 1, this.cmdline.length + 1));
-    const line = this.lines[this.row];
-    const screenCol = line.slice(0, this.col).replace(/\t/g, "        ").length;
-    return frame(out, this.row - this.top, Math.min(cols - 1, gutter + screenCol));
-  }
-
-  private bottomLine(cols: number): string {
-    if (this.mode === "command") return ":" + this.cmdline;
-    if (this.mode === "search") return (this.searchBackwardPrompt ? "?" : "/") + this.cmdline;
-    let left = "";
-    if (this.mode === "insert") left = `${BOLD}-- INSERT --${RESET}`;
-    else if (this.mode === "visual") left = `${BOLD}-- VISUAL LINE --${RESET}`;
-    else if (this.message) left = this.messageIsError ? `${RED_BG}${this.message}${RESET}` : this.message;
-    const visibleLeft = this.mode === "insert" ? 12 : this.mode === "visual" ? 17 : this.message.length;
-    const rulerCol = cols - 18;
-    if (visibleLeft >= rulerCol) return left;
-    return left + " ".repeat(rulerCol - visibleLeft) + this.ruler();
-  }
-
-  /** defaults.vim's 'ruler': "line,col" then All/Top/Bot/NN%. */
-  private ruler(): string {
-    const line = this.lines[this.row];
-    const col = line.length === 0 ? "0-1" : String(this.col + 1);
-    const h = this.textRows();
-    let where: string;
-    if (this.lines.length <= h) where = "All";
-    else if (this.top === 0) where = "Top";
-    else if (this.top + h >= this.lines.length) where = "Bot";
-    else where = `${Math.floor((this.top * 100) / (this.lines.length - h))}%`;
-    // An empty buffer has no line 1 yet: vim shows "0,0-1".
-    const row = this.lines.length === 1 && line === "" ? 0 : this.row + 1;
-    return padRight(`${row},${col}`, 14) + where;
+    return renderVi({
+      lines: this.lines, row: this.row, col: this.col, top: this.top, mode: this.mode, cmdline: this.cmdline,
+      message: this.message, messageIsError: this.messageIsError, number: this.number,
+      visualStart: this.visualStart, searchBackward: this.searchBackwardPrompt, textRows: this.textRows(),
+    }, this.opts.rows, this.opts.cols);
   }
 }
 
