@@ -12,7 +12,8 @@ describe("kubectl set resources", () => {
     run("kubectl create deployment web --image=nginx");
     expect(run("kubectl set resources deploy web --limits=cpu=200m,memory=128Mi --requests=cpu=100m")).toMatchObject({ output: "deployment.apps/web resource requirements updated\n", exitCode: 0 });
     const c = JSON.parse(run("kubectl get deploy web -o json").output).spec.template.spec.containers[0];
-    expect(c.resources).toEqual({ limits: { cpu: "200m", memory: "128Mi" }, requests: { cpu: "100m" } });
+    expect(c.resources).toEqual({ limits: { cpu: "200m", memory: "128Mi" }, requests: { cpu: "100m", memory: "128Mi" } });
+    // (memory request defaulted from the limit by the API server)
     // Unchanged: nothing to patch, nothing printed.
     expect(run("kubectl set resources deploy web --limits=cpu=200m")).toMatchObject({ output: "", exitCode: 0 });
   });
