@@ -247,3 +247,6 @@ export const kubernetesBootcamp: ImageInfo = {
     );
   },
 };
+
+/** The v2 the "Learn Kubernetes Basics" rolling update uses: the same app under docker.io/jocatalin. */
+export const jocatalinBootcamp: ImageInfo = { ...kubernetesBootcamp, repository: "docker.io/jocatalin/kubernetes-bootcamp", tags: ["v2"], sizeBytes: 80694296 };

@@ -3,7 +3,7 @@
 
 import type { Behaviour, ImageInfo, RunContext } from "./types";
 import { fakeDigest, parseImageRef, type ImageRef } from "./reference";
-import { httpd, kubernetesBootcamp, nginx } from "./catalogue-web";
+import { httpd, jocatalinBootcamp, kubernetesBootcamp, nginx } from "./catalogue-web";
 import { mysql, postgres, redis } from "./catalogue-data";
 import { alpine, busybox, debian, node, python, ubuntu } from "./catalogue-base";
 import { systemImages } from "./catalogue-system";
@@ -13,7 +13,7 @@ import { runArgv, runScript, type ScriptHost, type ScriptResult } from "./shell-
 export type { Behaviour, ImageInfo, RunContext, OutputLine, HttpReply, NetReply } from "./types";
 export { parseImageRef, type ImageRef } from "./reference";
 
-const CATALOGUE: ImageInfo[] = [nginx, httpd, kubernetesBootcamp, redis, postgres, mysql, busybox, alpine, ubuntu, debian, python, node, ...systemImages, ...extraImages];
+const CATALOGUE: ImageInfo[] = [nginx, httpd, kubernetesBootcamp, jocatalinBootcamp, redis, postgres, mysql, busybox, alpine, ubuntu, debian, python, node, ...systemImages, ...extraImages];
 const BY_REPOSITORY = new Map(CATALOGUE.map((i) => [i.repository, i]));
 
 export interface ResolvedImage {
