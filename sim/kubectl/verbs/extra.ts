@@ -6,5 +6,6 @@ import { taintVerb } from "./taint";
 import { topVerb } from "./top";
 import { authVerb } from "./auth";
 import { eventsVerb } from "./events";
+import { diffVerb } from "./diff";
 
-export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb, taintVerb, topVerb, authVerb, eventsVerb];
+export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb, taintVerb, topVerb, authVerb, eventsVerb, diffVerb];
