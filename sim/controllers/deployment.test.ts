@@ -12,6 +12,26 @@ function deployment(name: string, replicas: number, image = "nginx", extra: Reco
 }
 
 describe("deployment controller", () => {
+  // pkg/registry/apps/deployment/strategy.go: spec and annotation changes bump generation on the
+  // main resource; the controller writes the revision annotation through UpdateStatus (sync.go).
+  test("a new deployment keeps generation 1 after the controller writes its revision annotation; a scale or an annotation edit bumps it", () => {
+    const t = testCluster();
+    t.client.create(deployment("gen", 2));
+    t.wait(1000);
+    let d = t.client.get("deployments", "default", "gen")!;
+    expect(d.metadata.annotations?.["deployment.kubernetes.io/revision"]).toBe("1");
+    expect(d.metadata.generation).toBe(1);
+    expect(d.status.observedGeneration).toBe(1);
+    t.client.update({ ...d, spec: { ...d.spec, replicas: 3 } });
+    t.wait(1000);
+    d = t.client.get("deployments", "default", "gen")!;
+    expect(d.metadata.generation).toBe(2);
+    t.client.update({ ...d, metadata: { ...d.metadata, annotations: { ...d.metadata.annotations, note: "x" } } });
+    t.wait(1000);
+    d = t.client.get("deployments", "default", "gen")!;
+    expect([d.metadata.generation, d.status.observedGeneration]).toEqual([3, 3]);
+  });
+
   test("a new deployment creates a hashed ReplicaSet and its pods, then reports itself available", () => {
     const t = testCluster();
     t.client.create(deployment("web", 3));
