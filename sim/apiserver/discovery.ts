@@ -91,7 +91,9 @@ function apiResourceList(group: string, version: string): unknown | undefined {
     kind: "APIResourceList",
     apiVersion: "v1",
     groupVersion: group ? `${group}/${version}` : version,
-    resources: kinds.flatMap(resourcesOf),
+    // k8s.io/apiserver/pkg/endpoints/installer.go (APIInstaller.Install) registers the storage
+    // paths after sort.Strings: by name, byte order, so "pods/log" sits before "podtemplates".
+    resources: kinds.flatMap(resourcesOf).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   };
 }
 
