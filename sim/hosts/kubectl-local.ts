@@ -143,11 +143,42 @@ function resolvePod(cluster: Cluster, ns: string, kind: string, name: string): K
   return running ?? `error: no matching pods found for ${kind}/${name}\n`;
 }
 
+const LOCAL_ONLY = new Set(["config", "completion", "help", "options", "plugin", "kustomize", "explain", "--help", "-h", "alpha"]);
+
+/**
+ * A machine without a kubeconfig (a worker node) has kubectl talk to localhost:8080, where nothing
+ * listens (client-go's default; memcache.go logs each discovery attempt).
+ */
+function noKubeconfig(p: Proc): boolean {
+  const args = p.argv.slice(1);
+  if (args.some((a) => /^--(kubeconfig|server)(=|$)|^-s$/.test(a)) || LOCAL_ONLY.has(args[0] ?? "help")) return false;
+  if (args[0] === "version" && args.includes("--client")) return false;
+  const paths = (p.env.KUBECONFIG ?? "").split(":").filter(Boolean);
+  const candidates = paths.length ? paths : ["/root/.kube/config"];
+  return !candidates.some((f) => p.fs.stat(f)?.type === "file");
+}
+
+function refuseLocalhost(p: Proc): number {
+  const now = p.cluster.now();
+  const d = new Date(now);
+  const two = (n: number) => String(n).padStart(2, "0");
+  for (let i = 0; i < 5; i++) {
+    const stamp = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(((now % 1000) * 1000 + 1_300 * i + 527) % 1_000_000).padStart(6, "0")}`;
+    p.stderr(`E${stamp}   25824 memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"\n`);
+  }
+  p.stderr("The connection to the server localhost:8080 was refused - did you specify the right host or port?\n");
+  return 1;
+}
+
 /** kubectl with proxy and port-forward served as local listeners; everything else goes to `inner`. */
 export function withLocalServers(inner: Program): Program {
   return (p) => {
     const cluster = clusterOf(p);
     const verb = p.argv[1];
+    if (cluster && noKubeconfig(p)) {
+      if (verb === "version") p.stdout("Client Version: v1.32.5\nKustomize Version: v5.5.0\n");
+      return refuseLocalhost(p);
+    }
     if (cluster && verb === "proxy") return proxy(p, cluster);
     if (cluster && verb === "port-forward") return portForward(p, cluster);
     return inner(p);

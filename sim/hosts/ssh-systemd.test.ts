@@ -25,6 +25,18 @@ describe("ssh between machines", () => {
     expect(s.run("cat /root/note")).toContain("No such file or directory");
   });
 
+  it("has no kubeconfig on a worker, so kubectl tries localhost:8080 as client-go does", () => {
+    const s = session();
+    s.run("ssh node01");
+    const out = s.run("kubectl get pods");
+    expect(s.code()).toBe(1);
+    const lines = out.trimEnd().split("\n");
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^E0101 00:00:\d\d\.\d{6} +\d+ memcache\.go:265\] "Unhandled Error" err="couldn't get current server API group list: Get \\"http:\/\/localhost:8080\/api\?timeout=32s\\": dial tcp 127\.0\.0\.1:8080: connect: connection refused"$/);
+    expect(lines[5]).toBe("The connection to the server localhost:8080 was refused - did you specify the right host or port?");
+    expect(s.run("kubectl --kubeconfig /etc/kubernetes/kubelet.conf get node node01 --no-headers")).toMatch(/^node01 +Ready/);
+  });
+
   it("runs a remote command and stays on the control plane", () => {
     const s = session();
     expect(s.run("ssh node02 hostname")).toBe("node02\n");
