@@ -25,6 +25,7 @@ import { backgroundCommand, jobLine, jobMark, nextJobNumber, type JobView } from
 import type { JobControl } from "./shell/job-builtins";
 import { unseen, type Shown } from "./shell/stream-output";
 import { complete as completeLine, type Completion } from "./shell/completion";
+import { reverseSearch, type HistoryMatch } from "./shell/history-search";
 import { BUILTINS } from "./shell/builtins";
 import { containerFs } from "./shell/container-exec";
 import { pathFor } from "./kubectl/framework/api";
@@ -197,6 +198,8 @@ export interface Sandbox {
   jobs(): JobView[];
   /** Tab: the words that complete the one at `cursor` (read-only; see shell/completion.ts). */
   complete(line: string, cursor?: number): Completion;
+  /** Ctrl-R: the newest history entry before index `before` (default: the end) containing `query`. */
+  searchHistory(query: string, before?: number): HistoryMatch | undefined;
   /**
    * The whole state as plain JSON. It shares immutable parts (stored API objects, file entries)
    * with the running sandbox, which is what makes it cheap: serialize it or hand it to
@@ -594,6 +597,10 @@ class SimSandbox implements Sandbox {
       names,
       defaultNamespace,
     });
+  }
+
+  searchHistory(query: string, before?: number): HistoryMatch | undefined {
+    return reverseSearch(this.shell.state.history, query, before);
   }
 
   jobs(): JobView[] {

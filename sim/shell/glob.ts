@@ -51,6 +51,12 @@ function unescape(part: string): string {
   return part.replace(/\\(.)/g, "$1");
 }
 
+/** Whether a name matches a glob pattern (find -name, case patterns); `nocase` for -iname. */
+export function matchGlob(pattern: string, name: string, nocase = false): boolean {
+  const re = compile(pattern);
+  return nocase ? new RegExp(re.source, "i").test(name) : re.test(name);
+}
+
 function compile(part: string): RegExp {
   let re = "^";
   for (let i = 0; i < part.length; i++) {

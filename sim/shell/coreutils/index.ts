@@ -12,6 +12,9 @@ import { awk } from "./awk";
 import { editor } from "./editor";
 import { nanoProgram, viProgram } from "../../editor/programs";
 import { pager, seq, tee, watch } from "./misc";
+import { diff } from "./diff";
+import { find } from "./find";
+import { man } from "./man";
 
 export function coreutils(): Record<string, Program> {
   return Object.assign(Object.create(null) as Record<string, Program>, {
@@ -22,6 +25,7 @@ export function coreutils(): Record<string, Program> {
     base64, cut, head, sort, tail, tr, uniq, wc,
     grep, sed, awk,
     seq, tee, less: pager, more: pager, watch,
+    diff, find, man,
     vi: viProgram, vim: viProgram, nano: nanoProgram, emacs: editor,
   });
 }
