@@ -7,9 +7,10 @@
 // (Tables, informers, snapshots) without copying. Objects are grouped per resource, so a list
 // touches only its own resource.
 //
-// A compact snapshot (toJSON({ compact: true })) packs each resource (sim/core/pack.ts). A restored
-// store keeps the packed resources as they are until one is read or written, and hands an untouched
-// packed resource back unchanged to the next snapshot: restore + snapshot cost what was used.
+// A compact snapshot (toJSON({ compact: true })) packs each resource per namespace, a "chunk"
+// (sim/core/pack.ts). A restored store keeps the chunks packed until one is read or written (a
+// read in one namespace unpacks only that namespace), and hands an untouched chunk back unchanged
+// to the next snapshot: restore + snapshot cost what was used.
 
 import type { KubeObject, WatchEvent } from "../api/types";
 import { LIMITS } from "../core/limits";
@@ -24,7 +25,7 @@ export interface PackedResource {
 export interface StoreState {
   rv: number;
   objects: Record<string, KubeObject>;
-  /** group/resource → its objects, packed (compact snapshots). */
+  /** "group/resource/namespace/" (the store keys' prefix) → those objects, packed (compact snapshots). */
   packed?: Record<string, PackedResource>;
 }
 
@@ -46,14 +47,23 @@ function resourceOfKey(key: string): string {
   return key.slice(0, second);
 }
 
+/** "apps/deployments/ns/name" → "apps/deployments/ns/" (a chunk of a compact snapshot). */
+function chunkOfKey(key: string): string {
+  let i = -1;
+  for (let n = 0; n < 3; n++) i = key.indexOf("/", i + 1);
+  return key.slice(0, i + 1);
+}
+
 export class Store {
   private rv: number;
   /** group/resource → storeKey → frozen object */
   private byResource = new Map<string, Map<string, KubeObject>>();
-  /** Restored resources not unpacked yet. */
+  /** Restored chunks not unpacked yet, by chunk prefix. */
   private packed = new Map<string, PackedResource>();
-  /** The packed form of a resource and its lastChange when packed, reused while unchanged. */
+  /** The packed form of a chunk and its last change when packed, reused while unchanged. */
   private packCache = new Map<string, { rv: number; packed: PackedResource }>();
+  /** The resourceVersion of the last change per chunk prefix. */
+  private chunkChange = new Map<string, number>();
   private count = 0;
   private log: LoggedEvent[] = [];
   private droppedThroughRv = 0;
@@ -65,14 +75,16 @@ export class Store {
     // A restored store has no event log: watches from before the snapshot get 410 Expired.
     this.droppedThroughRv = state?.rv ?? 0;
     if (!state) return;
-    for (const [r, p] of Object.entries(state.packed ?? {})) {
-      this.packed.set(r, p);
+    for (const [prefix, p] of Object.entries(state.packed ?? {})) {
+      this.packed.set(prefix, p);
       this.count += p.count;
-      this.lastChange.set(r, this.rv);
+      this.lastChange.set(resourceOfKey(prefix), this.rv);
     }
     for (const k in state.objects) {
       const r = resourceOfKey(k);
-      this.bucket(r).set(k, deepFreeze(state.objects[k]));
+      let b = this.byResource.get(r);
+      if (!b) this.byResource.set(r, (b = new Map()));
+      b.set(k, deepFreeze(state.objects[k]));
       this.count++;
       this.lastChange.set(r, this.rv);
     }
@@ -98,7 +110,7 @@ export class Store {
 
   /** The stored object itself: frozen, read-only. */
   peek(groupResource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.resource(groupResource)?.get(storeKey(groupResource, namespace, name));
+    return this.resource(groupResource, namespace ?? "")?.get(storeKey(groupResource, namespace, name));
   }
 
   has(groupResource: string, namespace: string | undefined, name: string): boolean {
@@ -116,7 +128,7 @@ export class Store {
 
   /** Like list, but the stored (frozen, read-only) objects themselves. */
   listShared(groupResource: string, namespace?: string, filter?: (o: KubeObject) => boolean): KubeObject[] {
-    const bucket = this.resource(groupResource);
+    const bucket = this.resource(groupResource, namespace);
     if (!bucket) return [];
     const prefix = namespace === undefined ? undefined : `${groupResource}/${namespace}/`;
     const out: KubeObject[] = [];
@@ -130,7 +142,7 @@ export class Store {
     const rv = this.nextRv();
     const stored = freezeCopy({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } });
     const key = storeKey(groupResource, stored.metadata.namespace, stored.metadata.name!);
-    const bucket = this.bucket(groupResource);
+    const bucket = this.bucket(groupResource, stored.metadata.namespace ?? "");
     const previous = type === "MODIFIED" ? bucket.get(key) : undefined;
     if (!bucket.has(key)) this.count++;
     bucket.set(key, stored);
@@ -140,7 +152,7 @@ export class Store {
 
   remove(groupResource: string, namespace: string | undefined, name: string): KubeObject | undefined {
     const key = storeKey(groupResource, namespace, name);
-    const bucket = this.resource(groupResource);
+    const bucket = this.resource(groupResource, namespace ?? "");
     const o = bucket?.get(key);
     if (!bucket || !o) return undefined;
     bucket.delete(key);
@@ -187,11 +199,19 @@ export class Store {
   toJSON(opts: { compact?: boolean } = {}): StoreState {
     const objects: Record<string, KubeObject> = {};
     const packed: Record<string, PackedResource> = Object.fromEntries(this.packed);
-    for (const [r, bucket] of this.byResource) {
-      if (bucket.size === 0) continue;
-      if (opts.compact) packed[r] = this.packedResource(r, bucket);
-      else for (const [k, v] of bucket) objects[k] = v;
+    const chunks = new Map<string, [string, KubeObject][]>();
+    for (const bucket of this.byResource.values()) {
+      for (const [k, v] of bucket) {
+        if (!opts.compact) objects[k] = v;
+        else {
+          const prefix = chunkOfKey(k);
+          const entries = chunks.get(prefix);
+          if (entries) entries.push([k, v]);
+          else chunks.set(prefix, [[k, v]]);
+        }
+      }
     }
+    for (const [prefix, entries] of chunks) packed[prefix] = this.packChunk(prefix, entries);
     return Object.keys(packed).length ? { rv: this.rv, objects, packed } : { rv: this.rv, objects };
   }
 
@@ -200,35 +220,47 @@ export class Store {
     return this.droppedThroughRv > 0 ? this.droppedThroughRv : 0;
   }
 
-  private bucket(groupResource: string): Map<string, KubeObject> {
-    let b = this.resource(groupResource);
+  private bucket(groupResource: string, namespace: string): Map<string, KubeObject> {
+    let b = this.resource(groupResource, namespace);
     if (!b) this.byResource.set(groupResource, (b = new Map()));
     return b;
   }
 
-  /** A resource's objects, unpacking them on first use after a restore. */
-  private resource(groupResource: string): Map<string, KubeObject> | undefined {
-    const p = this.packed.get(groupResource);
-    if (p) {
-      this.packed.delete(groupResource);
-      const entries = unpack<[string, KubeObject][]>(p.data);
-      this.byResource.set(groupResource, new Map(entries.map(([k, v]) => [k, deepFreeze(v)])));
-      this.packCache.set(groupResource, { rv: this.lastChangeOf(groupResource), packed: p });
+  /**
+   * A resource's objects (those of `namespace` at least, or all when undefined), unpacking the
+   * chunks needed on first use after a restore.
+   */
+  private resource(groupResource: string, namespace: string | undefined): Map<string, KubeObject> | undefined {
+    if (this.packed.size) {
+      if (namespace !== undefined) this.unpackChunk(`${groupResource}/${namespace}/`);
+      else for (const prefix of [...this.packed.keys()]) if (resourceOfKey(prefix) === groupResource) this.unpackChunk(prefix);
     }
     return this.byResource.get(groupResource);
   }
 
-  private packedResource(groupResource: string, bucket: Map<string, KubeObject>): PackedResource {
-    const rv = this.lastChangeOf(groupResource);
-    const hit = this.packCache.get(groupResource);
+  private unpackChunk(prefix: string): void {
+    const p = this.packed.get(prefix);
+    if (!p) return;
+    this.packed.delete(prefix);
+    const r = resourceOfKey(prefix);
+    let b = this.byResource.get(r);
+    if (!b) this.byResource.set(r, (b = new Map()));
+    for (const [k, v] of unpack<[string, KubeObject][]>(p.data)) b.set(k, deepFreeze(v));
+    this.packCache.set(prefix, { rv: this.chunkChange.get(prefix) ?? 0, packed: p });
+  }
+
+  private packChunk(prefix: string, entries: [string, KubeObject][]): PackedResource {
+    const rv = this.chunkChange.get(prefix) ?? 0;
+    const hit = this.packCache.get(prefix);
     if (hit && hit.rv === rv) return hit.packed;
-    const packed = { count: bucket.size, data: pack([...bucket]) };
-    this.packCache.set(groupResource, { rv, packed });
+    const packed = { count: entries.length, data: pack(entries) };
+    this.packCache.set(prefix, { rv, packed });
     return packed;
   }
 
   private record(groupResource: string, type: WatchEvent["type"], object: KubeObject, rv: number, previous?: KubeObject): void {
     this.lastChange.set(groupResource, rv);
+    this.chunkChange.set(`${groupResource}/${object.metadata.namespace ?? ""}/`, rv);
     this.log.push(previous ? { type, object, rv, resource: groupResource, previous } : { type, object, rv, resource: groupResource });
     if (this.log.length > LIMITS.watchEvents) {
       const dropped = this.log.splice(0, this.log.length - LIMITS.watchEvents);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { Store } from "./store";
+import type { KubeObject } from "../api/types";
+
+function pod(ns: string, name: string): KubeObject {
+  return { apiVersion: "v1", kind: "Pod", metadata: { namespace: ns, name }, spec: { containers: [{ name: "c", image: "nginx" }] } };
+}
+
+function filled(): Store {
+  const s = new Store();
+  for (const ns of ["default", "kube-system"]) for (const n of ["a", "b"]) s.put("/pods", pod(ns, n), "ADDED");
+  s.put("/nodes", { apiVersion: "v1", kind: "Node", metadata: { name: "node01" } }, "ADDED");
+  return s;
+}
+
+describe("Store", () => {
+  it("hands out copies from get and list, and frozen stored objects from peek and listShared", () => {
+    const s = filled();
+    const copy = s.get("/pods", "default", "a")!;
+    copy.metadata.labels = { changed: "yes" };
+    expect(s.peek("/pods", "default", "a")!.metadata.labels).toBeUndefined();
+    expect(Object.isFrozen(s.peek("/pods", "default", "a")!.spec)).toBe(true);
+    expect(s.listShared("/pods", "kube-system").map((p) => p.metadata.name)).toEqual(["a", "b"]);
+    expect(s.list("/pods").map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual(["default/a", "default/b", "kube-system/a", "kube-system/b"]);
+  });
+
+  it("restores a compact snapshot with the same objects, unpacking only the namespaces read", () => {
+    const s = filled();
+    const snap = JSON.parse(JSON.stringify(s.toJSON({ compact: true })));
+    expect(Object.keys(snap.packed).sort()).toEqual(["/nodes//", "/pods/default/", "/pods/kube-system/"]);
+    const r = new Store(snap);
+    expect(r.size).toBe(5);
+    expect(r.listShared("/pods", "kube-system").length).toBe(2);
+    // default/ was not read: it goes back into the next snapshot as it came.
+    const again = r.toJSON();
+    expect(again.packed?.["/pods/default/"]).toEqual(snap.packed["/pods/default/"]);
+    expect(Object.keys(again.objects).sort()).toEqual(["/pods/kube-system/a", "/pods/kube-system/b"]);
+    expect(r.list("/pods")).toEqual(s.list("/pods"));
+    expect(r.get("/nodes", undefined, "node01")).toEqual(s.get("/nodes", undefined, "node01"));
+  });
+
+  it("re-packs only the chunks written since the last compact snapshot", () => {
+    const s = filled();
+    const first = s.toJSON({ compact: true }).packed!;
+    s.put("/pods", { ...pod("default", "a"), metadata: { namespace: "default", name: "a", labels: { x: "1" } } }, "MODIFIED");
+    const second = s.toJSON({ compact: true }).packed!;
+    expect(second["/pods/kube-system/"]).toBe(first["/pods/kube-system/"]);
+    expect(second["/pods/default/"]).not.toEqual(first["/pods/default/"]);
+    const r = new Store(JSON.parse(JSON.stringify({ rv: s.currentRv(), objects: {}, packed: second })));
+    expect(r.get("/pods", "default", "a")!.metadata.labels).toEqual({ x: "1" });
+  });
+
+  it("keeps watch events after a resourceVersion in order and answers 410 (undefined) for a restored store", () => {
+    const s = filled();
+    const rv = s.currentRv();
+    s.remove("/pods", "default", "b");
+    s.put("/pods", pod("default", "c"), "ADDED");
+    expect(s.eventsSince("/pods", rv)!.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(["DELETED b", "ADDED c"]);
+    expect(s.eventsSince("/nodes", rv)).toEqual([]);
+    expect(new Store(s.toJSON({ compact: true })).eventsSince("/pods", rv)).toBeUndefined();
+  });
+});
