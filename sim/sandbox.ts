@@ -33,7 +33,7 @@ import { contextNamespace, kubeconfigPath, readKubeconfig } from "./kubectl/fram
 import { coreutils } from "./shell/coreutils/index";
 import { escapeTerminal } from "./shell/escape";
 import { TerminalOutput } from "./shell/terminal";
-import { registerPodExec, setContainerResolver, withMountDirs, withShellOpener, type ExecTarget } from "./shell/container-exec";
+import { registerPodExec, setContainerResolver, setContainerWriter, withMountDirs, withShellOpener, type ExecTarget } from "./shell/container-exec";
 import { openSession, runSessionLine, sessionPrompt, type ContainerSession } from "./shell/container-session";
 import { applyContainerWrites, containerContext } from "./node/index";
 import { kubectl } from "./kubectl/index";
@@ -44,6 +44,8 @@ import { attachHosts, hostPrograms, hostPrompt, leaveHost } from "./hosts/index"
 
 // kubectl exec sees containers as the kubelet runs them (image files, volumes, expanded env).
 setContainerResolver(containerContext);
+// What an exec writes stays in the container (and under emptyDir, in the pod's other containers).
+setContainerWriter(applyContainerWrites);
 
 export type { TopologyName } from "./controllers/topology";
 

@@ -17,6 +17,7 @@ import { MUTATING_VERBS } from "./verbs/mutating";
 import { EXTRA_VERBS } from "./verbs/extra";
 import { editVerb } from "./verbs/edit";
 import { completionVerb } from "./verbs/completion";
+import { cpVerb } from "./verbs/cp";
 
 export const VERBS: Verb[] = [
   getVerb,
@@ -37,6 +38,7 @@ export const VERBS: Verb[] = [
   ...EXTRA_VERBS,
   editVerb,
   completionVerb,
+  cpVerb,
 ];
 
 export function findVerb(name: string): Verb | undefined {

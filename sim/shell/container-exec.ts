@@ -8,7 +8,7 @@
 
 import type { ApiRequest, ApiResponse } from "../core/api-types";
 import type { ClusterPort, Program } from "../core/process";
-import { MemoryFs } from "../core/vfs";
+import { MemoryFs, type Entry } from "../core/vfs";
 import type { KubeObject } from "../api/types";
 import type { ApiServer, ParsedPath } from "../apiserver/server";
 import { ExitSignal, OutputBuffer, Shell, type ShellState } from "./interpreter";
@@ -72,6 +72,27 @@ export interface ExecOutput {
 
 let resolver: ContainerResolver = podSpecResolver;
 
+/** Keeps what an exec wrote (path → content, null: removed); the kubelet provides the real one. */
+export type ContainerWriter = (server: ApiServer, namespace: string, pod: string, container: string | undefined, changes: Record<string, string | null>) => void;
+
+let writer: ContainerWriter = () => {};
+
+export function setContainerWriter(w: ContainerWriter): void {
+  writer = w;
+}
+
+/** What a run changed in a container's filesystem, for the writer. */
+export function fileChanges(before: Record<string, Entry>, after: Record<string, Entry>): Record<string, string | null> {
+  const changes: Record<string, string | null> = {};
+  for (const [path, e] of Object.entries(after)) {
+    if (e.type !== "file") continue;
+    const old = before[path];
+    if (old?.type !== "file" || old.data !== e.data) changes[path] = e.data;
+  }
+  for (const [path, e] of Object.entries(before)) if (e.type === "file" && after[path]?.type !== "file") changes[path] = null;
+  return changes;
+}
+
 /** Lets the kubelet plug in its container contexts (image files, volumes, downward API env). */
 export function setContainerResolver(r: ContainerResolver): void {
   resolver = r;
@@ -91,7 +112,8 @@ function handleExec(req: ApiRequest, path: ParsedPath, server: ApiServer, port: 
   const found = withMountDirs(server, target, resolver(server, target.namespace, target.pod, container));
   if ("error" in found) return found.error;
   const interactive = req.query?.stdin === "true" ? target : undefined;
-  return { status: 200, body: execInContainer(found.context, command, typeof body.stdin === "string" ? body.stdin : "", port, interactive) };
+  const onWrites = (changes: Record<string, string | null>) => writer(server, target.namespace, target.pod, container, changes);
+  return { status: 200, body: execInContainer(found.context, command, typeof body.stdin === "string" ? body.stdin : "", port, interactive, onWrites) };
 }
 
 const CONTAINER_PROGRAMS: Record<string, Program> = Object.assign(Object.create(null) as Record<string, Program>, {
@@ -152,8 +174,9 @@ export function containerShell(ctx: ContainerContext, fs: MemoryFs, port: Cluste
 }
 
 /** Runs argv in the container. Like runc, a missing executable fails before any shell runs. */
-export function execInContainer(ctx: ContainerContext, argv: string[], stdin: string, port: ClusterPort, interactive?: ExecTarget): ExecOutput {
+export function execInContainer(ctx: ContainerContext, argv: string[], stdin: string, port: ClusterPort, interactive?: ExecTarget, onWrites?: (changes: Record<string, string | null>) => void): ExecOutput {
   const fs = containerFs(ctx);
+  const before = { ...fs.toJSON() };
   const shell = containerShell(ctx, fs, port);
   const name = argv[0];
   if (!shell.lookupProgram(name) && !["sh", "bash", "cd", "pwd", "export", "true", "false", "exit"].includes(name)) {
@@ -181,6 +204,8 @@ export function execInContainer(ctx: ContainerContext, argv: string[], stdin: st
     if (!(e instanceof ExitSignal)) throw e;
     exitCode = e.code;
   }
+  const changes = fileChanges(before, fs.toJSON());
+  if (onWrites && Object.keys(changes).length) onWrites(changes);
   return { stdout: out.text(), stderr: err.text(), exitCode };
 }
 

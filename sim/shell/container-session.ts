@@ -5,9 +5,8 @@
 // containers. The session keeps the shell's own state (directory, variables) as plain JSON.
 
 import type { ClusterPort } from "../core/process";
-import type { Entry } from "../core/vfs";
 import { ExitSignal, type ShellState } from "./interpreter";
-import { containerFs, containerShell, type ContainerContext, type ExecTarget } from "./container-exec";
+import { containerFs, containerShell, fileChanges, type ContainerContext, type ExecTarget } from "./container-exec";
 import { TerminalOutput } from "./terminal";
 
 export interface ContainerSession extends ExecTarget {
@@ -53,8 +52,7 @@ export interface SessionLine {
 /** Runs one line in the container's shell. */
 export function runSessionLine(s: ContainerSession, ctx: ContainerContext, line: string, port: ClusterPort): SessionLine {
   const fs = containerFs(ctx);
-  const before = fs.toJSON();
-  const snapshot: Record<string, Entry> = { ...before };
+  const snapshot = { ...fs.toJSON() };
   const sh = containerShell(ctx, fs, port, s.state ? structuredClone(s.state) : undefined);
   if (s.shell === "bash") sh.host.dialect = "bash";
   const term = new TerminalOutput();
@@ -73,15 +71,4 @@ export function runSessionLine(s: ContainerSession, ctx: ContainerContext, line:
   sh.state.lastStatus = exitCode;
   s.state = sh.state;
   return { output: term.text(), exitCode, exited, changes: fileChanges(snapshot, fs.toJSON()) };
-}
-
-function fileChanges(before: Record<string, Entry>, after: Record<string, Entry>): Record<string, string | null> {
-  const changes: Record<string, string | null> = {};
-  for (const [path, e] of Object.entries(after)) {
-    if (e.type !== "file") continue;
-    const old = before[path];
-    if (old?.type !== "file" || old.data !== e.data) changes[path] = e.data;
-  }
-  for (const [path, e] of Object.entries(before)) if (e.type === "file" && after[path]?.type !== "file") changes[path] = null;
-  return changes;
 }
