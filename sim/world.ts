@@ -7,7 +7,7 @@ import { bootstrapTopology, type TopologyName } from "./controllers/topology";
 import { schedulerReconciler } from "./scheduler/index";
 import { kubeletReconciler, kubeletRunning, registerKubeletSubresources } from "./node/index";
 import { gatedByComponent } from "./hosts/static-pods";
-import { minikubeTunnelReconciler } from "./hosts/minikube";
+import { hostsReconciler } from "./hosts/hosts-reconciler";
 
 /** How long before `now` the cluster was created, so its system pods are Running when a learner arrives. */
 export const CLUSTER_AGE_MS = 10 * 60 * 1000;
@@ -17,7 +17,7 @@ function reconcilers(kubelets: () => Record<string, unknown>, cluster: () => Clu
   const probe = { kubeletRunning: (node: string) => kubeletRunning(kubelets(), node) };
   // A control-plane component whose static pod the learner broke stops working (sim/hosts).
   const controllers = controllerReconcilers(probe).map((r) => gatedByComponent(r, "kube-controller-manager", cluster));
-  return [...controllers, gatedByComponent(schedulerReconciler(), "kube-scheduler", cluster), kubeletReconciler(), minikubeTunnelReconciler(cluster)];
+  return [...controllers, gatedByComponent(schedulerReconciler(), "kube-scheduler", cluster), kubeletReconciler(), hostsReconciler(cluster)];
 }
 
 function wire(cluster: Cluster): Cluster {

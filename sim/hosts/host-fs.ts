@@ -19,7 +19,7 @@ export interface HostFsOptions {
 }
 
 /** Paths owned by the node model (generated content can be changed or deleted there). */
-const MANAGED_ROOTS = ["/etc/kubernetes", "/var/lib/kubelet", "/etc/systemd", "/usr/lib/systemd", "/etc/containerd", "/etc/cni", "/opt/cni", "/var/log/pods", "/var/lib/etcd"];
+const MANAGED_ROOTS = ["/etc/default", "/etc/kubernetes", "/var/lib/kubelet", "/etc/systemd", "/usr/lib/systemd", "/etc/containerd", "/etc/cni", "/opt/cni", "/var/log/pods", "/var/lib/etcd"];
 
 export class HostFs implements FileSystem {
   private gen: { files: Record<string, string>; dirs: Set<string> } | undefined;

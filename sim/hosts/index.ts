@@ -24,7 +24,7 @@ import { kubectl } from "../kubectl/index";
 
 export { attachHosts, hostPrompt, leaveHost, hostFs } from "./session";
 export { gatedByComponent } from "./static-pods";
-export { minikubeTunnelReconciler } from "./minikube";
+export { hostsReconciler } from "./hosts-reconciler";
 
 export function hostPrograms(): Record<string, Program> {
   return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm, curl, kubectl: withLocalServers(kubectl), minikube };

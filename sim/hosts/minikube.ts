@@ -3,7 +3,7 @@
 // tunnel on Linux routes the service CIDR to the node).
 
 import type { Proc } from "../core/process";
-import type { Cluster, Reconciler } from "../cluster";
+import type { Cluster } from "../cluster";
 import type { KubeObject } from "../api/types";
 import { clusterOf } from "./session";
 import { hostsState, nodeSpec } from "./state";
@@ -23,18 +23,6 @@ export function assignTunnelIPs(cluster: Cluster): void {
     const path = `/api/v1/namespaces/${svc.metadata.namespace}/services/${svc.metadata.name}/status`;
     cluster.api.handle({ method: "PATCH", path, contentType: "application/merge-patch+json", body: { status: { loadBalancer: { ingress: [{ ip: svc.spec.clusterIP }] } } } });
   }
-}
-
-/** Keeps assigning tunnel IPs to new LoadBalancer Services. */
-export function minikubeTunnelReconciler(cluster: () => Cluster | undefined): Reconciler {
-  return {
-    name: "minikube-tunnel",
-    watches: ["/services"],
-    sync: () => {
-      const c = cluster();
-      if (c) assignTunnelIPs(c);
-    },
-  };
 }
 
 function table(rows: string[][]): string {

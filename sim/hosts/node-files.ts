@@ -271,6 +271,7 @@ export function generatedFiles(node: NodeSpec, apiServer: string): Record<string
     "/var/lib/kubelet/pki/kubelet.crt": PEM,
     "/var/lib/kubelet/pki/kubelet.key": KEY,
     "/etc/hostname": `${node.name}\n`,
+    "/etc/default/kubelet": "KUBELET_EXTRA_ARGS=\n",
     "/etc/hosts": `127.0.0.1 localhost\n${node.ip} ${node.name}\n`,
     "/etc/resolv.conf": "nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n",
     "/etc/os-release": 'PRETTY_NAME="Ubuntu 22.04.5 LTS"\nNAME="Ubuntu"\nVERSION_ID="22.04"\nVERSION="22.04.5 LTS (Jammy Jellyfish)"\nVERSION_CODENAME=jammy\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=jammy\n',

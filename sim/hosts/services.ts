@@ -56,7 +56,30 @@ export function startKubelet(cluster: Cluster, node: string, fs: FileSystem): Ku
   const healthy = !run.error && !run.apiError;
   setKubeletRunning(kubeletBag(cluster), node, healthy);
   if (healthy) syncStaticPods(cluster, node, fs, result.staticPodPath ?? MANIFESTS_DIR);
+  // Restart=always: systemd tries again after RestartSec (the "hosts" reconciler's timer).
+  else if (run.error) cluster.clock.after(RESTART_SEC_MS + 60, "hosts", `kubelet-retry/${node}`);
   return run;
+}
+
+/**
+ * systemd's next automatic start of a crash-looping kubelet: with the configuration fixed it comes
+ * up (a new run from this attempt); otherwise it keeps failing. Returns whether it came up.
+ */
+export function retryKubelet(cluster: Cluster, node: string, fs: FileSystem): boolean {
+  const h = nodeHost(cluster, node);
+  const result = evaluateKubeletStart(fs, loadedUnits(h, fs), apiServerUrl(cluster), h.units.containerd.active);
+  if (result.execError || result.error) return false;
+  const now = cluster.now();
+  const last = h.kubeletRuns[h.kubeletRuns.length - 1];
+  const attempts = attemptsOf(last, now);
+  last.end = now - 1;
+  const run: KubeletRun = { start: now, pid: attempts[attempts.length - 1].pid + 7, ...(result.apiError ? { apiError: result.apiError } : {}) };
+  h.kubeletRuns.push(run);
+  h.units.kubelet.since = now;
+  h.units.kubelet.pid = run.pid;
+  setKubeletRunning(kubeletBag(cluster), node, !result.apiError);
+  if (!result.apiError) syncStaticPods(cluster, node, fs, result.staticPodPath ?? MANIFESTS_DIR);
+  return true;
 }
 
 export function stopKubelet(cluster: Cluster, node: string): void {

@@ -133,4 +133,23 @@ describe("systemd and the kubelet", () => {
     s.run("exit");
     expect(s.run("kubectl get node node01 --no-headers", 15)).toMatch(/^node01 +Ready/);
   });
+
+  it("comes back by itself once the config is fixed, as systemd keeps restarting it", () => {
+    const s = session();
+    s.run("ssh node01");
+    s.run("mv /var/lib/kubelet/config.yaml /root/config.yaml && systemctl restart kubelet");
+    expect(s.run("systemctl is-active kubelet", 30)).toBe("activating\n");
+    s.run("mv /root/config.yaml /var/lib/kubelet/config.yaml");
+    expect(s.run("systemctl is-active kubelet", 12)).toBe("active\n");
+    s.run("exit");
+    expect(s.run("kubectl get node node01 --no-headers", 10)).toMatch(/^node01 +Ready/);
+  });
+
+  it("reads KUBELET_EXTRA_ARGS from /etc/default/kubelet and rejects an unknown flag", () => {
+    const s = session();
+    s.run("ssh node02");
+    s.run("echo 'KUBELET_EXTRA_ARGS=--node-ip=192.168.1.4 --bogus-flag=1' > /etc/default/kubelet && systemctl restart kubelet");
+    expect(s.run("journalctl -u kubelet | grep 'command failed' | tail -1")).toContain('err="failed to parse kubelet flag: unknown flag: --bogus-flag"');
+  });
 });
+
