@@ -18,6 +18,7 @@ import { EXTRA_VERBS } from "./verbs/extra";
 import { editVerb } from "./verbs/edit";
 import { completionVerb } from "./verbs/completion";
 import { cpVerb } from "./verbs/cp";
+import { attachVerb } from "./verbs/attach";
 
 export const VERBS: Verb[] = [
   getVerb,
@@ -39,6 +40,7 @@ export const VERBS: Verb[] = [
   editVerb,
   completionVerb,
   cpVerb,
+  attachVerb,
 ];
 
 export function findVerb(name: string): Verb | undefined {
