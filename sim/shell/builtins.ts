@@ -346,7 +346,8 @@ export const BUILTINS: Record<string, Builtin> = Object.assign(Object.create(nul
   sudo,
   command,
   ".": source,
-  // Completion setup lines (`complete -F __start_kubectl k`) are accepted; the web terminal completes nothing.
+  // Completion setup lines (`complete -F __start_kubectl k`) are accepted: the terminal's Tab
+  // (sandbox.complete, shell/completion.ts) completes kubectl and its aliases already.
   complete: () => 0,
   // `set -e`, `set -o ...`: options are accepted without effect; bare `set` lists the variables.
   set: (sh: Shell, argv: string[], io: Io) => {
