@@ -7,10 +7,11 @@
 // (Tables, informers, snapshots) without copying. Objects are grouped per resource, so a list
 // touches only its own resource.
 //
-// A compact snapshot (toJSON({ compact: true })) packs each resource per namespace, a "chunk"
-// (sim/core/pack.ts). A restored store keeps the chunks packed until one is read or written (a
-// read in one namespace unpacks only that namespace), and hands an untouched chunk back unchanged
-// to the next snapshot: restore + snapshot cost what was used.
+// A compact snapshot (toJSON({ compact: true })) packs each resource, a "chunk" (sim/core/pack.ts);
+// resources with many objects are packed per namespace, so a read in one namespace unpacks only
+// that one (fewer, larger chunks compress better). A restored store keeps the chunks packed until
+// one is read or written, and hands an untouched chunk back unchanged to the next snapshot:
+// restore + snapshot cost what was used.
 
 import type { KubeObject, WatchEvent } from "../api/types";
 import { LIMITS } from "../core/limits";
@@ -25,7 +26,7 @@ export interface PackedResource {
 export interface StoreState {
   rv: number;
   objects: Record<string, KubeObject>;
-  /** "group/resource/namespace/" (the store keys' prefix) → those objects, packed (compact snapshots). */
+  /** "group/resource/" or "group/resource/namespace/" (the store keys' prefix) → those objects, packed. */
   packed?: Record<string, PackedResource>;
 }
 
@@ -46,6 +47,9 @@ function resourceOfKey(key: string): string {
   const second = key.indexOf("/", slash + 1);
   return key.slice(0, second);
 }
+
+/** Resources with more objects than this are packed per namespace. */
+const SPLIT_OBJECTS = 24;
 
 /** "apps/deployments/ns/name" → "apps/deployments/ns/" (a chunk of a compact snapshot). */
 function chunkOfKey(key: string): string {
@@ -200,7 +204,11 @@ export class Store {
     const objects: Record<string, KubeObject> = {};
     const packed: Record<string, PackedResource> = Object.fromEntries(this.packed);
     const chunks = new Map<string, [string, KubeObject][]>();
-    for (const bucket of this.byResource.values()) {
+    for (const [r, bucket] of this.byResource) {
+      if (opts.compact && bucket.size > 0 && bucket.size <= SPLIT_OBJECTS) {
+        packed[`${r}/`] = this.packChunk(`${r}/`, this.lastChangeOf(r), [...bucket]);
+        continue;
+      }
       for (const [k, v] of bucket) {
         if (!opts.compact) objects[k] = v;
         else {
@@ -211,7 +219,7 @@ export class Store {
         }
       }
     }
-    for (const [prefix, entries] of chunks) packed[prefix] = this.packChunk(prefix, entries);
+    for (const [prefix, entries] of chunks) packed[prefix] = this.packChunk(prefix, this.chunkChange.get(prefix) ?? 0, entries);
     return Object.keys(packed).length ? { rv: this.rv, objects, packed } : { rv: this.rv, objects };
   }
 
@@ -232,6 +240,7 @@ export class Store {
    */
   private resource(groupResource: string, namespace: string | undefined): Map<string, KubeObject> | undefined {
     if (this.packed.size) {
+      this.unpackChunk(`${groupResource}/`);
       if (namespace !== undefined) this.unpackChunk(`${groupResource}/${namespace}/`);
       else for (const prefix of [...this.packed.keys()]) if (resourceOfKey(prefix) === groupResource) this.unpackChunk(prefix);
     }
@@ -246,11 +255,12 @@ export class Store {
     let b = this.byResource.get(r);
     if (!b) this.byResource.set(r, (b = new Map()));
     for (const [k, v] of unpack<[string, KubeObject][]>(p.data)) b.set(k, deepFreeze(v));
-    this.packCache.set(prefix, { rv: this.chunkChange.get(prefix) ?? 0, packed: p });
+    const whole = prefix === `${r}/`;
+    this.packCache.set(prefix, { rv: whole ? this.lastChangeOf(r) : (this.chunkChange.get(prefix) ?? 0), packed: p });
   }
 
-  private packChunk(prefix: string, entries: [string, KubeObject][]): PackedResource {
-    const rv = this.chunkChange.get(prefix) ?? 0;
+  /** `rv`: the last change the chunk's objects saw (the cached packing is reused while it holds). */
+  private packChunk(prefix: string, rv: number, entries: [string, KubeObject][]): PackedResource {
     const hit = this.packCache.get(prefix);
     if (hit && hit.rv === rv) return hit.packed;
     const packed = { count: entries.length, data: pack(entries) };
