@@ -1,8 +1,11 @@
 // --sort-by (staging/src/k8s.io/kubectl/pkg/cmd/get/sorter.go): a JSONPath per object, compared
-// as numbers, or as strings in natural order (vbom.ml/util/sortorder.NaturalLess).
+// as numbers, quantities, or strings in natural order (github.com/fvbommel/sortorder.NaturalLess),
+// with Go's unstable sort.Sort (go-sort.ts).
 
 import type { Table } from "../../api/types";
 import { kubectlError } from "../framework/errors";
+import { quantityNanos } from "../../api/defaults/quantity";
+import { goSorted } from "./go-sort";
 import { findJsonPathResults, parseJsonPath, relaxedJsonPath, type JsonPath } from "./jsonpath";
 
 function parseSortBy(field: string): JsonPath {
@@ -56,19 +59,31 @@ export function naturalLess(a: string, b: string): boolean {
   return a.length - i < b.length - j;
 }
 
-function less(a: unknown, b: unknown): boolean {
-  if (a === undefined || a === null) return b !== undefined && b !== null;
-  if (b === undefined || b === null) return false;
+/** sorter.go isLess on two present values (unstructured JSON: strings, int64, float64). */
+function isLess(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return a < b;
-  if (typeof a === "string" && typeof b === "string") return naturalLess(a, b);
+  if (typeof a === "string" && typeof b === "string") {
+    // Strings that both parse as resource.Quantity ("100m", "1Gi") compare as quantities.
+    const qa = quantityNanos(a);
+    const qb = quantityNanos(b);
+    if (qa !== undefined && qb !== undefined) return qa < qb;
+    return naturalLess(a, b);
+  }
   if (typeof a === "boolean" && typeof b === "boolean") return !a && b;
   return JSON.stringify(a) < JSON.stringify(b);
 }
 
+/** TableSorter.Less / RuntimeSort.Less: a row without the field is "less" than anything, even another such row. */
+function less(a: unknown, b: unknown): boolean {
+  if (a === undefined || a === null) return true;
+  if (b === undefined || b === null) return false;
+  return isLess(a, b);
+}
+
+/** sort.Sort over the keys (not stable: ties come out as Go's pdqsort leaves them). */
 function sortBy<T>(items: T[], key: (x: T) => unknown): T[] {
-  const keyed = items.map((x, i) => ({ x, k: key(x), i }));
-  keyed.sort((p, q) => (less(p.k, q.k) ? -1 : less(q.k, p.k) ? 1 : p.i - q.i));
-  return keyed.map((e) => e.x);
+  const keyed = items.map((x) => ({ x, k: key(x) }));
+  return goSorted(keyed, (p, q) => less(p.k, q.k)).map((e) => e.x);
 }
 
 function requireSomeField(field: string, jp: JsonPath, objects: unknown[]): void {
@@ -85,9 +100,18 @@ export function sortObjects<T>(items: T[], field: string): T[] {
   return sortBy(items, (o) => firstValue(jp, o));
 }
 
-/** Sorts a Table's rows by the field of each row's object (get.go TableSorter). */
-export function sortTableRows(table: Table, field: string): void {
+/**
+ * Sorts a Table's rows by the field of each row's object, as the SortingPrinter that wraps the
+ * human-readable printer does (get/sorter.go): a table of one row is left alone, and when no row
+ * has the field the printer fails, kubectl v1.32 drops that error and prints nothing for the table
+ * (then "No resources found"). Returns false when the table must not be printed.
+ */
+export function sortTableRows(table: Table, field: string): boolean {
   const jp = parseSortBy(field);
-  requireSomeField(field, jp, table.rows.map((r) => r.object));
-  table.rows = sortBy(table.rows, (r) => firstValue(jp, r.object));
+  if (table.rows.length <= 1) return true;
+  const keys = table.rows.map((r) => firstValue(jp, r.object));
+  if (keys.every((k) => k === undefined)) return false;
+  const keyed = table.rows.map((r, i) => ({ r, k: keys[i] }));
+  table.rows = goSorted(keyed, (p, q) => less(p.k, q.k)).map((e) => e.r);
+  return true;
 }

@@ -169,7 +169,7 @@ function printTables(ctx: Ctx, targets: Target[], o: GetOptions): number {
     if (current && current.lines.length) blocks.push(alignTable(current.lines));
   };
   for (const info of infos) {
-    if (o.sortBy) sortTableRows(info.table, o.sortBy);
+    if (o.sortBy && !sortTableRows(info.table, o.sortBy)) continue; // the sorting printer failed: nothing printed
     if (!current || current.kind !== info.kind) {
       flush();
       current = { kind: info.kind, lines: [], headerDone: false };
