@@ -34,6 +34,18 @@ describe("kubectl delete", () => {
     expect(podNames(cluster)).not.toContain("a");
   });
 
+  test("delete all --all -n x expands the all category: pods, then the deployment (its ReplicaSet goes with it)", () => {
+    const { cluster, k } = setup();
+    k("create", "namespace", "team");
+    k("create", "deployment", "cache", "--image=redis", "-n", "team");
+    k("run", "solo", "--image=nginx", "-n", "team");
+    cluster.advanceTo(NOW + 30_000);
+    const pod = cluster.api.store.list("/pods", "team").find((p) => p.metadata.name!.startsWith("cache-"))!.metadata.name;
+    const r = k("delete", "all", "--all", "-n", "team");
+    expect(r).toEqual({ stdout: `pod "${pod}" deleted\npod "solo" deleted\ndeployment.apps "cache" deleted\n`, stderr: "", code: 0 });
+    expect(cluster.api.store.list("apps/replicasets", "team")).toEqual([]);
+  });
+
   test("--ignore-not-found is silent about missing objects", () => {
     const { k } = setup();
     expect(k("delete", "pod", "nope", "--ignore-not-found")).toEqual({ stdout: "", stderr: "", code: 0 });

@@ -144,7 +144,8 @@ function fromFiles(ctx: Ctx, files: string[], errors: VisitError[]): Victim[] {
 
 function fromArgs(ctx: Ctx, args: string[], errors: VisitError[]): Victim[] {
   if (args.length === 0) throw kubectlError(NO_RESOURCES);
-  const targets = parseTargets(args);
+  // `all` is the category (pods, services, workloads, jobs), as resource.Builder expands it for delete too.
+  const targets = parseTargets(args, { allowAll: true });
   const allNs = ctx.flags.bool("all-namespaces");
   const selector = ctx.flags.string("selector");
   const fieldSelector = ctx.flags.string("field-selector");
