@@ -16,8 +16,8 @@ export const COREUTILS = ["sh", "bash", "dash", "echo", "sleep", "cat", "date", 
 
 export const busybox: ImageInfo = {
   repository: "docker.io/library/busybox",
-  tags: ["latest", "1.36", "1.36.1", "1.37", "1.37.0", "1.35", "1.34", "1.28", "stable", "musl", "glibc", "uclibc"],
-  versions: { latest: "1.37.0", "1.37": "1.37.0", "1.36": "1.36.1", stable: "1.36.1", "1.35": "1.35.0", "1.34": "1.34.1", "1.28": "1.28.4" },
+  tags: ["latest", "1.36", "1.36.1", "1.37", "1.37.0", "1.35", "1.35.0", "1.34", "1.34.1", "1.33", "1.32", "1.31", "1.31.1", "1.28", "1.28.4", "1.28.0", "stable", "musl", "glibc", "uclibc"],
+  versions: { latest: "1.37.0", "1.37": "1.37.0", "1.36": "1.36.1", stable: "1.36.1", "1.35": "1.35.0", "1.34": "1.34.1", "1.33": "1.33.1", "1.32": "1.32.1", "1.31": "1.31.1", "1.28": "1.28.4" },
   sizeBytes: 2156519,
   entrypoint: [],
   cmd: ["sh"],

@@ -22,8 +22,11 @@ function redisStart(startedAtMs: number, version: string, port: number): Behavio
 
 export const redis: ImageInfo = {
   repository: "docker.io/library/redis",
-  tags: ["latest", "7", "7.2", "7.4", "7.4.2", "alpine", "7-alpine", "6", "6.2"],
-  versions: { latest: "7.4.2", "7": "7.4.2", "7.2": "7.2.7", "7.4": "7.4.2", alpine: "7.4.2", "7-alpine": "7.4.2", "6": "6.2.17", "6.2": "6.2.17" },
+  tags: ["latest", "7", "7.0", "7.2", "7.4", "7.4.2", "alpine", "7-alpine", "7.2-alpine", "7.4-alpine", "6", "6.2", "6-alpine", "6.2-alpine"],
+  versions: {
+    latest: "7.4.2", "7": "7.4.2", "7.0": "7.0.15", "7.2": "7.2.7", "7.4": "7.4.2", alpine: "7.4.2", "7-alpine": "7.4.2", "7.2-alpine": "7.2.7", "7.4-alpine": "7.4.2",
+    "6": "6.2.17", "6.2": "6.2.17", "6-alpine": "6.2.17", "6.2-alpine": "6.2.17",
+  },
   sizeBytes: 45006939,
   entrypoint: ["docker-entrypoint.sh"],
   cmd: ["redis-server"],

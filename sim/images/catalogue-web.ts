@@ -148,12 +148,21 @@ function nginxStart(ctx: RunContext, version: string, alpine: boolean, viaEntryp
   return server(lines, [80], nginxHttp(ctx, version));
 }
 
-const NGINX_TAGS = ["latest", "mainline", "stable", "alpine", "1.14.2", "1.16", "1.16.1", "1.19", "1.20", "1.21", "1.22", "1.23", "1.24", "1.25", "1.26", "1.27", "1.27.5", "stable-alpine", "1.27-alpine", "1.25-alpine"];
-const NGINX_VERSIONS: Record<string, string> = {
-  latest: "1.27.5", mainline: "1.27.5", alpine: "1.27.5", stable: "1.28.0", "stable-alpine": "1.28.0",
-  "1.16": "1.16.1", "1.19": "1.19.10", "1.20": "1.20.2", "1.21": "1.21.6", "1.22": "1.22.1", "1.23": "1.23.4",
-  "1.24": "1.24.0", "1.25": "1.25.5", "1.26": "1.26.3", "1.27": "1.27.5", "1.27-alpine": "1.27.5", "1.25-alpine": "1.25.5",
+/** The last patch release of each nginx line on Docker Hub (1.14 and 1.16-1.18 are the Kubernetes docs' and
+ *  CKA exercises' favourites); every line is tagged 1.X, 1.X.Y and their -alpine variants. */
+const NGINX_LINES: Record<string, string> = {
+  "1.14": "1.14.2", "1.15": "1.15.12", "1.16": "1.16.1", "1.17": "1.17.10", "1.18": "1.18.0", "1.19": "1.19.10", "1.20": "1.20.2",
+  "1.21": "1.21.6", "1.22": "1.22.1", "1.23": "1.23.4", "1.24": "1.24.0", "1.25": "1.25.5", "1.26": "1.26.3", "1.27": "1.27.5", "1.28": "1.28.0",
 };
+const NGINX_VERSIONS: Record<string, string> = {
+  latest: "1.27.5", mainline: "1.27.5", alpine: "1.27.5", "mainline-alpine": "1.27.5", stable: "1.28.0", "stable-alpine": "1.28.0",
+  ...Object.fromEntries(
+    Object.entries(NGINX_LINES).flatMap(([line, patch]) => [
+      [line, patch], [patch, patch], [`${line}-alpine`, patch], [`${patch}-alpine`, patch],
+    ]),
+  ),
+};
+const NGINX_TAGS = Object.keys(NGINX_VERSIONS);
 
 export const nginx: ImageInfo = {
   repository: "docker.io/library/nginx",
@@ -194,8 +203,8 @@ export const nginx: ImageInfo = {
 
 export const httpd: ImageInfo = {
   repository: "docker.io/library/httpd",
-  tags: ["latest", "2.4", "2.4.63", "alpine", "2.4-alpine"],
-  versions: { latest: "2.4.63", "2.4": "2.4.63", alpine: "2.4.63", "2.4-alpine": "2.4.63" },
+  tags: ["latest", "2", "2.4", "2.4.63", "alpine", "2-alpine", "2.4-alpine", "2.4.63-alpine"],
+  versions: { latest: "2.4.63", "2": "2.4.63", "2.4": "2.4.63", alpine: "2.4.63", "2-alpine": "2.4.63", "2.4-alpine": "2.4.63", "2.4.63-alpine": "2.4.63" },
   sizeBytes: 58120426,
   entrypoint: [],
   cmd: ["httpd-foreground"],

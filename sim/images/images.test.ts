@@ -30,7 +30,25 @@ describe("image references", () => {
   test("an unknown repository fails with containerd's pull access denied message", () => {
     const r = resolveImage("redis123");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toBe('failed to pull and unpack image "docker.io/library/redis123:latest": failed to resolve reference "docker.io/library/redis123:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed');
+    if (!r.ok) expect(r.message).toBe('rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/redis123:latest": failed to resolve reference "docker.io/library/redis123:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed');
+  });
+
+  test("the nginx, redis, busybox and httpd tags of the Kubernetes docs and CKA-style exercises all pull", () => {
+    const lines = ["1.14", "1.15", "1.16", "1.17", "1.18", "1.19", "1.20", "1.21", "1.22", "1.23", "1.24", "1.25", "1.26", "1.27"];
+    const tags = [
+      "nginx:1.14.2", ...lines.flatMap((l) => [`nginx:${l}`, `nginx:${l}-alpine`]), "nginx:alpine", "nginx:stable", "nginx:stable-alpine",
+      "redis:6", "redis:7", "redis:alpine", "redis:7-alpine", "redis:6-alpine", "busybox:1.28", "busybox:1.36", "httpd:2.4", "httpd:alpine", "httpd:2.4-alpine",
+    ];
+    expect(tags.filter((t) => !resolveImage(t).ok)).toEqual([]);
+    expect(image("nginx:1.14").version).toBe("1.14.2");
+    expect(image("nginx:1.17-alpine").version).toBe("1.17.10");
+  });
+
+  test("a missing tag and a missing repository both carry containerd's gRPC status, NotFound and Unknown", () => {
+    const tag = resolveImage("nginx:1.999");
+    const repo = resolveImage("nginxx");
+    expect(tag.ok || tag.message).toBe('rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.999": failed to resolve reference "docker.io/library/nginx:1.999": docker.io/library/nginx:1.999: not found');
+    expect(repo.ok || repo.message).toMatch(/^rpc error: code = Unknown desc = failed to pull and unpack image "docker\.io\/library\/nginxx:latest": failed to resolve reference "docker\.io\/library\/nginxx:latest": pull access denied/);
   });
 
   test("an unknown tag of a known repository is not found", () => {

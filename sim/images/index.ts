@@ -41,8 +41,11 @@ export function resolveImage(image: string): PullResult {
   const info = BY_REPOSITORY.get(ref.repository) ?? BY_REPOSITORY.get(ref.repository.replace(/^k8s\.gcr\.io\//, "registry.k8s.io/"));
   const shown = ref.full;
   if (!info) {
+    // Docker Hub answers an unknown repository with 401 insufficient_scope; containerd v1.7 wraps it
+    // as gRPC Unknown, and the kubelet shows the status error as is ("rpc error: code = ... desc = ..."),
+    // as it does the NotFound of a missing tag.
     if (ref.repository.startsWith("docker.io/")) {
-      return { ok: false, reason: "ErrImagePull", message: `failed to pull and unpack image "${shown}": failed to resolve reference "${shown}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed` };
+      return { ok: false, reason: "ErrImagePull", message: `rpc error: code = Unknown desc = failed to pull and unpack image "${shown}": failed to resolve reference "${shown}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed` };
     }
     return { ok: false, reason: "ErrImagePull", message: `rpc error: code = NotFound desc = failed to pull and unpack image "${shown}": failed to resolve reference "${shown}": ${shown}: not found` };
   }

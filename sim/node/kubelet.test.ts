@@ -79,7 +79,7 @@ describe("image pull failures", () => {
     t.at(20);
     expect(t.state("redis")).toBe("waiting:ImagePullBackOff");
     const ev = t.events("redis").map((e) => `${e.type} ${e.reason}: ${e.message}`);
-    expect(ev).toContain('Warning Failed: Failed to pull image "redis123": failed to pull and unpack image "docker.io/library/redis123:latest": failed to resolve reference "docker.io/library/redis123:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed');
+    expect(ev).toContain('Warning Failed: Failed to pull image "redis123": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/redis123:latest": failed to resolve reference "docker.io/library/redis123:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed');
     expect(ev).toContain("Warning Failed: Error: ErrImagePull");
     expect(ev).toContain('Normal BackOff: Back-off pulling image "redis123"');
     expect(ev).toContain("Warning Failed: Error: ImagePullBackOff");
