@@ -16,6 +16,8 @@ export interface HostFsOptions {
   mtime: number;
   now: () => number;
   onChange?: (path: string) => void;
+  /** Files that follow the running system (pod logs): listed on each use, read lazily. */
+  dynamic?: () => { dirs: string[]; files: { path: string; read: () => string }[] };
 }
 
 /** Paths owned by the node model (generated content can be changed or deleted there). */
@@ -47,6 +49,16 @@ export class HostFs implements FileSystem {
   }
 
   private generatedEntry(path: string): Entry | undefined {
+    if (this.o.dynamic && (path.startsWith("/var/log/pods/") || path.startsWith("/var/log/containers/"))) {
+      const d = this.o.dynamic();
+      if (d.dirs.includes(path)) return { type: "dir", mtime: this.o.now(), mode: 0o755 };
+      const f = d.files.find((x) => x.path === path);
+      if (f) {
+        const entry = { type: "file" as const, data: "", mtime: this.o.now(), mode: 0o640 };
+        Object.defineProperty(entry, "data", { get: f.read, enumerable: true });
+        return entry;
+      }
+    }
     const g = this.generated();
     if (g.dirs.has(path) || path === "/") return { type: "dir", mtime: this.o.mtime, mode: 0o755 };
     if (Object.hasOwn(g.files, path)) return { type: "file", data: g.files[path], mtime: this.o.mtime, mode: path.endsWith(".key") ? 0o600 : 0o644 };
@@ -93,7 +105,8 @@ export class HostFs implements FileSystem {
     const child = (k: string) => (k !== path && k.startsWith(prefix) && !k.slice(prefix.length).includes("/") ? k.slice(prefix.length) : undefined);
     if (this.o.base?.stat(path)?.type === "dir") for (const n of this.o.base.list(path)) names.add(n);
     const g = this.generated();
-    for (const k of [...g.dirs, ...Object.keys(g.files), ...Object.keys(this.o.host().files)]) {
+    const d = this.o.dynamic && (path === "/var/log/pods" || path === "/var/log/containers" || path.startsWith("/var/log/pods/")) ? this.o.dynamic() : undefined;
+    for (const k of [...g.dirs, ...Object.keys(g.files), ...Object.keys(this.o.host().files), ...(d ? [...d.dirs, ...d.files.map((f) => f.path)] : [])]) {
       const n = child(k);
       if (n !== undefined) names.add(n);
     }

@@ -27,6 +27,16 @@ describe("processes on a node", () => {
     expect(s.run("crictl pods --name busy")).toMatch(/\n[0-9a-f]{13} +\d+ seconds ago +Ready +busy +default +0 +\(default\)\n$/);
   });
 
+  it("keeps pod logs under /var/log/pods in the CRI format", () => {
+    const s = session();
+    s.run("kubectl run w --image=nginx --overrides='{\"spec\":{\"nodeName\":\"node01\"}}'");
+    s.run("ssh node01", 15);
+    const uid = s.run("kubectl --kubeconfig /etc/kubernetes/kubelet.conf get pod w -o jsonpath='{.metadata.uid}'");
+    expect(s.run("ls /var/log/pods | grep default_w_")).toBe(`default_w_${uid}\n`);
+    expect(s.run(`head -1 /var/log/pods/default_w_${uid}/w/0.log`)).toMatch(/^2026-01-01T00:00:\d\d\.\d{9}Z stdout F \/docker-entrypoint\.sh: \/docker-entrypoint\.d\/ is not empty, will attempt to perform configuration\n$/);
+    expect(s.run("ls /var/log/containers | grep -c '^w_default_w-[0-9a-f]\\{64\\}\\.log$'")).toBe("1\n");
+  });
+
   it("drops the kubelet from ps when it is stopped", () => {
     const s = session();
     s.run("ssh node02");

@@ -12,6 +12,7 @@ import { bootTime, currentHost, hostsState, nodeExists, nodeHost, nodeSpec, node
 import { proxyMode } from "./iptables";
 import { apiServerUrl } from "./services";
 import { syncStaticPods } from "./static-pods";
+import { podLogFiles } from "./pod-logs";
 import { kubeletRunning } from "../node/index";
 
 interface Attached {
@@ -36,6 +37,7 @@ export function hostFs(cluster: Cluster, node: string, base?: FileSystem): FileS
     base: node === a?.home ? a.base : base,
     mtime: bootTime(cluster, node),
     now: () => cluster.now(),
+    dynamic: () => podLogFiles(cluster, node),
     onChange: (path) => {
       // The kubelet watches its manifest directory (inotify) and applies changes at once.
       if (path.startsWith(MANIFESTS_DIR + "/") && kubeletRunning(cluster.reconcilerState("kubelet"), node)) syncStaticPods(cluster, node, fs);

@@ -46,8 +46,7 @@ export interface HostsState {
   /** The ssh stack: the first entry is the machine the terminal opens on. */
   session: { host: string; cwd: string }[];
   nodes: Record<string, NodeHost>;
-  /** `kubectl proxy` listening on the control plane (port), `minikube tunnel` running. */
-  proxyPort?: number;
+  /** `minikube tunnel` running. */
   tunnel?: boolean;
 }
 
