@@ -1,5 +1,6 @@
 // ValidatePodUpdate (pkg/apis/core/validation/validation.go): only images, activeDeadlineSeconds,
-// added tolerations and a negative terminationGracePeriodSeconds may change in a pod's spec.
+// added tolerations, removed scheduling gates and a negative terminationGracePeriodSeconds may
+// change in a pod's spec.
 // Upstream appends a go-cmp diff of the internal structs; we render a diff in the same spirit
 // (changed top-level fields of core.PodSpec), not byte-for-byte.
 
@@ -56,6 +57,13 @@ function tolerationsOnlyAdded(oldT: any[] | undefined, newT: any[] | undefined):
   return (oldT ?? []).every((t) => n.includes(canonical(t)));
 }
 
+function onlyDeletedSchedulingGates(newGates: any[] | undefined, oldGates: any[] | undefined): FieldCause[] {
+  const oldNames = new Set((oldGates ?? []).map((g) => g?.name));
+  return (newGates ?? []).flatMap((g, i) =>
+    oldNames.has(g?.name) ? [] : [fieldError.forbidden(`spec.schedulingGates[${i}].name`, `only deletion is allowed, but found new scheduling gate '${g?.name}'`)],
+  );
+}
+
 export function validatePodUpdate(pod: any, old: any): FieldCause[] {
   const out: FieldCause[] = [];
   const newSpec = pod.spec ?? {};
@@ -81,6 +89,10 @@ export function validatePodUpdate(pod: any, old: any): FieldCause[] {
     munged.tolerations = oldSpec.tolerations;
     if (munged.tolerations === undefined) delete munged.tolerations;
   }
+  // Allow only deletion of scheduling gates (validation.go validateOnlyDeletedSchedulingGates, v1.27+).
+  out.push(...onlyDeletedSchedulingGates(newSpec.schedulingGates, oldSpec.schedulingGates));
+  munged.schedulingGates = oldSpec.schedulingGates;
+  if (munged.schedulingGates === undefined) delete munged.schedulingGates;
   if ((oldSpec.terminationGracePeriodSeconds ?? 0) < 0 && munged.terminationGracePeriodSeconds === 1) munged.terminationGracePeriodSeconds = oldSpec.terminationGracePeriodSeconds;
   if (canonical(munged) !== canonical(oldSpec)) {
     out.push(fieldError.forbidden("spec", `pod updates may not change fields other than ${UPDATABLE.join(",")}\n${specDiff(oldSpec, munged)}`));

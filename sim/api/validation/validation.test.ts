@@ -70,6 +70,22 @@ describe("validation messages as the v1.32 API server words them", () => {
     expect(s.message).toContain('+ \tRestartPolicy: "Never",');
   });
 
+  test("scheduling gates may be removed from a pod but not added", () => {
+    const f = apiFixture();
+    const gated = pod("g");
+    gated.spec.schedulingGates = [{ name: "example.com/a" }, { name: "example.com/b" }];
+    f.ok("POST", "/api/v1/namespaces/default/pods", gated);
+    const one = f.ok("GET", "/api/v1/namespaces/default/pods/g");
+    one.spec.schedulingGates = [{ name: "example.com/b" }];
+    expect(f.ok("PUT", "/api/v1/namespaces/default/pods/g", one).spec.schedulingGates).toEqual([{ name: "example.com/b" }]);
+    const more = f.ok("GET", "/api/v1/namespaces/default/pods/g");
+    more.spec.schedulingGates = [{ name: "example.com/b" }, { name: "x" }];
+    expect(f.fail("PUT", "/api/v1/namespaces/default/pods/g", more).message).toBe(`Pod "g" is invalid: spec.schedulingGates[1].name: Forbidden: only deletion is allowed, but found new scheduling gate 'x'`);
+    const none = f.ok("GET", "/api/v1/namespaces/default/pods/g");
+    delete none.spec.schedulingGates;
+    expect(f.ok("PUT", "/api/v1/namespaces/default/pods/g", none).spec.schedulingGates).toBeUndefined();
+  });
+
   test("missing and terminating namespaces, duplicates and stale resourceVersions", () => {
     const f = apiFixture({ namespaces: ["default", "gone"] });
     expect(f.fail("POST", "/api/v1/namespaces/nope/pods", pod("p")).message).toBe('namespaces "nope" not found');
