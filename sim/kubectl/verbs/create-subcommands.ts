@@ -176,7 +176,7 @@ function jobFromCronJob(ctx: Ctx, name: string, from: string): KubeObject {
   const k = slash > 0 ? lookupResource(from.slice(0, slash)) : undefined;
   if (!k) throw kubectlError(`from must be of the form TYPE/NAME: ${from}`);
   const source = getObject(ctx, k, ctx.namespace, from.slice(slash + 1));
-  if (k.kind !== "CronJob") throw kubectlError(`from must be an existing cronjob: no kind "${k.kind}" is registered for version "batch/v1" in scheme "k8s.io/kubectl/pkg/scheme/scheme.go:28"`);
+  if (k.kind !== "CronJob") throw kubectlError(`unknown object type *v1.${k.kind}`);
   const t = source.spec?.jobTemplate ?? {};
   return {
     apiVersion: "batch/v1",
