@@ -200,8 +200,10 @@ export const READ_CASES: OracleCase[] = unique([
   read("logs deploy/web --all-containers"),
   read("rollout status deployment web"),
   read("wait --for=condition=Available deploy/web --timeout=5s"),
-  read("wait --for=condition=Ready pod/crasher --timeout=1s"),
-  read("wait --for=delete pod/badimage --timeout=1s"),
+  // Waits that time out run for 3 s: with 1 s, client-go's reflector often races the context
+  // deadline (its klog lines are dropped from the comparison anyway, see oracle.ts).
+  read("wait --for=condition=Ready pod/crasher --timeout=3s"),
+  read("wait --for=delete pod/badimage --timeout=3s"),
   read("rollout history deployment web"),
 ]);
 
@@ -264,6 +266,11 @@ export const MUTATE_CASES: OracleCase[] = [
   mutate("apply -f $DIR/web-deployment.yaml"),
   mutate("create -f $DIR/bad-name.yaml"),
   mutate("create -f $DIR/no-image.yaml"),
+  mutate("create -f $DIR/typo-pod.yaml"),
+  mutate("apply -f $DIR/typo-pod.yaml"),
+  mutate("create -f $DIR/typo-pod.yaml --validate=false"),
+  mutate("replace -f $DIR/crasher-typo.yaml"),
+  mutate("apply -f $DIR/crasher-typo.yaml"),
   mutate("create deployment Bad_Name --image=nginx"),
   mutate("apply -f $DIR/crasher-renamed.yaml"),
   mutate("replace -f $DIR/crasher-renamed.yaml"),

@@ -3,12 +3,6 @@
 // suite fails until the entry is removed, so this list only ever shrinks honestly.
 
 export const KNOWN_MISMATCHES: Record<string, string> = {
-  "get all -A":
-    "API server discovery order: sim/apiserver/discovery.ts lists each group's resources in KINDS order (apps: deployments, replicasets, daemonsets); kube-apiserver lists them sorted by name (daemonsets, deployments, replicasets), which is the order the real kubectl expands `all` in. Ours already uses the real order.",
-  "get pods -A --sort-by=.metadata.creationTimestamp":
-    "kubectl --sort-by tie order: sim/kubectl/output/sort.ts sorts stably; kubectl's TableSorter uses Go's sort.Sort (pdqsort, not stable), so rows with equal keys come out in pdqsort's order. Port sort.Sort (insertion sort up to 12 rows, then pdqsort) for ties.",
-  "get pods --sort-by=.spec.nope":
-    "kubectl --sort-by on a missing field: the real v1.32 kubectl prints \"No resources found in default namespace.\" and exits 0 when no row has the field (sim/kubectl/verbs/get.ts / output/sort.ts print a jsonpath error, exit 1).",
   "describe node node01":
     "Node Lease: the API server serves no coordination.k8s.io/v1 Leases, so the real kubectl prints \"Failed to get lease: the server could not find the requested resource\"; ours invents one (sim/kubectl/describe/node.ts). Fix: serve Lease in sim/api/kinds.ts + have the kubelet/node lifecycle renew kube-node-lease/<node>, and make the describer GET it.",
   "describe namespace team-a":
@@ -16,11 +10,8 @@ export const KNOWN_MISMATCHES: Record<string, string> = {
   "describe node controlplane": "Same as describe node node01 (no Lease served; ours invents one).",
   "delete namespace team-a":
     "Namespace deletion is broken: a reconciler records an Event in the terminating namespace, the API server refuses it (Forbidden) and the exception aborts the whole request (real: 500 InternalError, ours: sandbox rollback). Fix: sim/apiserver/events.ts recordEvent must drop events the server refuses (client-go's recorder does).",
-  "get events --sort-by=.metadata.creationTimestamp": "Same tie order issue as --sort-by=.metadata.creationTimestamp on pods (Go sort.Sort vs our stable sort, sim/kubectl/output/sort.ts).",
   "explain pod.spec.containers":
     "The API server serves no OpenAPI v3 (/openapi/v3, /openapi/v3/api/v1), so the real kubectl fails with \"GVK ... not found in OpenAPI schema\"; ours explains from built-in docs (likely right for a real cluster). Fix: sim/apiserver should serve OpenAPI v3 documents for the served kinds.",
   "autoscale deploy web --max=5":
     "kubectl autoscale is not implemented (sim/kubectl registry), and the API server does not serve autoscaling/v2 HorizontalPodAutoscaler (the real kubectl gets NotFound).",
-  "delete all --all -n team-a":
-    "kubectl delete does not expand the `all` category (sim/kubectl/verbs/delete.ts: \"the server doesn't have a resource type all\"); the real kubectl deletes pods, services, deployments and replica sets of the namespace.",
 };

@@ -42,9 +42,16 @@ function expand(c: OracleCase, dir: string): string[] {
   return c.args.map((a) => a.replace("$DIR", dir));
 }
 
-/** The one normalisation: the served URL stands where the sandbox's kubeconfig has its own. */
+/**
+ * client-go's reflector logs (klog "E1126 00:09:13.785488   16962 reflector.go:166] ...") when a
+ * watch races the command's deadline: "very short watch", "Failed to watch ... context deadline
+ * exceeded". They depend on how busy this machine is, not on kubectl's behaviour.
+ */
+const REFLECTOR_LOG = /^[IWE]\d{4} \d\d:\d\d:\d\d\.\d+ +\d+ reflector\.go:\d+\] .*\n/gm;
+
+/** Normalised: the served URL stands where the sandbox's kubeconfig has its own; reflector noise goes. */
 function asTerminal(o: Outcome, servedUrl: string): Outcome {
-  return { code: o.code, output: escapeTerminal(o.output.split(servedUrl).join(SANDBOX_SERVER)) };
+  return { code: o.code, output: escapeTerminal(o.output.split(servedUrl).join(SANDBOX_SERVER).replace(REFLECTOR_LOG, "")) };
 }
 
 function runOurs(sb: Sandbox, args: string[], now: number): Outcome {

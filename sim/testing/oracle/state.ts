@@ -52,6 +52,9 @@ export function manifests(): Record<string, string> {
     // The crasher pod with its container name changed: pod spec updates may not change containers.
     "crasher-renamed.yaml": crasherPod("other-name"),
     "crasher-new-image.yaml": crasherPod("crasher", "busybox:1.37"),
+    // A typo'd field: kubectl sends fieldValidation=Strict, so the server refuses it by name.
+    "typo-pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: typo\nspec:\n  containers:\n  - name: main\n    imagee: nginx\n",
+    "crasher-typo.yaml": crasherPod("crasher").replace("    image:", "    imagee: x\n    image:"),
     "legacy-rc.yaml": `apiVersion: v1
 kind: ReplicationController
 metadata:
