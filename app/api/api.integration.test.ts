@@ -8,6 +8,7 @@ import { POST as gradeRoute } from "./sandboxes/[id]/grade/route";
 import { GET as clusterRoute } from "./sandboxes/[id]/cluster/route";
 import { POST as signupRoute } from "./signup/route";
 import { db } from "@/lib/server/db";
+import { fastStore } from "@/lib/server/fast-store";
 import { endSessions, setDisabled, setRole } from "@/lib/server/users";
 import { jsonRequest, newViewer, params, sessionCookie } from "@/test/integration/fixtures";
 
@@ -135,7 +136,7 @@ describe(`API routes on ${provider}`, () => {
 
   test("a database failure while storing a command is 503 and the command leaves no trace", async () => {
     const { id, cookie } = await learnerWithSandbox();
-    const spy = vi.spyOn(db(), "$transaction").mockRejectedValueOnce(Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" }));
+    const spy = vi.spyOn(fastStore(), "writeCommand").mockRejectedValueOnce(Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" }));
     try {
       const res = await exec(id, { line: "kubectl delete pod redis" }, cookie);
       expect(res.status).toBe(503);

@@ -5,6 +5,7 @@ import type { Exercise } from "@/lib/content/schema";
 import type { CheckResult } from "@/lib/grading/checks";
 import { gradeExercise, score } from "@/lib/grading/grade";
 import { db } from "./db";
+import { fastStore } from "./fast-store";
 import { AppError } from "./errors";
 import { cachedAt, forget, peek, remember, withSandboxLock } from "./sandbox-cache";
 import { createSandbox, restoreSandbox, type ClusterView, type Sandbox, type SandboxSnapshot } from "./sim";
@@ -176,20 +177,17 @@ export async function exec(viewer: Viewer, id: string, line: string, now?: numbe
       const r = sandbox.exec(line, { now: at });
       const snapshot = JSON.stringify(sandbox.snapshot());
       const next = version + 1;
+      let stored: boolean;
       try {
-        // One transaction; `update` with the version in its filter fails (P2025) if anyone wrote first.
-        await db().$transaction([
-          db().sandbox.update({ where: { id, version }, data: { snapshot, version: next }, select: { id: true } }),
-          db().commandLog.create({ data: { sandboxId: id, seq: next, prompt, line, at: new Date(at), exitCode: r.exitCode, output: r.output }, select: { id: true } }),
-        ]);
+        stored = await fastStore().writeCommand({ sandboxId: id, version, snapshot, prompt, line, at, exitCode: r.exitCode, output: r.output });
       } catch (e) {
         forget(id); // the instance ran a command that was not stored
-        const code = (e as { code?: string }).code;
-        if (code === "P2025" || code === "P2002") {
-          await backoff(i);
-          continue;
-        }
         throw e;
+      }
+      if (!stored) {
+        forget(id); // someone wrote first: re-run the line on their state
+        await backoff(i);
+        continue;
       }
       remember(id, next, sandbox, viewer.id);
       return { output: r.output, exitCode: r.exitCode, prompt: r.prompt, ...(r.clear ? { clear: true } : {}), cluster: sandbox.clusterView(), version: next };

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "./db";
+import { fastStore } from "./fast-store";
 import { AppError } from "./errors";
 import { hashPassword, verifyPassword } from "./passwords";
 import type { Role, Viewer } from "./viewer";
@@ -54,7 +55,7 @@ export async function upsertGithubUser(githubId: string, email: string | null | 
 
 /** The session is valid only while the user exists, is enabled and carries the current sessionVersion. */
 export async function viewerForSession(userId: string, sessionVersion: number): Promise<Viewer | null> {
-  const u = await db().user.findUnique({ where: { id: userId } });
+  const u = await fastStore().userById(userId);
   if (!u || u.disabled || u.sessionVersion !== sessionVersion) return null;
   return toViewer(u);
 }
