@@ -5,6 +5,7 @@
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
 import { rfc3339 } from "../core/duration";
+import { ApiError } from "../apiserver/errors";
 
 export function recordKubeletEvent(
   memo: Record<string, string>,
@@ -25,14 +26,14 @@ export function recordKubeletEvent(
   if (known) {
     known.count = (known.count ?? 1) + 1;
     known.lastTimestamp = now;
-    client.update(known);
+    dropRefused(() => client.update(known));
     return;
   }
   // client-go names events "<object>.<UnixNano in hex>", so names sort in time order.
   const nanos = BigInt(Math.floor(nowMs)) * BigInt(1_000_000) + BigInt(seq % 1_000_000);
   const name = `${pod.metadata.name}.${nanos.toString(16)}`;
   memo[key] = name;
-  client.create({
+  dropRefused(() => client.create({
     apiVersion: "v1",
     kind: "Event",
     metadata: { name, namespace: ns },
@@ -55,5 +56,15 @@ export function recordKubeletEvent(
     eventTime: null,
     reportingComponent: "kubelet",
     reportingInstance: host,
-  });
+  }));
+}
+
+/** Like client-go's recorder, an Event the server refuses (a terminating namespace, the object
+ *  limit, a conflict) is dropped instead of failing the kubelet's sync. */
+function dropRefused(write: () => unknown): void {
+  try {
+    write();
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+  }
 }
