@@ -126,6 +126,43 @@ EOF`);
     expect(out).toContain('spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"');
   });
 
+  test("an Indexed job runs one pod per index and reports completedIndexes", () => {
+    const { run } = session();
+    run(`cat <<EOF | kubectl apply -f -
+apiVersion: batch/v1
+kind: Job
+metadata: {name: idx}
+spec:
+  completions: 3
+  parallelism: 3
+  completionMode: Indexed
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: c, image: busybox, command: ["true"]}]
+EOF`);
+    const pods = JSON.parse(run("kubectl get pods -l job-name=idx -o json")).items;
+    expect(pods.map((p: any) => p.metadata.annotations["batch.kubernetes.io/job-completion-index"]).sort()).toEqual(["0", "1", "2"]);
+    expect(pods.every((p: any) => /^idx-[0-2]-[a-z0-9]{5}$/.test(p.metadata.name))).toBe(true);
+    run("sleep 60");
+    const st = jobStatus(run, "idx");
+    expect(st.completedIndexes).toBe("0-2");
+    expect(st.succeeded).toBe(3);
+  });
+
+  test("a deleted running pod is replaced at once and counted as failed", () => {
+    const { run } = session();
+    run("kubectl create job long --image=busybox -- sleep 3600");
+    run("sleep 20");
+    const first = JSON.parse(run("kubectl get pods -l job-name=long -o json")).items[0].metadata.name;
+    run(`kubectl delete pod ${first} --wait=false`);
+    const names = JSON.parse(run("kubectl get pods -l job-name=long -o json")).items.map((p: any) => p.metadata.name);
+    expect(names.filter((n: string) => n !== first)).toHaveLength(1);
+    run("sleep 60");
+    expect(jobStatus(run, "long").failed).toBe(1);
+    expect(jobStatus(run, "long").active).toBe(1);
+  });
+
   test("the pod failure back-off doubles from 10s and is capped at 10 minutes", () => {
     expect(remainingBackoffMs(1, 0, 0)).toBe(10_000);
     expect(remainingBackoffMs(3, 0, 5_000)).toBe(35_000);

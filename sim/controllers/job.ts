@@ -100,7 +100,7 @@ function countFinished(rec: JobRecord, pods: KubeObject[], prevActive: string[],
       rec.lastFailureMs = Math.max(rec.lastFailureMs, finishedAtMs(p, now));
     }
   }
-  // An active pod that disappeared before finishing (deleted) counts as failed.
+  // A pod that disappeared before finishing (deleted while running) counts as failed.
   for (const uid of prevActive) {
     if (present.has(uid) || counted.has(uid)) continue;
     rec.failed.push(uid);
@@ -206,7 +206,8 @@ function syncJob(ctx: ReconcileContext, client: Client, job: KubeObject, pods: K
       emit(ctx, JOB_CONTROLLER, job, "Normal", "Completed", "Job completed");
     } else emit(ctx, JOB_CONTROLLER, job, "Warning", finish.reason, finish.message);
   }
-  ctx.state[`active/${job.metadata.uid}`] = active.map((p) => p.metadata.uid!);
+  // Pods not finished yet (running or terminating): one that vanishes before finishing is a failure.
+  ctx.state[`active/${job.metadata.uid}`] = [...new Set([...active.map((p) => p.metadata.uid!), ...pods.filter(isTerminatingPod).map((p) => p.metadata.uid!)])];
   writeStatus(client, job, status, conditions, active, failed, succeeded, terminating, indexed ? rec.completedIndexes ?? [] : undefined);
 }
 
