@@ -20,6 +20,7 @@ import { iptables, iptablesSave, ipvsadm } from "./iptables";
 import { curl } from "./curl";
 import { withLocalServers } from "./kubectl-local";
 import { minikube } from "./minikube";
+import { containerd, kubeadm, kubelet } from "./binaries";
 import { kubectl } from "../kubectl/index";
 
 export { attachHosts, hostPrompt, leaveHost, hostFs } from "./session";
@@ -27,5 +28,5 @@ export { gatedByComponent } from "./static-pods";
 export { hostsReconciler } from "./hosts-reconciler";
 
 export function hostPrograms(): Record<string, Program> {
-  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm, curl, kubectl: withLocalServers(kubectl), minikube };
+  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm, curl, kubectl: withLocalServers(kubectl), minikube, kubelet, kubeadm, containerd };
 }

@@ -37,6 +37,14 @@ describe("processes on a node", () => {
     expect(s.run("ls /var/log/containers | grep -c '^w_default_w-[0-9a-f]\\{64\\}\\.log$'")).toBe("1\n");
   });
 
+  it("answers the version flags of the node's binaries", () => {
+    const s = session();
+    s.run("ssh node01");
+    expect(s.run("kubelet --version")).toBe("Kubernetes v1.32.5\n");
+    expect(s.run("kubeadm version -o short")).toBe("v1.32.5\n");
+    expect(s.run("containerd --version")).toMatch(/^containerd containerd\.io 1\.7\.24 [0-9a-f]{40}\n$/);
+  });
+
   it("drops the kubelet from ps when it is stopped", () => {
     const s = session();
     s.run("ssh node02");

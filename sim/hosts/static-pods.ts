@@ -133,9 +133,10 @@ export function componentDown(cluster: Cluster, component: string): boolean {
   const st = hostsState(cluster);
   for (const [node, h] of Object.entries(st.nodes)) {
     if (!h.staticPods || !nodeSpec(cluster, node)?.controlPlane) continue;
-    const res = cluster.api.handle({ method: "GET", path: `/api/v1/namespaces/kube-system/pods/${component}-${node}` });
-    if (res.status !== 200) return true;
-    const cs = ((res.body as KubeObject).status?.containerStatuses ?? []) as any[];
+    // Read the stored object (read-only): this runs before every controller sync and wake-up.
+    const pod = cluster.api.store.peek("/pods", "kube-system", `${component}-${node}`);
+    if (!pod) return true;
+    const cs = (pod.status?.containerStatuses ?? []) as any[];
     return !cs[0]?.state?.running;
   }
   return false;
