@@ -155,6 +155,29 @@ describe("background jobs", () => {
   });
 });
 
+describe("a second terminal tab", () => {
+  test("a watch open in one tab shows the pod another tab creates, and both go on", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    const a = run(sb, "kubectl get pods -w", T0 + S);
+    expect(run(sb, "kubectl run x --image=nginx", T0 + 3 * S).output).toBe("pod/x created\n");
+    const u = sb.poll(a.stream!.id, { now: T0 + 10 * S });
+    expect(u.done).toBe(false);
+    expect(u.output).toMatch(/^x +0\/1 +Pending/m);
+    expect(u.output).toMatch(/^x +1\/1 +Running/m);
+    expect(run(sb, "kubectl get pods --no-headers", T0 + 11 * S).output).toMatch(/^x +1\/1 +Running/);
+    expect(sb.interrupt(a.stream!.id, { now: T0 + 12 * S })).toMatchObject({ done: true, exitCode: 130 });
+  });
+
+  test("a background watch shows what the learner creates in the foreground", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    run(sb, "kubectl get pods -w &", T0 + S);
+    run(sb, "kubectl run y --image=nginx", T0 + 2 * S);
+    const out = run(sb, "echo hi", T0 + 10 * S).output;
+    expect(out).toMatch(/^y +1\/1 +Running/m);
+    expect(out.endsWith("hi\n")).toBe(true);
+  });
+});
+
 describe("snapshots", () => {
   test("an open stream and a background job continue identically after snapshot and restore", () => {
     const a = createSandbox({ seed: 3, now: T0 });

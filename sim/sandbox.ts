@@ -111,7 +111,18 @@ interface StreamRun {
   subshell: boolean;
   /** The jobs when the line started, as later re-runs see them. */
   jobsAtStart: JobView[];
+  /** Where in TermState.journal the writes this run did not make itself start (forked re-runs). */
+  journalFrom: number;
 }
+
+/** A write to the API made by another line while forked runs were open, replayed into their copies. */
+interface JournalEntry {
+  at: number;
+  req: ApiRequest;
+}
+
+/** Writes kept for forked runs; beyond this they stop seeing the learner's changes. */
+const MAX_JOURNAL = 5000;
 
 interface JobState extends JobView {
   run: StreamRun;
@@ -124,20 +135,29 @@ interface OpenStream {
   run: StreamRun;
   /** A job brought back with `fg`: it runs on its own copy of the cluster (as in the background). */
   job?: JobState;
+  /** Another line ran meanwhile (a second terminal tab): from then on the stream runs on its own
+   *  copy of the cluster, like a job, so that line's changes stay. */
+  detached?: boolean;
 }
+
+/** Streams kept open at once (terminal tabs); opening more ends the oldest. */
+const MAX_STREAMS = 4;
 
 /** The interactive terminal's state: the open stream, background jobs. Plain JSON, in snapshots. */
 export interface TermState {
   nextStreamId: number;
   nextPid: number;
-  stream?: OpenStream;
+  /** Open streams, oldest first. */
+  streams: OpenStream[];
+  /** API writes made while streams or jobs ran on their own copies of the cluster (in time order). */
+  journal: JournalEntry[];
   jobs: JobState[];
   /** Interactive container shells (`kubectl exec -it`), innermost last. */
   sessions: ContainerSession[];
 }
 
 function emptyTerm(): TermState {
-  return { nextStreamId: 1, nextPid: 4242, jobs: [], sessions: [] };
+  return { nextStreamId: 1, nextPid: 4242, streams: [], journal: [], jobs: [], sessions: [] };
 }
 
 /** Copies the mutable parts (the bases are immutable and shared). */
@@ -149,7 +169,8 @@ function copyTerm(t: TermState): TermState {
     nextPid: t.nextPid,
     jobs: t.jobs.map(job),
     sessions: structuredClone(t.sessions ?? []),
-    ...(t.stream ? { stream: { id: t.stream.id, run: run(t.stream.run), ...(t.stream.job ? { job: job(t.stream.job) } : {}) } } : {}),
+    journal: [...(t.journal ?? [])],
+    streams: (t.streams ?? []).map((s) => ({ ...s, run: run(s.run), ...(s.job ? { job: job(s.job) } : {}) })),
   };
 }
 
@@ -310,10 +331,10 @@ class SimSandbox implements Sandbox {
     let exitCode: number;
     let clear = false;
     try {
-      // A new line ends a stream the terminal left open (the browser interrupts first).
-      if (this.term.stream) this.term.stream = undefined;
+      // Open streams go on beside this line (another tab's), each on its own copy of the cluster.
+      for (const st of this.term.streams) if (!st.detached) Object.assign(st, { detached: true, run: { ...st.run, journalFrom: this.term.journal.length } });
       if (opts.now > this.cluster.now()) this.cluster.advanceTo(this.reachable(opts.now));
-      if (opts.interactive) return this.execInteractive(line, opts.now);
+      if (opts.interactive) return this.journaled(() => this.execInteractive(line, opts.now));
       this.recordHistory(line);
       exitCode = this.runLine(line, term) as number;
       clear = this.shell.clearRequested;
@@ -381,13 +402,13 @@ class SimSandbox implements Sandbox {
     const fg = this.pendingFg !== undefined ? this.term.jobs.find((j) => j.n === this.pendingFg) : undefined;
     this.pendingFg = undefined;
     let opened: OpenStream | undefined;
-    if (status === "cut") opened = { id: this.term.nextStreamId++, run };
+    if (status === "cut") opened = { id: this.term.nextStreamId++, run: { ...run, journalFrom: this.term.journal.length } };
     else if (fg) {
       this.term.jobs = this.term.jobs.filter((j) => j !== fg);
       opened = { id: this.term.nextStreamId++, run: fg.run, job: fg };
     }
     if (opened) {
-      this.term.stream = opened;
+      this.term.streams = [...this.term.streams, opened].slice(-MAX_STREAMS);
       return { output: escapeTerminal(out + shown.text), exitCode: 0, prompt: "", stream: { id: opened.id }, ...(clear ? { clear } : {}) };
     }
     const res = this.result(out + shown.text + this.jobNotices(), status as number);
@@ -437,10 +458,34 @@ class SimSandbox implements Sandbox {
     return this.result(out + this.jobNotices(), r.exitCode);
   }
 
+  /**
+   * Runs `fn` recording its API writes while forked runs (jobs, detached streams) are open, so
+   * their copies of the cluster get them at the same virtual times (a watch in a background job or
+   * another tab sees the pod this line creates).
+   */
+  private journaled<T>(fn: () => T): T {
+    const forked = this.term.streams.some((x) => x.detached || x.job) || this.term.jobs.some((j) => j.status === "Running");
+    if (!forked) {
+      this.term.journal = [];
+      return fn();
+    }
+    const cluster = this.cluster;
+    const request = cluster.request.bind(cluster);
+    cluster.request = (req: ApiRequest) => {
+      if (req.method !== "GET" && this.term.journal.length < MAX_JOURNAL) this.term.journal.push({ at: cluster.now(), req: structuredClone(req) });
+      return request(req);
+    };
+    try {
+      return fn();
+    } finally {
+      delete (cluster as { request?: unknown }).request;
+    }
+  }
+
   private newRun(line: string, now: number, subshell: boolean): StreamRun {
     const c = this.checkpoint();
     const jobsAtStart = this.term.jobs.map(({ n, pid, command, status }) => ({ n, pid, command, status }));
-    return { line, base: { cluster: c.cluster, fs: c.fs, shell: c.shell }, horizon: now + 1, shown: { frames: 0, chars: 0 }, subshell, jobsAtStart };
+    return { line, base: { cluster: c.cluster, fs: c.fs, shell: c.shell }, horizon: now + 1, shown: { frames: 0, chars: 0 }, subshell, jobsAtStart, journalFrom: this.term.journal.length };
   }
 
   private jobControl(): JobControl {
@@ -472,6 +517,8 @@ class SimSandbox implements Sandbox {
     const term = new TerminalOutput();
     const status = this.runLine(command, term, { cutAt: run.horizon, subshell: true, jobs: this.frozenJobControl(run.jobsAtStart) });
     const text = unseen(run.shown, term).text;
+    // The job's own writes are in its re-runs; the journal from here on is the learner's.
+    run.journalFrom = this.term.journal.length;
     const job: JobState = { n, pid, command, status: "Running", run, notify: false };
     if (status !== "cut") Object.assign(job, { status: status === 0 ? "Done" : { exit: status }, notify: true });
     this.term.jobs.push(job);
@@ -483,6 +530,7 @@ class SimSandbox implements Sandbox {
   private forkRun(run: StreamRun): { term: TerminalOutput; status: number | "cut" } {
     const b = run.base;
     const fork = new SimSandbox(this.topology, restoreCluster(b.cluster), new MemoryFs({ ...b.fs }), reviveShellState(structuredClone(b.shell)));
+    injectWrites(fork.cluster, this.term.journal.slice(run.journalFrom).filter((e) => e.at <= run.horizon));
     const term = new TerminalOutput();
     const status = fork.runLine(run.line, term, { cutAt: run.horizon, subshell: run.subshell, jobs: this.frozenJobControl(run.jobsAtStart) });
     return { term, status };
@@ -521,14 +569,14 @@ class SimSandbox implements Sandbox {
 
   /** A poll that hits a limit or fails ends the stream with the message; the state is as before the poll. */
   private guardStream(id: number, now: number, interrupt: boolean): StreamUpdate {
-    const s = this.term.stream;
-    if (!s || s.id !== id) return { output: "", done: true, exitCode: this.shell.state.lastStatus, prompt: this.prompt() };
+    const s = this.term.streams.find((x) => x.id === id);
+    if (!s) return { output: "", done: true, exitCode: this.shell.state.lastStatus, prompt: this.prompt() };
     const before = this.checkpoint();
     try {
       return this.advanceStream(s, now, interrupt);
     } catch (e) {
       this.rollback(before);
-      this.term.stream = undefined;
+      this.term.streams = this.term.streams.filter((x) => x.id !== id);
       const message = e instanceof LimitError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)} (the sandbox was left unchanged)`;
       return { output: escapeTerminal(message + "\n"), done: true, exitCode: 1, prompt: this.prompt() };
     }
@@ -541,7 +589,7 @@ class SimSandbox implements Sandbox {
     if (now + 1 > s.run.horizon) {
       s.run.horizon = now + 1;
       let r: { term: TerminalOutput; status: number | "cut" };
-      if (s.job) {
+      if (s.job || s.detached) {
         if (now > this.cluster.now()) this.cluster.advanceTo(this.reachable(now));
         r = this.forkRun(s.run);
       } else {
@@ -558,7 +606,7 @@ class SimSandbox implements Sandbox {
     }
     const jobsOut = this.advanceJobs(now);
     if (ended === undefined && !interrupt) return { output: escapeTerminal(jobsOut + out), done: false, ...(clear ? { clear } : {}) };
-    this.term.stream = undefined;
+    this.term.streams = this.term.streams.filter((x) => x.id !== s.id);
     if (ended === undefined) {
       // Ctrl-C: bash echoes ^C where the cursor is and ends the line with status 130.
       out += "^C\n";
@@ -714,5 +762,26 @@ function podView(p: KubeObject): PodView {
     status: s.reason,
     ready: `${s.ready}/${s.total}`,
     restarts: s.restarts,
+  };
+}
+
+/** Makes a forked cluster receive the journaled writes at their virtual times as its clock passes them. */
+function injectWrites(cluster: Cluster, writes: JournalEntry[]): void {
+  if (!writes.length) return;
+  let k = 0;
+  const advance = cluster.advanceTo.bind(cluster);
+  const next = cluster.nextEventAt.bind(cluster);
+  cluster.advanceTo = (t: number) => {
+    while (k < writes.length && writes[k].at <= t) {
+      const w = writes[k++];
+      if (w.at > cluster.now()) advance(w.at);
+      cluster.request(structuredClone(w.req));
+    }
+    advance(t);
+  };
+  cluster.nextEventAt = () => {
+    const n = next();
+    const w = k < writes.length ? writes[k].at : undefined;
+    return n === undefined ? w : w === undefined ? n : Math.min(n, w);
   };
 }
