@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { session } from "./test-sandbox";
 
+/** A pod bound to node01 by its manifest (nodeName), created with kubectl apply. */
+function podOnNode01(name: string, image: string, command?: string[]): string {
+  const pod = { apiVersion: "v1", kind: "Pod", metadata: { name }, spec: { nodeName: "node01", containers: [{ name, image, ...(command ? { command } : {}) }] } };
+  return `echo '${JSON.stringify(pod)}' | kubectl apply -f -`;
+}
+
 describe("processes on a node", () => {
   it("shows the control plane with kubeadm's flags, read from the static pod manifests", () => {
     const s = session();
@@ -13,7 +19,7 @@ describe("processes on a node", () => {
 
   it("lists the kubelet with the drop-in's flags and kube-proxy on a worker, and its pods' containers", () => {
     const s = session();
-    s.run("kubectl run busy --image=busybox --overrides='{\"spec\":{\"nodeName\":\"node01\"}}' -- sleep 3600");
+    s.run(podOnNode01("busy", "busybox", ["sleep", "3600"]));
     s.run("ssh node01", 20);
     const ps = s.run("ps -ef");
     expect(ps.split("\n")[0]).toBe("UID          PID    PPID  C STIME TTY          TIME CMD");
@@ -29,7 +35,7 @@ describe("processes on a node", () => {
 
   it("keeps pod logs under /var/log/pods in the CRI format", () => {
     const s = session();
-    s.run("kubectl run w --image=nginx --overrides='{\"spec\":{\"nodeName\":\"node01\"}}'");
+    s.run(podOnNode01("w", "nginx"));
     s.run("ssh node01", 15);
     const uid = s.run("kubectl --kubeconfig /etc/kubernetes/kubelet.conf get pod w -o jsonpath='{.metadata.uid}'");
     expect(s.run("ls /var/log/pods | grep default_w_")).toBe(`default_w_${uid}\n`);
