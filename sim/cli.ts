@@ -4,6 +4,8 @@
 //                                                     {"command","output","exitCode"}, one per command
 //   npm run --silent sim -- --script FILE          → a readable transcript (prompt, command, output)
 //   npm run sim                                    → an interactive shell; virtual time follows the wall clock
+//                                                     (on a TTY it is a browser terminal's twin: watches
+//                                                     stream until Ctrl-C, `CMD &` jobs, Tab completes)
 //
 // Options: --seed N (default 1), --topology default|minikube, --start ISO-8601 (default
 // 2026-01-01T00:00:00Z). Each scripted command runs at the sandbox's current virtual time; `sleep N`
@@ -89,10 +91,37 @@ function repl(o: CliOptions): void {
   const sandbox: Sandbox = createSandbox({ seed: o.seed, topology: o.topology, now: o.start });
   const wallStart = Date.now();
   const now = () => o.start + (Date.now() - wallStart);
-  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: sandbox.prompt(), historySize: 1000, terminal: process.stdin.isTTY });
+  // On a terminal the REPL speaks the browser's protocol (sim/README.md, "Interactive terminal").
+  const interactive = Boolean(process.stdin.isTTY);
+  const completer = (line: string): [string[], string] => {
+    const c = sandbox.complete(line);
+    return [c.candidates, line.slice(c.replaceFrom)];
+  };
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: sandbox.prompt(), historySize: 1000, terminal: interactive, ...(interactive ? { completer } : {}) });
+  const topPrompt = sandbox.prompt();
   let pending = "";
+  let stream: { id: number; timer: ReturnType<typeof setInterval> } | undefined;
+  const show = (u: { output: string; clear?: boolean; done: boolean; prompt?: string }) => {
+    if (u.clear) process.stdout.write("\x1b[H\x1b[2J\x1b[3J");
+    process.stdout.write(u.output);
+    if (!u.done || !stream) return;
+    clearInterval(stream.timer);
+    stream = undefined;
+    rl.setPrompt(u.prompt ?? sandbox.prompt());
+    rl.prompt();
+  };
+  rl.on("SIGINT", () => {
+    if (stream) show(sandbox.interrupt(stream.id, { now: now() }));
+    else {
+      process.stdout.write("^C\n");
+      pending = "";
+      rl.setPrompt(sandbox.prompt());
+      rl.prompt();
+    }
+  });
   rl.prompt();
   rl.on("line", (line) => {
+    if (stream) return; // typed while a command runs: dropped (bash would buffer it)
     pending = pending ? `${pending}\n${line}` : line;
     // Keep reading while a heredoc or a continuation is open, as bash's PS2 does.
     if (needsMoreInput(pending)) {
@@ -102,11 +131,18 @@ function repl(o: CliOptions): void {
     }
     const command = pending;
     pending = "";
-    const r = sandbox.exec(command, { now: now() });
+    const atTop = sandbox.prompt() === topPrompt;
+    const r = sandbox.exec(command, { now: now(), interactive });
     if (r.clear) process.stdout.write("\x1b[H\x1b[2J\x1b[3J");
     process.stdout.write(r.output);
-    // In the web terminal `exit` keeps the session; here it ends the REPL, as leaving a shell does.
-    if (/^\s*exit(\s+\d+)?\s*$/.test(command)) {
+    if (r.stream) {
+      const id = r.stream.id;
+      stream = { id, timer: setInterval(() => show(sandbox.poll(id, { now: now() })), 500) };
+      return;
+    }
+    // In the web terminal `exit` keeps the session; here it ends the REPL, as leaving a shell does
+    // (an exit inside `kubectl exec -it` or ssh only leaves that).
+    if (atTop && /^\s*exit(\s+\d+)?\s*$/.test(command)) {
       process.stdout.write("exit\n");
       process.exit(r.exitCode);
     }
