@@ -10,7 +10,8 @@ import type { KubeObject } from "../api/types";
 import type { NetReply } from "../images/index";
 import { clusterHttp } from "../node/index";
 import { clusterOf } from "./session";
-import { hostsState } from "./state";
+import { hostsState, nodeSpec } from "./state";
+import { componentDown } from "./static-pods";
 import { registerLocalListener } from "./curl";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -158,15 +159,15 @@ function noKubeconfig(p: Proc): boolean {
   return !candidates.some((f) => p.fs.stat(f)?.type === "file");
 }
 
-function refuseLocalhost(p: Proc): number {
+function refuseLocalhost(p: Proc, server = "localhost:8080", scheme = "http"): number {
   const now = p.cluster.now();
   const d = new Date(now);
   const two = (n: number) => String(n).padStart(2, "0");
   for (let i = 0; i < 5; i++) {
     const stamp = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(((now % 1000) * 1000 + 1_300 * i + 527) % 1_000_000).padStart(6, "0")}`;
-    p.stderr(`E${stamp}   25824 memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"\n`);
+    p.stderr(`E${stamp}   25824 memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"${scheme}://${server}/api?timeout=32s\\": dial tcp ${server.replace("localhost", "127.0.0.1")}: connect: connection refused"\n`);
   }
-  p.stderr("The connection to the server localhost:8080 was refused - did you specify the right host or port?\n");
+  p.stderr(`The connection to the server ${server} was refused - did you specify the right host or port?\n`);
   return 1;
 }
 
@@ -178,6 +179,12 @@ export function withLocalServers(inner: Program): Program {
     if (cluster && noKubeconfig(p)) {
       if (verb === "version") p.stdout("Client Version: v1.32.5\nKustomize Version: v5.5.0\n");
       return refuseLocalhost(p);
+    }
+    // A kube-apiserver whose static pod the learner broke refuses connections (kubectl's usual symptom).
+    if (cluster && !LOCAL_ONLY.has(verb ?? "help") && !(verb === "version" && p.argv.includes("--client")) && componentDown(cluster, "kube-apiserver")) {
+      const cp = nodeSpec(cluster, "controlplane") ?? nodeSpec(cluster, "minikube");
+      if (verb === "version") p.stdout("Client Version: v1.32.5\nKustomize Version: v5.5.0\n");
+      return refuseLocalhost(p, `${cp?.ip ?? "192.168.1.2"}:${cp?.minikube ? 8443 : 6443}`, "https");
     }
     if (cluster && verb === "proxy") return proxy(p, cluster);
     if (cluster && verb === "port-forward") return portForward(p, cluster);

@@ -72,6 +72,16 @@ describe("static pods", () => {
     expect(s.run("kubectl get pod p --no-headers", 15)).toMatch(/^p +1\/1 +Running/);
   });
 
+  it("refuses kubectl while the kube-apiserver manifest is broken, and answers again once fixed", () => {
+    const s = session();
+    s.run("sed -i 's#kube-apiserver:v1.32.5#kube-apiserver:v1.32.99#' /etc/kubernetes/manifests/kube-apiserver.yaml");
+    const out = s.run("kubectl get nodes", 20);
+    expect(s.code()).toBe(1);
+    expect(out.trimEnd().split("\n").pop()).toBe("The connection to the server 192.168.1.2:6443 was refused - did you specify the right host or port?");
+    s.run("sed -i 's#kube-apiserver:v1.32.99#kube-apiserver:v1.32.5#' /etc/kubernetes/manifests/kube-apiserver.yaml");
+    expect(s.run("kubectl get nodes --no-headers", 20)).toMatch(/^controlplane +Ready/);
+  });
+
   it("creates and removes mirror pods as manifests come and go", () => {
     const s = session();
     s.run("kubectl run static-web --image=nginx --dry-run=client -o yaml > /etc/kubernetes/manifests/static-web.yaml");
