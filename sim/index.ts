@@ -10,6 +10,8 @@ export {
   type SandboxOptions,
   type SandboxSnapshot,
   type ExecResult,
+  type ExecOptions,
+  type StreamUpdate,
   type ClusterView,
   type NodeView,
   type PodView,
@@ -19,3 +21,6 @@ export type { ApiRequest, ApiResponse } from "./core/api-types";
 export { escapeTerminal } from "./shell/escape";
 /** True while a typed line is unfinished (open quote, heredoc, trailing backslash, `if` without `fi`): show "> " and read more. */
 export { needsMoreInput } from "./shell/incomplete";
+/** Background jobs (`sandbox.jobs()`) and Ctrl-R matches (`sandbox.searchHistory`). */
+export type { JobView, JobStatus } from "./shell/jobs";
+export type { HistoryMatch } from "./shell/history-search";
