@@ -21,6 +21,10 @@ export type { ApiRequest, ApiResponse } from "./core/api-types";
 export { escapeTerminal } from "./shell/escape";
 /** True while a typed line is unfinished (open quote, heredoc, trailing backslash, `if` without `fi`): show "> " and read more. */
 export { needsMoreInput } from "./shell/incomplete";
+/** The browser's side of vi/nano/kubectl edit (sim/README.md, "Interactive editors"). */
+export { BrowserEditorSession, type EditorResult } from "./editor/browser-session";
+export type { InteractiveRequest } from "./editor/session";
+export type { Completion } from "./shell/completion";
 /** Background jobs (`sandbox.jobs()`) and Ctrl-R matches (`sandbox.searchHistory`). */
 export type { JobView, JobStatus } from "./shell/jobs";
 export type { HistoryMatch } from "./shell/history-search";

@@ -1,22 +1,14 @@
 "use client";
-// The browser terminal: xterm.js with the fit addon, driven by the pure line editor
-// (lib/terminal/line-editor.ts). Every string from the server passes escapeForTerminal once more.
-import "@xterm/xterm/css/xterm.css";
-import { useEffect, useRef, useState } from "react";
-import { Terminal } from "@xterm/xterm";
-import { FitAddon } from "@xterm/addon-fit";
+// The browser terminal: a tab strip over one or more terminal tabs (terminal-tab.tsx) on the same
+// sandbox. Each tab has its own screen, scrollback view, line editor and history; they share the
+// sandbox (its cluster, files and shell), and every command from either is stored (the server's
+// version check orders concurrent writes).
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { escapeForTerminal } from "@/lib/terminal/escape";
-import { createEditor, feed, resize, showPrompt, takeQueued, type EditorState } from "@/lib/terminal/line-editor";
-import { replayCommand } from "@/lib/terminal/scrollback";
-import type { ClusterViewDto, ExecDto, ScrollbackDto } from "./types";
+import TerminalTab, { type TabStatus, type TerminalHandle } from "./terminal-tab";
+import type { ClusterViewDto, SandboxDto, ScrollbackDto } from "./types";
 
-export interface TerminalHandle {
-  /** Types text into the terminal as if pasted and pressed Enter. */
-  run(text: string): void;
-  /** Clears the screen and shows a fresh prompt (after a reset). */
-  restart(prompt: string): void;
-}
+export type { TerminalHandle } from "./terminal-tab";
 
 interface Props {
   sandboxId: string;
@@ -27,143 +19,96 @@ interface Props {
   onReady(handle: TerminalHandle): void;
 }
 
-const FONT = '"DejaVu Sans Mono", "Noto Sans KR Variable", monospace';
+interface Tab { key: number; prompt: string; scrollback: ScrollbackDto[]; history: string[] }
 
-function themeOf(dark: boolean) {
-  return dark
-    ? { background: "#0b1120", foreground: "#e2e8f0", cursor: "#e2e8f0", selectionBackground: "#334155" }
-    : { background: "#ffffff", foreground: "#0f172a", cursor: "#0f172a", selectionBackground: "#bfdbfe" };
-}
+const MAX_TABS = 4;
 
 export default function SandboxTerminal({ sandboxId, prompt, scrollback, history, onCluster, onReady }: Props) {
   const { t } = useTranslation();
-  const host = useRef<HTMLDivElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const callbacks = useRef({ onCluster, onReady });
-  callbacks.current = { onCluster, onReady };
+  const [tabs, setTabs] = useState<Tab[]>([{ key: 1, prompt, scrollback, history }]);
+  const [active, setActive] = useState(1);
+  const [statuses, setStatuses] = useState<Record<number, { status: TabStatus; error: string | null }>>({});
+  const handles = useRef(new Map<number, TerminalHandle>());
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  const readyOnce = useRef(false);
 
-  useEffect(() => {
-    const el = host.current!;
-    const dark = document.documentElement.classList.contains("dark");
-    const term = new Terminal({ fontFamily: FONT, fontSize: 14, cursorBlink: true, scrollback: 5000, theme: themeOf(dark), allowProposedApi: false });
-    const fit = new FitAddon();
-    term.loadAddon(fit);
-    term.open(el);
-    try {
-      fit.fit();
-    } catch {
-      /* not laid out yet */
-    }
-    (window as unknown as { __kubelingsTerm?: Terminal }).__kubelingsTerm = term;
-
-    for (const e of scrollback) term.write(replayCommand(e));
-    let editor: EditorState = createEditor({ prompt, history, cols: term.cols });
-    let running = false;
-    let inbox = "";
-    {
-      const p = showPrompt(editor, prompt);
-      editor = p.state;
-      term.write(p.data);
-    }
-
-    async function submit(command: string) {
-      running = true;
-      setBusy(true);
-      setError(null);
-      let nextPrompt = editor.primaryPrompt;
-      try {
-        const res = await fetch(`/api/sandboxes/${sandboxId}/exec`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ line: command }),
-        });
-        const body = (await res.json().catch(() => null)) as (ExecDto & { error?: { message: string } }) | null;
-        if (!res.ok || !body || body.error) {
-          const message = body?.error?.message ?? `HTTP ${res.status}`;
-          setError(message);
-          term.write(escapeForTerminal(`${message}\n`));
-          if (res.status === 401) window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname)}`);
-        } else {
-          if (body.clear) term.write("\x1b[2J\x1b[3J\x1b[H");
-          term.write(escapeForTerminal(body.output));
-          nextPrompt = body.prompt;
-          callbacks.current.onCluster(body.cluster);
-        }
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        setError(message);
-        term.write(escapeForTerminal(`${t("terminal.error", { message })}\n`));
-      }
-      const p = showPrompt(editor, nextPrompt);
-      const q = takeQueued(p.state);
-      editor = q.state;
-      term.write(p.data);
-      running = false;
-      setBusy(false);
-      const more = q.queued + inbox;
-      inbox = "";
-      if (more) handle(more);
-    }
-
-    function handle(data: string) {
-      if (running) {
-        inbox += data;
-        return;
-      }
-      const r = feed(editor, data);
-      editor = r.state;
-      for (const e of r.effects) {
-        if (e.kind === "write") term.write(e.data);
-        else if (e.kind === "clearScreen") term.write("\x1b[2J\x1b[3J\x1b[H");
-        else void submit(e.command);
-      }
-    }
-
-    const sub = term.onData(handle);
-    const onResize = () => {
-      try {
-        fit.fit();
-      } catch {
-        return;
-      }
-      editor = resize(editor, term.cols);
-    };
-    const ro = new ResizeObserver(onResize);
-    ro.observe(el);
-    callbacks.current.onReady({
-      run(text: string) {
-        term.focus();
-        handle(text.replace(/\r?\n$/, "") + "\r");
-      },
-      restart(p: string) {
-        term.write("\x1b[2J\x1b[3J\x1b[H");
-        const s = showPrompt(editor, p);
-        editor = s.state;
-        term.write(s.data);
-      },
+  function ready(key: number, h: TerminalHandle) {
+    handles.current.set(key, h);
+    if (readyOnce.current) return;
+    readyOnce.current = true;
+    // The lesson's "run in terminal" and reset go to whichever tab is in front.
+    onReady({
+      run: (text) => handles.current.get(activeRef.current)?.run(text),
+      restart: (p) => handles.current.get(activeRef.current)?.restart(p),
     });
-    term.focus();
-    return () => {
-      ro.disconnect();
-      sub.dispose();
-      term.dispose();
-    };
-    // The terminal is created once per sandbox; later props do not recreate it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sandboxId]);
+  }
+
+  async function newTab() {
+    // A new tab starts like a new terminal window: an empty screen, the sandbox's prompt and history.
+    const res = await fetch(`/api/sandboxes/${sandboxId}`);
+    const body = (await res.json().catch(() => null)) as SandboxDto | null;
+    const key = Math.max(...tabs.map((x) => x.key)) + 1;
+    setTabs((cur) => [...cur, { key, prompt: body?.prompt ?? prompt, scrollback: [], history: body?.history ?? [] }]);
+    setActive(key);
+  }
+
+  function closeTab(key: number) {
+    handles.current.delete(key);
+    setTabs((cur) => cur.filter((x) => x.key !== key));
+    if (active === key) setActive(tabs[0].key);
+  }
+
+  const current = statuses[active] ?? { status: "ready" as TabStatus, error: null };
+  const busy = current.status !== "ready";
+  const label =
+    current.status === "stream" ? t("terminal.streaming", { defaultValue: "Running… (Ctrl-C stops)" }) : current.status === "editor" ? t("terminal.editing", { defaultValue: "Editor" }) : busy ? t("terminal.working") : t("terminal.ready");
 
   return (
     <section aria-label={t("terminal.label")} className="flex h-[55vh] min-h-[320px] shrink-0 flex-col overflow-hidden rounded-lg border border-line bg-panel">
-      <div className="flex items-center gap-2 border-b border-line px-3 py-1 text-xs">
-        <span className="font-semibold">{t("lesson.terminal")}</span>
-        <span data-testid="terminal-status" data-busy={busy ? "true" : "false"} aria-live="polite" className={`ml-auto flex items-center gap-1 ${busy ? "text-warn" : "text-muted"}`}>
+      <div className="flex items-center gap-1 border-b border-line px-2 py-1 text-xs">
+        <div role="tablist" className="flex items-center gap-1">
+          {tabs.map((tab, i) => (
+            <span key={tab.key} className={`flex items-center rounded ${tab.key === active ? "bg-line font-semibold" : "text-muted"}`}>
+              <button type="button" role="tab" data-testid="terminal-tab" aria-selected={tab.key === active} onClick={() => setActive(tab.key)} className="px-2 py-0.5">
+                {tabs.length === 1 ? t("lesson.terminal") : `${t("lesson.terminal")} ${i + 1}`}
+              </button>
+              {i > 0 && (
+                <button type="button" aria-label={t("terminal.closeTab", { defaultValue: "Close tab" })} onClick={() => closeTab(tab.key)} className="pr-1.5 text-muted hover:text-fg">
+                  ×
+                </button>
+              )}
+            </span>
+          ))}
+          {tabs.length < MAX_TABS && (
+            <button type="button" data-testid="terminal-new-tab" aria-label={t("terminal.newTab", { defaultValue: "New terminal tab" })} onClick={() => void newTab()} className="rounded px-2 py-0.5 text-muted hover:bg-line">
+              +
+            </button>
+          )}
+        </div>
+        <span data-testid="terminal-status" data-busy={busy ? "true" : "false"} data-mode={current.status} aria-live="polite" className={`ml-auto flex items-center gap-1 ${busy ? "text-warn" : "text-muted"}`}>
           <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${busy ? "animate-pulse bg-warn" : "bg-ok"}`} />
-          {busy ? t("terminal.working") : t("terminal.ready")}
+          {label}
         </span>
       </div>
-      {error && <p className="sr-only" role="status">{error}</p>}
-      <div ref={host} data-testid="terminal" data-sandbox-id={sandboxId} className="min-h-0 flex-1 p-1" />
+      {current.error && (
+        <p className="sr-only" role="status">
+          {current.error}
+        </p>
+      )}
+      {tabs.map((tab) => (
+        <TerminalTab
+          key={tab.key}
+          sandboxId={sandboxId}
+          prompt={tab.prompt}
+          scrollback={tab.scrollback}
+          history={tab.history}
+          active={tab.key === active}
+          onCluster={onCluster}
+          onReady={(h) => ready(tab.key, h)}
+          onStatus={(status, error) => setStatuses((cur) => ({ ...cur, [tab.key]: { status, error } }))}
+        />
+      ))}
     </section>
   );
 }

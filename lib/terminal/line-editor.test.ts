@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createEditor, feed, heredocTerminators, showPrompt, takeQueued, tokenize, type EditorState } from "./line-editor";
+import { completed, createEditor, feed, heredocTerminators, showPrompt, takeQueued, tokenize, type EditorState } from "./line-editor";
 
 const P = "controlplane $ ";
 function type(s: EditorState, ...keys: string[]) {
@@ -141,4 +141,80 @@ describe("heredoc detection", () => {
 
 test("tokenize splits escape sequences, CRLF and astral characters", () => {
   expect(tokenize("a\x1b[Ab\r\nc😀")).toEqual(["a", "\x1b[A", "b", "\r", "c", "😀"]);
+});
+
+describe("Tab completion in the line editor", () => {
+  test("Tab asks the host to complete the word at the cursor, and a second Tab says so", () => {
+    const r = type(createEditor({ prompt: P }), "kubectl get po", "\t");
+    expect(r.effects.at(-1)).toEqual({ kind: "complete", line: "kubectl get po", cursor: 14, again: false });
+    const again = type(r.s, "\t");
+    expect(again.effects.at(-1)).toEqual({ kind: "complete", line: "kubectl get po", cursor: 14, again: true });
+    const typed = type(again.s, "d", "\t");
+    expect(typed.effects.at(-1)).toMatchObject({ again: false });
+  });
+
+  test("keys typed after Tab wait for the completion (queued for the host)", () => {
+    const r = type(createEditor({ prompt: P }), "kubectl get po\tx");
+    expect(r.s.queued).toBe("x");
+    expect(text(r.s)).toBe("kubectl get po");
+  });
+
+  test("the host's answer replaces the line and moves the cursor", () => {
+    const r = type(createEditor({ prompt: P }), "kubectl get pods ng");
+    const c = completed(r.s, { line: "kubectl get pods nginx ", cursor: 23 });
+    expect(text(c.state)).toBe("kubectl get pods nginx ");
+    expect(c.state.cursor).toBe(23);
+    expect(c.data).toContain("kubectl get pods nginx ");
+  });
+
+  test("a listing is printed below the line and the prompt and line are drawn again", () => {
+    const r = type(createEditor({ prompt: P }), "kubectl d");
+    const c = completed(r.s, { listing: "delete  describe\r\n" });
+    expect(c.data).toMatch(/\r\ndelete {2}describe\r\n[\s\S]*controlplane \$ kubectl d/);
+    expect(text(c.state)).toBe("kubectl d");
+  });
+
+  test("nothing to add rings the bell", () => {
+    expect(completed(createEditor({ prompt: P }), { bell: true }).data).toBe("\x07");
+  });
+});
+
+describe("Ctrl-R reverse history search", () => {
+  const history = ["kubectl get pods", "kubectl apply -f pod.yaml", "vi pod.yaml", "kubectl get deploy"];
+  const writes = (effects: { kind: string; data?: string }[]) => effects.map((e) => e.data ?? "").join("");
+
+  test("typing after Ctrl-R shows the newest entry containing the query", () => {
+    const r = type(createEditor({ prompt: P, history }), "\x12", "p", "o", "d");
+    expect(writes(r.effects)).toContain("(reverse-i-search)`pod': vi pod.yaml");
+    expect(r.s.search?.match).toBe(2);
+  });
+
+  test("Ctrl-R again goes further back, and Enter runs the match", () => {
+    const r = type(createEditor({ prompt: P, history }), "\x12", "pod", "\x12", "\r");
+    expect(r.submits).toEqual(["kubectl apply -f pod.yaml"]);
+  });
+
+  test("a query nothing matches shows the failed search and keeps the last match", () => {
+    const r = type(createEditor({ prompt: P, history }), "\x12", "deploy", "z");
+    expect(writes(r.effects)).toContain("(failed reverse-i-search)`deployz': kubectl get deploy");
+  });
+
+  test("an arrow key accepts the match into the line for editing", () => {
+    const r = type(createEditor({ prompt: P, history }), "\x12", "apply", "\x1b[F", "X");
+    expect(r.s.search).toBeUndefined();
+    expect(text(r.s)).toBe("kubectl apply -f pod.yamlX");
+    expect(r.s.prompt).toBe(P);
+  });
+
+  test("Ctrl-G gives back the line as it was before the search", () => {
+    const r = type(createEditor({ prompt: P, history }), "echo hi", "\x12", "get", "\x07");
+    expect(r.s.search).toBeUndefined();
+    expect(text(r.s)).toBe("echo hi");
+  });
+
+  test("Backspace shortens the query and searches again from the newest entry", () => {
+    const r = type(createEditor({ prompt: P, history }), "\x12", "vi", "\x7f");
+    expect(r.s.search?.query).toBe("v");
+    expect(r.s.search?.match).toBe(2);
+  });
 });

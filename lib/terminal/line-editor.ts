@@ -1,7 +1,10 @@
 // A pure line editor for the browser terminal: key data in, new state and terminal writes out.
 // Knows bash's editing keys (readline defaults), history, and multi-line input: a line that opens
 // a heredoc (<<EOF, <<-'EOF') or ends with a backslash continues with the "> " prompt until the
-// terminator, then the whole text is submitted as one command.
+// terminator, then the whole text is submitted as one command. Tab asks the host for completions
+// (effect "complete", answered with completed()); Ctrl-R searches this terminal's history
+// backwards incrementally, as readline's reverse-search-history does.
+import type { CompletionEdit } from "./completion";
 import { charWidth, textWidth } from "./width";
 
 export interface EditorState {
@@ -17,9 +20,24 @@ export interface EditorState {
   cols: number;
   cursorRow: number; // terminal rows between the prompt's first row and the cursor
   queued: string; // input that arrived after a submit (a multi-line paste), for after the command ran
+  lastTab: boolean; // the previous key was Tab (a second Tab lists the candidates)
+  search?: HistorySearch; // Ctrl-R in progress
 }
 
-export type Effect = { kind: "write"; data: string } | { kind: "submit"; command: string } | { kind: "clearScreen" };
+/** Ctrl-R: the query typed so far, the history entry it matched, what to restore on Ctrl-G. */
+export interface HistorySearch {
+  query: string;
+  match?: number;
+  failed: boolean;
+  saved: { prompt: string; buffer: string[]; cursor: number };
+}
+
+export type Effect =
+  | { kind: "write"; data: string }
+  | { kind: "submit"; command: string }
+  | { kind: "clearScreen" }
+  /** Tab: ask for completions of `line` at `cursor` (a string index); answer with completed(). */
+  | { kind: "complete"; line: string; cursor: number; again: boolean };
 
 export const CONTINUATION_PROMPT = "> ";
 
@@ -38,6 +56,7 @@ export function createEditor(opts: { prompt: string; history?: string[]; cols?: 
     cols: Math.max(2, opts.cols ?? 80),
     cursorRow: 0,
     queued: "",
+    lastTab: false,
   };
 }
 
@@ -199,11 +218,18 @@ export function feed(state: EditorState, data: string): { state: EditorState; ef
     if (r.data) effects.push({ kind: "write", data: r.data });
   };
   for (const key of tokenize(data)) {
-    if (effects.some((e) => e.kind === "submit")) {
+    if (effects.some((e) => e.kind === "submit" || e.kind === "complete")) {
       // The rest waits until the command has run; the host feeds it again afterwards (takeQueued).
       s = { ...s, queued: s.queued + key };
       continue;
     }
+    if (s.search) {
+      const r = searchKey(s, key);
+      write(r);
+      if (!r.passOn) continue;
+    }
+    const wasTab = s.lastTab;
+    s = { ...s, lastTab: key === "\t" };
     const name = KEYS[key];
     const b = s.buffer;
     const c = s.cursor;
@@ -232,7 +258,10 @@ export function feed(state: EditorState, data: string): { state: EditorState; ef
       effects.push({ kind: "clearScreen" });
       write(render({ ...s, cursorRow: 0 }));
     } else if (key === "\t") {
-      write(edit(s, [...b.slice(0, c), " ", ...b.slice(c)], c + 1)); // no completion yet: a space
+      effects.push({ kind: "complete", line: b.join(""), cursor: b.slice(0, c).join("").length, again: wasTab });
+    } else if (key === "\x12") {
+      const saved = { prompt: s.prompt, buffer: b, cursor: c };
+      write(renderSearch({ ...s, search: { query: "", failed: false, saved } }));
     } else if (!key.startsWith("\x1b") && charWidth(key) > 0) {
       if (c === b.length && !wrapsAt(s, key)) {
         s = { ...s, buffer: [...b, key], cursor: c + 1 };
@@ -254,4 +283,64 @@ function wrapsAt(s: EditorState, key: string): boolean {
 /** Input that arrived after a submit in the same chunk; the host feeds it once the command has run. */
 export function takeQueued(s: EditorState): { state: EditorState; queued: string } {
   return { state: { ...s, queued: "" }, queued: s.queued };
+}
+
+// ---- Ctrl-R (readline's reverse-search-history)
+
+/** The newest history index at or below `from` whose entry contains `query`. */
+function findBack(history: string[], query: string, from: number): number | undefined {
+  for (let i = Math.min(from, history.length - 1); i >= 0; i--) if (history[i].includes(query)) return i;
+  return undefined;
+}
+
+function renderSearch(s: EditorState): { state: EditorState; data: string } {
+  const q = s.search!;
+  const label = `(${q.failed ? "failed " : ""}reverse-i-search)\`${q.query}': `;
+  const line = q.match === undefined ? q.saved.buffer : [...s.history[q.match]];
+  const at = q.match === undefined ? q.saved.cursor : [...s.history[q.match].slice(0, Math.max(0, s.history[q.match].indexOf(q.query)))].length;
+  const r = render({ ...s, prompt: label, buffer: line, cursor: at });
+  return { state: { ...r.state, prompt: s.prompt }, data: r.data };
+}
+
+/** Leaves the search with the matched line in the buffer (or the saved one on Ctrl-G). */
+function endSearch(s: EditorState, restore: boolean): { state: EditorState; data: string } {
+  const q = s.search!;
+  const keep = !restore && q.match !== undefined;
+  const buffer = keep ? [...s.history[q.match!]] : q.saved.buffer;
+  const cursor = keep ? [...s.history[q.match!].slice(0, Math.max(0, s.history[q.match!].indexOf(q.query)))].length : q.saved.cursor;
+  return render({ ...s, search: undefined, prompt: q.saved.prompt, buffer, cursor });
+}
+
+/** One key during Ctrl-R; passOn: the search ended and the key still acts on the line (Enter, arrows). */
+function searchKey(s: EditorState, key: string): { state: EditorState; data: string; passOn: boolean } {
+  const q = s.search!;
+  const again = (query: string, from: number) => {
+    const match = query === "" ? undefined : findBack(s.history, query, from);
+    const failed = query !== "" && match === undefined;
+    // A failed search keeps showing the last match, as readline does.
+    return renderSearch({ ...s, search: { ...q, query, match: failed ? q.match : match, failed } });
+  };
+  if (key === "\x12") return { ...again(q.query, (q.match ?? s.history.length) - (q.query === "" ? 0 : 1)), passOn: false };
+  if (key === "\x7f" || key === "\x08") return { ...again(q.query.slice(0, -1), s.history.length - 1), passOn: false };
+  if (key === "\x07") return { ...endSearch(s, true), passOn: false };
+  if (!key.startsWith("\x1b") && key !== "\r" && key !== "\t" && charWidth(key) > 0) {
+    return { ...again(q.query + key, q.match ?? s.history.length - 1), passOn: false };
+  }
+  const r = endSearch(s, false);
+  return { ...r, passOn: key !== "\x1b" };
+}
+
+/** Applies the host's answer to a "complete" effect: the new line, or a listing and a redraw. */
+export function completed(s: EditorState, e: CompletionEdit): { state: EditorState; data: string } {
+  if (e.line !== undefined) {
+    const buffer = [...e.line];
+    const cursor = [...e.line.slice(0, e.cursor ?? e.line.length)].length;
+    return render({ ...s, buffer, cursor });
+  }
+  if (e.listing !== undefined) {
+    const end = render({ ...s, cursor: s.buffer.length });
+    const again = render({ ...end.state, cursorRow: 0 });
+    return { state: again.state, data: end.data + "\r\n" + e.listing + again.data };
+  }
+  return { state: s, data: e.bell ? "\x07" : "" };
 }

@@ -25,7 +25,20 @@ export function frame(rows: string[], cursorRow: number, cursorCol: number): str
 
 /** Cuts a line to the screen width (tabs shown as up to 8 columns are left to the terminal). */
 export function clip(line: string, cols: number): string {
-  return line.length > cols ? line.slice(0, cols) : line;
+  return visible(line.length > cols ? line.slice(0, cols) : line);
+}
+
+/**
+ * File content is the learner's or the cluster's: a control character in it must not reach the
+ * terminal as one (an ESC would start a sequence). Each is drawn as one cell, its Unicode Control
+ * Picture (U+2400 + code, U+2421 for DEL; U+FFFD for C1), so columns stay as the editor counts them.
+ */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? "\u2421" : "\ufffd";
+  });
 }
 
 export function padRight(s: string, width: number): string {

@@ -1,0 +1,194 @@
+import "server-only";
+import { db } from "./db";
+import { AppError } from "./errors";
+import { fastStore } from "./fast-store";
+import { cachedAt, forget, peek, remember, withSandboxLock } from "./sandbox-cache";
+import { MAX_LINE_BYTES } from "./sandboxes";
+import { restoreSandbox, type ClusterView, type ExecResult, type Sandbox, type SandboxSnapshot } from "./sim";
+import type { Viewer } from "./viewer";
+
+// The interactive terminal's server side (sim/README.md, "Interactive editors" and "Interactive
+// terminal"): exec with `interactive: true`, stream polls and Ctrl-C, the editor's result and Tab
+// completion (Ctrl-R searches the tab's own history in the browser, as bash searches its shell's).
+// Same guarded-write discipline as sandboxes.ts: every change of the sandbox (a command, a poll that
+// advanced a stream, an editor's result) is stored with a version check and re-run on the fresh
+// state when another tab or instance wrote first.
+
+const MAX_TRIES = 10;
+
+/** An editor the browser should run (sim/editor/session.ts InteractiveRequest). */
+export interface EditorRequest { kind: "editor"; editor: "vi" | "nano"; path: string; displayPath: string; content?: string }
+export interface EditorResult { path: string; content: string; saved: boolean }
+
+export interface InteractiveExecResponse {
+  output: string;
+  exitCode: number;
+  prompt: string;
+  clear?: boolean;
+  stream?: { id: number };
+  interactive?: EditorRequest;
+  cluster: ClusterView;
+  version: number;
+}
+export interface PollResponse { output: string; done: boolean; clear?: boolean; exitCode?: number; prompt?: string; cluster: ClusterView; version: number }
+
+// ExecResult.interactive and Sandbox.completeInteractive are being added by the editor engineers;
+// read them through these shapes so this file compiles before and after.
+type WithEditor = ExecResult & { interactive?: EditorRequest };
+type EditorSandbox = Sandbox & { completeInteractive?(result: EditorResult, opts: { now: number }): ExecResult };
+
+class VersionConflict extends Error {}
+
+function backoff(attempt: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
+}
+
+async function meta(viewer: Viewer, id: string) {
+  const row = await db().sandbox.findFirst({ where: { id, ownerId: viewer.id }, select: { id: true, version: true } });
+  if (!row) throw new AppError("not_found", "No such sandbox.");
+  return row;
+}
+
+async function live(id: string, version: number): Promise<Sandbox> {
+  const hit = cachedAt(id, version);
+  if (hit) return hit;
+  const row = await db().sandbox.findUnique({ where: { id }, select: { snapshot: true, version: true } });
+  if (!row || row.version !== version) throw new VersionConflict();
+  return restoreSandbox(JSON.parse(row.snapshot) as SandboxSnapshot);
+}
+
+/** What a step changed: a command for the log (snapshot + log row), the state alone, or nothing. */
+type Change = { log: { prompt: string; line: string; at: number; exitCode: number; output: string } } | "state" | "none";
+
+async function store(id: string, version: number, sandbox: Sandbox, change: Change): Promise<boolean> {
+  const snapshot = JSON.stringify(sandbox.snapshot());
+  if (change === "none") return true;
+  if (change === "state") {
+    // A poll moves the stream and the clock on; no log row (the command was logged when typed).
+    const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot, version: version + 1 } });
+    return u.count === 1;
+  }
+  return fastStore().writeCommand({ sandboxId: id, version, snapshot, ...change.log });
+}
+
+/**
+ * Runs `step` on the viewer's live sandbox and stores what it changed, guarded by the version; on
+ * a conflict the step is re-run on the fresh state (so an acknowledged change is never lost).
+ */
+async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sandbox) => { value: T; change: Change }): Promise<T & { cluster: ClusterView; version: number }> {
+  return withSandboxLock(id, async () => {
+    for (let i = 0; i < MAX_TRIES; i++) {
+      const hit = i === 0 ? peek(id) : undefined;
+      let sandbox: Sandbox;
+      let version: number;
+      if (hit && hit.ownerId === viewer.id) {
+        sandbox = hit.sandbox;
+        version = hit.version;
+      } else {
+        const m = await meta(viewer, id);
+        try {
+          sandbox = await live(id, m.version);
+        } catch (e) {
+          if (e instanceof VersionConflict) continue;
+          throw e;
+        }
+        version = m.version;
+      }
+      const { value, change } = step(sandbox);
+      let stored: boolean;
+      try {
+        stored = await store(id, version, sandbox, change);
+      } catch (e) {
+        forget(id);
+        throw e;
+      }
+      if (!stored) {
+        forget(id);
+        await backoff(i);
+        continue;
+      }
+      const next = change === "none" ? version : version + 1;
+      remember(id, next, sandbox, viewer.id);
+      return { ...value, cluster: sandbox.clusterView(), version: next };
+    }
+    throw new AppError("conflict", "The sandbox is busy; try again.");
+  });
+}
+
+function checkLine(line: string): void {
+  if (Buffer.byteLength(line, "utf8") > MAX_LINE_BYTES) {
+    throw new AppError("line_too_long", `A command line may be at most ${MAX_LINE_BYTES} bytes.`);
+  }
+}
+
+function execFields(r: WithEditor) {
+  return {
+    output: r.output,
+    exitCode: r.exitCode,
+    prompt: r.prompt,
+    ...(r.clear ? { clear: true } : {}),
+    ...(r.stream ? { stream: { id: r.stream.id } } : {}),
+    ...(r.interactive ? { interactive: r.interactive } : {}),
+  };
+}
+
+/** A command line from the browser terminal: streams, background jobs, editors, container shells. */
+export async function execInteractive(viewer: Viewer, id: string, line: string, now = Date.now()): Promise<InteractiveExecResponse> {
+  checkLine(line);
+  return mutate(viewer, id, (sandbox) => {
+    const prompt = sandbox.prompt();
+    const at = Math.max(now, sandbox.now());
+    const r = sandbox.exec(line, { now: at, interactive: true }) as WithEditor;
+    return { value: execFields(r), change: { log: { prompt, line, at, exitCode: r.exitCode, output: r.output } } };
+  });
+}
+
+/** The stream's output up to now; `interrupt` is Ctrl-C. */
+export async function pollStream(viewer: Viewer, id: string, stream: number, interrupt: boolean, now = Date.now()): Promise<PollResponse> {
+  return mutate(viewer, id, (sandbox) => {
+    const at = Math.max(now, sandbox.now());
+    const u = interrupt ? sandbox.interrupt(stream, { now: at }) : sandbox.poll(stream, { now: at });
+    const value = {
+      output: u.output,
+      done: u.done,
+      ...(u.clear ? { clear: true } : {}),
+      ...(u.exitCode !== undefined ? { exitCode: u.exitCode } : {}),
+      ...(u.prompt !== undefined ? { prompt: u.prompt } : {}),
+    };
+    return { value, change: "state" };
+  });
+}
+
+/** The editor quit in the browser: the server writes the file and runs what waited (kubectl edit). */
+export async function completeEditor(viewer: Viewer, id: string, result: EditorResult, now = Date.now()): Promise<InteractiveExecResponse> {
+  return mutate(viewer, id, (raw) => {
+    const sandbox = raw as EditorSandbox;
+    if (!sandbox.completeInteractive) throw new AppError("unavailable", "Editors are not available in this version of the simulator.");
+    const at = Math.max(now, sandbox.now());
+    const r = sandbox.completeInteractive(result, { now: at }) as WithEditor;
+    // Logged without a line: the scrollback shows what the editor's program printed afterwards.
+    return { value: execFields(r), change: r.output === "" ? "state" : { log: { prompt: "", line: "", at, exitCode: r.exitCode, output: r.output } } };
+  });
+}
+
+async function readOnly<T>(viewer: Viewer, id: string, fn: (sandbox: Sandbox) => T): Promise<T> {
+  return withSandboxLock(id, async () => {
+    for (let i = 0; i < MAX_TRIES; i++) {
+      const m = await meta(viewer, id);
+      try {
+        const sandbox = await live(id, m.version);
+        remember(id, m.version, sandbox, viewer.id);
+        return fn(sandbox);
+      } catch (e) {
+        if (!(e instanceof VersionConflict)) throw e;
+      }
+    }
+    throw new AppError("conflict", "The sandbox is busy; try again.");
+  });
+}
+
+/** Tab: candidates for the word at `cursor` (read-only). */
+export async function completeLine(viewer: Viewer, id: string, line: string, cursor: number) {
+  checkLine(line);
+  return readOnly(viewer, id, (s) => s.complete(line, Math.min(Math.max(0, cursor), line.length)));
+}
