@@ -82,6 +82,15 @@ describe("static pods", () => {
     expect(s.run("kubectl get nodes --no-headers", 20)).toMatch(/^controlplane +Ready/);
   });
 
+  it("crash-loops a kube-apiserver given an unknown flag, with cobra's error in crictl logs", () => {
+    const s = session();
+    s.run("sed -i 's#--authorization-mode=Node,RBAC#--authorization-modes=Node,RBAC#' /etc/kubernetes/manifests/kube-apiserver.yaml");
+    expect(s.run("kubectl get nodes 2>&1 | tail -1", 30)).toBe("The connection to the server 192.168.1.2:6443 was refused - did you specify the right host or port?\n");
+    expect(s.run("crictl logs $(crictl ps -a -q --name kube-apiserver | head -1)")).toBe("Error: unknown flag: --authorization-modes\n");
+    s.run("sed -i 's#--authorization-modes#--authorization-mode#' /etc/kubernetes/manifests/kube-apiserver.yaml");
+    expect(s.run("kubectl get pods -n kube-system --no-headers | grep apiserver", 30)).toMatch(/^kube-apiserver-controlplane +1\/1 +Running +0 /);
+  });
+
   it("creates and removes mirror pods as manifests come and go", () => {
     const s = session();
     s.run("kubectl run static-web --image=nginx --dry-run=client -o yaml > /etc/kubernetes/manifests/static-web.yaml");

@@ -2,7 +2,7 @@
 // only their own binary, so `kubectl exec ... -- sh` fails in them as it does for real.
 
 import type { ImageInfo } from "./types";
-import { klog, out, server } from "./behaviour";
+import { exits, klog, out, server } from "./behaviour";
 
 function systemImage(repository: string, tags: string[], sizeBytes: number, binary: string, ports: number[], firstLines: (t: number) => string[]): ImageInfo {
   return {
@@ -19,12 +19,30 @@ function systemImage(repository: string, tags: string[], sizeBytes: number, bina
     program(ctx) {
       if (ctx.argv[0].split("/").pop() !== binary) return undefined;
       const t = ctx.startedAtMs;
+      // cobra rejects a flag the component does not have (a typo in a static pod manifest).
+      const unknown = KNOWN_FLAGS[binary] && ctx.argv.slice(1).map((a) => /^--([^=]+)/.exec(a)?.[1]).find((f) => f !== undefined && !KNOWN_FLAGS[binary].has(f));
+      if (unknown) return exits([out(30, `Error: unknown flag: --${unknown}`, "stderr")], 1, 40);
       return server(firstLines(t).map((text, i) => out(10 + i * 3, text, "stderr")), ports);
     },
   };
 }
 
 const K8S = "v1.32.5";
+
+const COMMON_FLAGS = ["v", "feature-gates", "profiling", "authorization-always-allow-paths", "secure-port", "bind-address", "tls-cert-file", "tls-private-key-file", "tls-min-version", "tls-cipher-suites", "logging-format", "vmodule"];
+
+/** The flags of each control-plane binary a manifest may set: kubeadm's own and the commonly added ones. */
+const KNOWN_FLAGS: Record<string, Set<string>> = {
+  "kube-apiserver": new Set([...COMMON_FLAGS,
+    "advertise-address", "allow-privileged", "authorization-mode", "client-ca-file", "enable-admission-plugins", "enable-bootstrap-token-auth", "etcd-cafile", "etcd-certfile", "etcd-keyfile", "etcd-servers", "kubelet-client-certificate", "kubelet-client-key", "kubelet-preferred-address-types", "proxy-client-cert-file", "proxy-client-key-file", "requestheader-allowed-names", "requestheader-client-ca-file", "requestheader-extra-headers-prefix", "requestheader-group-headers", "requestheader-username-headers", "service-account-issuer", "service-account-key-file", "service-account-signing-key-file", "service-cluster-ip-range",
+    "disable-admission-plugins", "admission-control-config-file", "audit-log-path", "audit-policy-file", "audit-log-maxage", "audit-log-maxbackup", "audit-log-maxsize", "audit-log-format", "audit-webhook-config-file", "encryption-provider-config", "runtime-config", "service-node-port-range", "anonymous-auth", "event-ttl", "enable-aggregator-routing", "endpoint-reconciler-type", "max-requests-inflight", "max-mutating-requests-inflight", "token-auth-file", "kubelet-certificate-authority", "authorization-config", "authentication-config", "authorization-webhook-config-file", "etcd-prefix", "oidc-issuer-url", "oidc-client-id", "oidc-username-claim", "oidc-groups-claim", "oidc-ca-file", "apiserver-count", "external-hostname", "service-account-lookup", "storage-backend",
+  ]),
+  "kube-controller-manager": new Set([...COMMON_FLAGS,
+    "allocate-node-cidrs", "authentication-kubeconfig", "authorization-kubeconfig", "client-ca-file", "cluster-cidr", "cluster-name", "cluster-signing-cert-file", "cluster-signing-key-file", "controllers", "kubeconfig", "leader-elect", "requestheader-client-ca-file", "root-ca-file", "service-account-private-key-file", "service-cluster-ip-range", "use-service-account-credentials",
+    "node-monitor-grace-period", "node-monitor-period", "node-cidr-mask-size", "terminated-pod-gc-threshold", "horizontal-pod-autoscaler-sync-period", "concurrent-deployment-syncs", "concurrent-replicaset-syncs", "cluster-signing-duration", "configure-cloud-routes", "large-cluster-size-threshold",
+  ]),
+  "kube-scheduler": new Set([...COMMON_FLAGS, "authentication-kubeconfig", "authorization-kubeconfig", "kubeconfig", "leader-elect", "config", "leader-elect-resource-name", "leader-elect-resource-namespace"]),
+};
 
 export const systemImages: ImageInfo[] = [
   { ...systemImage("registry.k8s.io/pause", ["3.10", "3.9", "3.8", "latest"], 320368, "pause", [], () => []) },
