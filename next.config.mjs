@@ -2,6 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm run bench:api` builds into its own directory (NEXT_DIST_DIR=.next-bench) so that measuring
+  // the current source never races another build or the e2e server over .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm test` type-checks the whole repository as its own step (tsc --noEmit); skipping it here
   // keeps one engineer's half-finished sim/ file from blocking the app build.
   typescript: { ignoreBuildErrors: true },

@@ -17,6 +17,7 @@ const LEARNERS = Number(process.env.BENCH_LEARNERS || 50);
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
 const THINK_MS = Number(process.env.BENCH_THINK_MS || 1000);
 const PORT = Number(process.env.BENCH_PORT || 3400);
+const DIST = ".next-bench";
 const base = `http://127.0.0.1:${PORT}`;
 const dbName = `bench_${Date.now()}`;
 const pgAdmin = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : null;
@@ -138,8 +139,10 @@ async function firstOutput(learner) {
 
 let server;
 async function main() {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    const b = spawnSync("node_modules/.bin/next", ["build"], { cwd: root, stdio: "inherit" });
+  // Always a fresh build of the current source (a stale .next measured old code), in its own
+  // directory; BENCH_SKIP_BUILD=1 reuses the last bench build.
+  if (!process.env.BENCH_SKIP_BUILD || !existsSync(path.join(root, DIST, "BUILD_ID"))) {
+    const b = spawnSync("node_modules/.bin/next", ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" } });
     if (b.status !== 0) throw new Error("next build failed");
   }
   if (pgAdmin) {
@@ -153,10 +156,12 @@ async function main() {
     url = u.toString();
   }
   mkdirSync(path.join(root, "data"), { recursive: true });
-  const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "bench", ADMIN_PASSWORD: "bench-admin", COMMANDS_PER_SECOND: "100000", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+  const env = { ...process.env, NEXT_DIST_DIR: DIST, DATABASE_URL: url, NEXTAUTH_SECRET: "bench", ADMIN_PASSWORD: "bench-admin", COMMANDS_PER_SECOND: "100000", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
   const pre = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/prestart.ts"], { cwd: root, env, stdio: "inherit" });
   if (pre.status !== 0) throw new Error("prestart failed");
-  server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server process(es), written when it stops.
+  const serverEnv = process.env.BENCH_CPU_PROF ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}` } : env;
+  server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], { cwd: root, env: serverEnv, stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; ; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;

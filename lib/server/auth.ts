@@ -2,10 +2,10 @@ import "server-only";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
-import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { AppError } from "./errors";
+import { sessionClaims } from "./session-token";
 import { allowLoginAttempt } from "./rate-limit";
 import { checkCredentials, endSessions, sessionVersionOf, upsertGithubUser, viewerForSession } from "./users";
 import type { Viewer } from "./viewer";
@@ -80,28 +80,10 @@ export function githubEnabled(): boolean {
   return Boolean(process.env.GITHUB_ID && process.env.GITHUB_SECRET);
 }
 
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
-function readCookie(header: string, name: string): string | undefined {
-  for (const part of header.split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return undefined;
-}
-
-/** The user behind a Cookie header, checked against the database; null when there is none. */
+/** The user behind a Cookie header, checked against the database on every call; null when there is none. */
 export async function viewerFromCookieHeader(header: string | null | undefined): Promise<Viewer | null> {
-  if (!header) return null;
-  const raw = SESSION_COOKIES.map((n) => readCookie(header, n)).find(Boolean);
-  if (!raw) return null;
-  let t: Token | null = null;
-  try {
-    t = (await decode({ token: raw, secret: authOptions.secret! })) as Token | null;
-  } catch {
-    return null; // tampered or signed with another secret
-  }
-  if (!t?.uid || typeof t.sv !== "number") return null;
+  const t = await sessionClaims(header, authOptions.secret!);
+  if (!t) return null;
   return viewerForSession(t.uid, t.sv);
 }
 
