@@ -128,6 +128,8 @@ describe("background jobs", () => {
     expect(run(sb, "kill %1", T0 + 35 * S).output).toBe("[1]-  Terminated              kubectl get pods -w\n");
     expect(run(sb, "kill %1", T0 + 36 * S)).toMatchObject({ output: "bash: kill: %1: no such job\n", exitCode: 1 });
     expect(run(sb, "jobs", T0 + 37 * S).output).toBe("[2]+  Running                 sleep 100 &\n");
+    expect(run(sb, "jobs -l", T0 + 38 * S).output).toBe("[2]+  4243 Running                 sleep 100 &\n");
+    expect(run(sb, "jobs -p", T0 + 39 * S).output).toBe("4243\n");
   });
 
   test("a background job's output appears before the next prompt", () => {

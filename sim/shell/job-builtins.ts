@@ -33,7 +33,7 @@ function jobs(sh: Shell, argv: string[], io: Io): number {
   }
   for (const j of shown.length ? selected : all) {
     if (pidsOnly) io.out(`${j.pid}\n`);
-    else if (longFormat) io.out(jobLine(j, jobMark(all, j.n)).replace(/^(\[\d+\][+\- ]) /, `$1 ${j.pid}`));
+    else if (longFormat) io.out(jobLine(j, jobMark(all, j.n)).replace(/^(\[\d+\][+\- ] {2})/, `$1${j.pid} `));
     else io.out(jobLine(j, jobMark(all, j.n)));
   }
   sh.jobControl?.forget(all.filter((j) => j.status !== "Running").map((j) => j.n));
