@@ -30,6 +30,9 @@ export const KINDS: readonly KindInfo[] = [
   kind({ kind: "ConfigMap", resource: "configmaps", singular: "configmap", group: "", version: "v1", namespaced: true, shortNames: ["cm"], categories: [] }),
   kind({ kind: "Secret", resource: "secrets", singular: "secret", group: "", version: "v1", namespaced: true, shortNames: [], categories: [] }),
   kind({ kind: "ServiceAccount", resource: "serviceaccounts", singular: "serviceaccount", group: "", version: "v1", namespaced: true, shortNames: ["sa"], categories: [], subresources: ["token"] }),
+  // Served so describe namespace finds none (kubectl prints "No resource quota." only when the list works).
+  kind({ kind: "ResourceQuota", resource: "resourcequotas", singular: "resourcequota", group: "", version: "v1", namespaced: true, shortNames: ["quota"], categories: [], subresources: ["status"] }),
+  kind({ kind: "LimitRange", resource: "limitranges", singular: "limitrange", group: "", version: "v1", namespaced: true, shortNames: ["limits"], categories: [] }),
   kind({ kind: "Deployment", resource: "deployments", singular: "deployment", group: "apps", version: "v1", namespaced: true, shortNames: ["deploy"], categories: ["all"], subresources: ["status", "scale"] }),
   kind({ kind: "ReplicaSet", resource: "replicasets", singular: "replicaset", group: "apps", version: "v1", namespaced: true, shortNames: ["rs"], categories: ["all"], subresources: ["status", "scale"] }),
   kind({ kind: "DaemonSet", resource: "daemonsets", singular: "daemonset", group: "apps", version: "v1", namespaced: true, shortNames: ["ds"], categories: ["all"], subresources: ["status"] }),
@@ -38,6 +41,8 @@ export const KINDS: readonly KindInfo[] = [
   // Access reviews: create-only, never stored; the learner is a cluster admin (kubectl auth can-i).
   kind({ kind: "SelfSubjectAccessReview", resource: "selfsubjectaccessreviews", singular: "selfsubjectaccessreview", group: "authorization.k8s.io", version: "v1", namespaced: false, shortNames: [], categories: [], verbs: ["create"] }),
   kind({ kind: "SelfSubjectRulesReview", resource: "selfsubjectrulesreviews", singular: "selfsubjectrulesreview", group: "authorization.k8s.io", version: "v1", namespaced: false, shortNames: [], categories: [], verbs: ["create"] }),
+  // Node heartbeats: each kubelet renews kube-node-lease/<node> (describe node's Lease section).
+  kind({ kind: "Lease", resource: "leases", singular: "lease", group: "coordination.k8s.io", version: "v1", namespaced: true, shortNames: [], categories: [] }),
   kind({ kind: "EndpointSlice", resource: "endpointslices", singular: "endpointslice", group: "discovery.k8s.io", version: "v1", namespaced: true, shortNames: [], categories: [] }),
 ];
 

@@ -215,4 +215,8 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   "discovery.k8s.io/endpointslices": endpointSlice,
   "batch/jobs": jobStrategy,
   "batch/cronjobs": cronJobStrategy,
+  // No quota controller or LimitRanger admission yet: the objects are stored as written.
+  "/resourcequotas": { statusSubresource: true, initialStatus: () => ({}), validateCreate: (o) => validateObjectMeta(o) },
+  "/limitranges": generic,
+  "coordination.k8s.io/leases": generic,
 };

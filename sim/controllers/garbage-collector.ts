@@ -15,8 +15,11 @@ export const GC = "generic-garbage-collector";
 const COLLECTED = KINDS.filter((k) => k.resource !== "events" && k.verbs.includes("list") && k.verbs.includes("delete"));
 const GROUP_RESOURCES = COLLECTED.map((k) => `${k.group}/${k.resource}`);
 
+/** Node lease renewals (every 10 s per node) do not wake the collector; a Node's deletion does. */
+const WATCHED = GROUP_RESOURCES.filter((gr) => gr !== "coordination.k8s.io/leases");
+
 export function garbageCollectorReconciler(): Reconciler {
-  return { name: GC, watches: GROUP_RESOURCES, sync: collect };
+  return { name: GC, watches: WATCHED, sync: collect };
 }
 
 function needsScan(ctx: ReconcileContext): boolean {

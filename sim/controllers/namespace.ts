@@ -13,7 +13,10 @@ export const NAMESPACE_CONTROLLER = "namespace-controller";
 const NAMESPACED = KINDS.filter((k) => k.namespaced && k.verbs.includes("list") && k.verbs.includes("delete"));
 
 export function namespaceReconciler(): Reconciler {
-  return { name: NAMESPACE_CONTROLLER, watches: ["/namespaces", ...NAMESPACED.map((k) => `${k.group}/${k.resource}`)], sync: syncAll };
+  // Leases are deleted with the rest of a namespace's content, but their renewals (every 10 s per
+  // node, in kube-node-lease) do not wake the controller.
+  const watched = NAMESPACED.map((k) => `${k.group}/${k.resource}`).filter((gr) => gr !== "coordination.k8s.io/leases");
+  return { name: NAMESPACE_CONTROLLER, watches: ["/namespaces", ...watched], sync: syncAll };
 }
 
 function syncAll(ctx: ReconcileContext): void {

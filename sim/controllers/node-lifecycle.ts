@@ -13,6 +13,7 @@ import type { KubeObject } from "../api/types";
 import { rfc3339 } from "../core/duration";
 import { clientFor, emit, tolerate } from "./util";
 import { informer } from "./informer";
+import { NODE_LEASE_NAMESPACE, NODE_LEASE_RENEW_MS, renewNodeLease } from "./node-lease";
 import { recordSafely as recordEvent } from "../scheduler/record";
 import { tolerates, type Taint, type Toleration } from "../scheduler/taints";
 
@@ -95,16 +96,47 @@ const KUBELET_CONDITIONS: [string, string, string, string][] = [
   ["Ready", "True", "KubeletReady", "kubelet is posting ready status"],
 ];
 
+/**
+ * While every node is Ready or NotReady (none Unknown), the earliest moment a heartbeat refresh is
+ * due, derived from the nodes as stored at `rv` (not persisted: a pure function of the store).
+ */
+const healthyUntil = new WeakMap<object, { rv: string; names: string[]; due: number }>();
+
+/** ... and the earliest moment a node lease renewal is due (renewNodeLease); -1 without a lease. */
+function heartbeatDue(ctx: ReconcileContext): { names: string[]; due: number } | undefined {
+  const store = ctx.api.store;
+  const rv = `${store.lastChangeOf("/nodes")}/${store.lastChangeOf("coordination.k8s.io/leases")}`;
+  const hit = healthyUntil.get(ctx.api);
+  if (hit && hit.rv === rv) return hit.due < 0 ? undefined : hit;
+  const names: string[] = [];
+  let due = Infinity;
+  for (const node of informer.nodes(ctx)) {
+    const name = node.metadata.name!;
+    names.push(name);
+    const lease = store.peek("coordination.k8s.io/leases", NODE_LEASE_NAMESPACE, name);
+    if (readyCondition(node)?.status === "Unknown" || !lease) due = -1;
+    if (due >= 0) due = Math.min(due, lastHeartbeat(node) + NODE_STATUS_REPORT_MS, Date.parse(lease!.spec?.renewTime ?? "") + NODE_LEASE_RENEW_MS);
+  }
+  healthyUntil.set(ctx.api, { rv, names, due });
+  return due < 0 ? undefined : { names, due };
+}
+
 function monitorNodeHealth(ctx: ReconcileContext, running: (node: string) => boolean): void {
   const st = ctx.state as LifecycleState;
   const stopped = (st.stoppedSince ??= {});
-  const client = clientFor(ctx, NODE_CONTROLLER);
   const now = ctx.now();
+  // Most ticks find every kubelet running and no heartbeat due: nothing to do (the loop below
+  // would only find the same).
+  const quiet = heartbeatDue(ctx);
+  if (quiet && now < quiet.due && quiet.names.every(running) && !quiet.names.some((n) => n in stopped)) return;
+  const client = clientFor(ctx, NODE_CONTROLLER);
   for (const node of informer.nodes(ctx)) {
     const name = node.metadata.name!;
     const ready = readyCondition(node);
     if (running(name)) {
       delete stopped[name];
+      const lease = ctx.api.store.peek("coordination.k8s.io/leases", NODE_LEASE_NAMESPACE, name);
+      tolerate(() => renewNodeLease(clientFor(ctx, "kubelet"), node, lease, now));
       if (ready?.status === "Unknown") markNodeReady(ctx, node);
       else reportNodeStatus(ctx, node);
       continue;
@@ -126,11 +158,15 @@ function monitorNodeHealth(ctx: ReconcileContext, running: (node: string) => boo
  */
 function reportNodeStatus(ctx: ReconcileContext, node: KubeObject): void {
   const conds: { lastHeartbeatTime?: string }[] = node.status?.conditions ?? [];
-  const last = Math.max(0, ...conds.map((c) => (c.lastHeartbeatTime ? Date.parse(c.lastHeartbeatTime) : 0)));
-  if (ctx.now() - last < NODE_STATUS_REPORT_MS) return;
+  if (ctx.now() - lastHeartbeat(node) < NODE_STATUS_REPORT_MS) return;
   const t = rfc3339(ctx.now());
   const conditions = conds.map((c) => ({ ...c, lastHeartbeatTime: t }));
   tolerate(() => clientFor(ctx, "kubelet").updateStatus({ ...node, status: { ...node.status, conditions } }));
+}
+
+function lastHeartbeat(node: KubeObject): number {
+  const conds: { lastHeartbeatTime?: string }[] = node.status?.conditions ?? [];
+  return Math.max(0, ...conds.map((c) => (c.lastHeartbeatTime ? Date.parse(c.lastHeartbeatTime) : 0)));
 }
 
 function markNodeReady(ctx: ReconcileContext, node: KubeObject): void {

@@ -9,6 +9,7 @@ import { ApiError } from "../apiserver/errors";
 import { rfc3339 } from "../core/duration";
 import { recordEvent } from "../apiserver/events";
 import { buildNode, type NodeSpec } from "./topology/nodes";
+import { buildNodeLease } from "./node-lease";
 import { staticPods } from "./topology/control-plane";
 import { CONTROLLER_SERVICE_ACCOUNTS, coreDns, kubeadmConfigMaps, kubeProxy, kubernetesService, namespaceObjects, storageProvisioner } from "./topology/addons";
 
@@ -39,6 +40,8 @@ export function bootstrapTopology(cluster: Cluster, name: TopologyName): void {
   for (const ns of namespaceObjects()) create(client, ns);
   const nodes = specs.map((s) => createNode(client, buildNode(s, cluster.prng, now)));
   for (const node of nodes) recordNodeStartEvents(client, cluster, node);
+  // Each kubelet creates its node lease as it registers (pkg/kubelet/nodelease).
+  for (const node of nodes) create(client, buildNodeLease(node, now));
   const seenAt = rfc3339(now).replace("Z", `.${String(cluster.prng.int(1e9)).padStart(9, "0")}Z`);
   for (const p of staticPods(nodes[0], cp.ip, cluster.prng, seenAt, minikube)) create(client, p);
   for (const o of kubernetesService(cp.ip, apiPort)) create(client, o);

@@ -5,6 +5,7 @@
 import type { KindInfo } from "../../api/kinds";
 import type { KubeObject, Table, TableRow } from "../../api/types";
 import { ageCol, nameCol, type Printer } from "./columns";
+import { leasePrinter, resourceQuotaPrinter } from "./cluster-kinds";
 import { configMapPrinter, eventPrinter, namespacePrinter, secretPrinter, serviceAccountPrinter } from "./core-kinds";
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from "./network";
 import { nodePrinter } from "./node";
@@ -31,6 +32,8 @@ const PRINTERS: Record<string, Printer> = {
   "batch/Job": jobPrinter,
   "batch/CronJob": cronJobPrinter,
   "discovery.k8s.io/EndpointSlice": endpointSlicePrinter,
+  "/ResourceQuota": resourceQuotaPrinter,
+  "coordination.k8s.io/Lease": leasePrinter,
 };
 
 /** Kinds without a printer get the default table (apiserver's defaultTableConvertor): Name, Created At. */

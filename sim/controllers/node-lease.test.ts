@@ -1,0 +1,39 @@
+import { describe, expect, test } from "vitest";
+import { createCluster } from "../world";
+import { Client } from "../apiserver/client";
+import { setKubeletRunning } from "../node/index";
+import { microTime } from "./node-lease";
+
+const NOW = Date.parse("2026-01-15T10:00:00Z");
+
+describe("node leases", () => {
+  test("every node has a kube-node-lease Lease held by its name for 40 s, owned by the Node", () => {
+    const cluster = createCluster({ seed: 3, topology: "default", now: NOW });
+    const client = new Client({ request: (r) => cluster.api.handle(r) });
+    const leases = client.list("leases", "kube-node-lease");
+    expect(leases.map((l) => l.metadata.name).sort()).toEqual(["controlplane", "node01", "node02"]);
+    const lease = leases.find((l) => l.metadata.name === "node01")!;
+    const node = client.get("nodes", undefined, "node01")!;
+    expect(lease.spec).toMatchObject({ holderIdentity: "node01", leaseDurationSeconds: 40 });
+    expect(lease.metadata.ownerReferences).toEqual([{ apiVersion: "v1", kind: "Node", name: "node01", uid: node.metadata.uid }]);
+  });
+
+  test("a running kubelet renews its lease every 10 s; a stopped one lets it go stale", () => {
+    const cluster = createCluster({ seed: 3, topology: "default", now: NOW });
+    const client = new Client({ request: (r) => cluster.api.handle(r) });
+    const renewed = () => Date.parse(client.get("leases", "kube-node-lease", "node01")!.spec.renewTime);
+    for (const t of [60_000, 125_000, 300_000]) {
+      cluster.advanceTo(NOW + t);
+      expect(cluster.now() - renewed()).toBeLessThan(10_000);
+    }
+    setKubeletRunning(cluster.reconcilerState("kubelet"), "node01", false);
+    const last = renewed();
+    cluster.advanceTo(NOW + 400_000);
+    expect(renewed()).toBe(last);
+    expect(Date.parse(client.get("leases", "kube-node-lease", "node02")!.spec.renewTime)).toBeGreaterThan(NOW + 390_000);
+  });
+
+  test("renew times are MicroTime: RFC 3339 with six fractional digits", () => {
+    expect(microTime(Date.parse("2026-01-15T10:00:05.123Z"))).toBe("2026-01-15T10:00:05.123000Z");
+  });
+});
