@@ -11,6 +11,7 @@ import { Prng, type PrngState } from "./core/prng";
 import type { ClusterPort } from "./core/process";
 import { ApiServer, type KindStrategy } from "./apiserver/server";
 import { cloneJson, type StoreState } from "./apiserver/store";
+import type { KubeObject } from "./api/types";
 import { pack, unpack } from "./core/pack";
 
 export interface ReconcileContext {
@@ -25,6 +26,22 @@ export interface ReconcileContext {
   /** Schedules onTimer(key) for this reconciler after `ms`. */
   after(ms: number, key: string): void;
   cancel(key: string): void;
+  /**
+   * What changed in this reconciler's watched resources since its previous sync, oldest first
+   * (built from the store's watch log, so a reconciler can look at those keys only); undefined
+   * when it cannot say (first sync, the log no longer reaches back, or inside
+   * onTimer): then look at everything. Objects are the stored ones: read-only.
+   */
+  changes(): ResourceChange[] | undefined;
+}
+
+export interface ResourceChange {
+  resource: string; // "apps/deployments"
+  rv: number;
+  type: "ADDED" | "MODIFIED" | "DELETED";
+  namespace?: string;
+  name: string;
+  object: KubeObject;
 }
 
 export interface Reconciler {
@@ -71,6 +88,10 @@ export class Cluster implements ClusterPort {
   private packCache = new Map<string, string>();
   /** The store resourceVersion each reconciler last synced at. */
   private seen = new Map<string, number>();
+  /** The resourceVersion a running sync's changes() reach back to (undefined: outside a sync). */
+  private since = new Map<string, number>();
+  /** One context per reconciler (its closures), with `state` refreshed on every use. */
+  private contexts = new Map<string, ReconcileContext>();
   private settling = false;
 
   constructor(opts: ClusterOptions & { seed?: number; now?: number; state?: ClusterState }) {
@@ -126,10 +147,14 @@ export class Cluster implements ClusterPort {
         let ran = false;
         for (const r of this.reconcilers) {
           const last = this.seen.get(r.name) ?? -1;
-          const changed = r.watches.some((w) => this.api.store.lastChangeOf(w) > last);
-          if (!changed) continue;
+          if (!this.watchedChangeAfter(r, last)) continue;
           this.seen.set(r.name, this.api.store.currentRv());
-          r.sync(this.context(r));
+          this.since.set(r.name, last);
+          try {
+            r.sync(this.context(r));
+          } finally {
+            this.since.delete(r.name);
+          }
           ran = true;
         }
         if (!ran) return;
@@ -189,16 +214,47 @@ export class Cluster implements ClusterPort {
     return this.states[name];
   }
 
+  private watchedChangeAfter(r: Reconciler, rv: number): boolean {
+    for (const w of r.watches) if (this.api.store.lastChangeOf(w) > rv) return true;
+    return false;
+  }
+
+  private changesFor(r: Reconciler): ResourceChange[] | undefined {
+    const since = this.since.get(r.name);
+    if (since === undefined || since < 0) return undefined;
+    const out: ResourceChange[] = [];
+    for (const w of r.watches) {
+      const events = this.api.store.eventsSince(w, since);
+      if (!events) return undefined;
+      for (const e of events) {
+        if (e.type === "ADDED" || e.type === "MODIFIED" || e.type === "DELETED") {
+          out.push({ resource: w, rv: e.rv, type: e.type, namespace: e.object.metadata.namespace, name: e.object.metadata.name!, object: e.object });
+        }
+      }
+    }
+    if (r.watches.length > 1) out.sort((a, b) => a.rv - b.rv);
+    return out;
+  }
+
   private context(r: Reconciler): ReconcileContext {
-    return {
+    const state = this.touch(r.name);
+    const hit = this.contexts.get(r.name);
+    if (hit) {
+      hit.state = state;
+      return hit;
+    }
+    const ctx: ReconcileContext = {
       api: this.api,
       request: (req) => this.api.handle(req),
       clock: this.clock,
       prng: this.prng,
       now: () => this.clock.now(),
-      state: this.touch(r.name),
+      state,
       after: (ms, key) => this.clock.after(ms, r.name, key),
       cancel: (key) => this.clock.cancel(r.name, key),
+      changes: () => this.changesFor(r),
     };
+    this.contexts.set(r.name, ctx);
+    return ctx;
   }
 }

@@ -314,3 +314,44 @@ function deepFreeze<T>(v: T): T {
   else for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
   return Object.freeze(v);
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** What a value serializes as in JSON: toJSON applied, non-finite numbers null, functions/symbols absent (undefined). */
+function jsonValue(v: unknown): unknown {
+  if (v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function") v = (v as { toJSON(): unknown }).toJSON();
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "function" || typeof v === "symbol") return undefined;
+  return v;
+}
+
+/**
+ * Whether two values serialize to the same sorted-key JSON (canonical(a) === canonical(b), see
+ * sim/api/validation/canonical.ts) without building the strings: every update compares the old
+ * and new object this way, and most controllers their desired and current status.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const x = jsonValue(a);
+  const y = jsonValue(b);
+  if (x === y) return true;
+  if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return false;
+  if (Array.isArray(x)) {
+    if (!Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!jsonEqual(jsonValue(x[i]) ?? null, jsonValue(y[i]) ?? null)) return false;
+    return true;
+  }
+  if (Array.isArray(y)) return false;
+  const xo = x as Record<string, unknown>;
+  const yo = y as Record<string, unknown>;
+  let n = 0;
+  for (const k of Object.keys(xo)) {
+    const v = jsonValue(xo[k]);
+    if (v === undefined) continue;
+    n++;
+    if (!hasOwn.call(yo, k) || !jsonEqual(v, yo[k])) return false;
+    if (jsonValue(yo[k]) === undefined) return false;
+  }
+  for (const k of Object.keys(yo)) if (jsonValue(yo[k]) !== undefined) n--;
+  return n === 0;
+}
