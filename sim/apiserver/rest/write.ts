@@ -12,7 +12,7 @@ import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, stat
 import type { ApiServer } from "../server";
 import { gr } from "../server";
 import { objectFilter } from "../selectors";
-import { canonical as canonicalJson } from "../../api/validation/canonical";
+import { jsonEqual } from "../store";
 import { decodeError, pruneUnknownFields } from "../../api/schema/strict-decode";
 
 export interface DeleteOptions {
@@ -160,8 +160,8 @@ function proposed(k: KindInfo, s: KindStrategy, old: KubeObject, obj: KubeObject
 
 function bumpGeneration(s: KindStrategy, next: KubeObject, old: KubeObject): void {
   if (!s.tracksGeneration) return;
-  const specChanged = canonicalJson(next.spec) !== canonicalJson(old.spec);
-  const annotationsChanged = s.annotationsBumpGeneration === true && canonicalJson(next.metadata.annotations ?? {}) !== canonicalJson(old.metadata.annotations ?? {});
+  const specChanged = !jsonEqual(next.spec, old.spec);
+  const annotationsChanged = s.annotationsBumpGeneration === true && !jsonEqual(next.metadata.annotations ?? {}, old.metadata.annotations ?? {});
   next.metadata.generation = (old.metadata.generation ?? 1) + (specChanged || annotationsChanged ? 1 : 0);
 }
 
@@ -193,7 +193,7 @@ export function updateObject(server: ApiServer, k: KindInfo, namespace: string |
     if (causes.length) throw invalid(k, name, causes);
     bumpGeneration(s, next, old);
   }
-  if (canonicalJson(next) === canonicalJson(old)) return old; // a no-op update writes nothing
+  if (jsonEqual(next, old)) return old; // a no-op update writes nothing (jsonEqual: canonical JSON equality)
   if (isDryRun(opts.query)) return next;
   if (completesDeletion(k, next)) {
     const removed = server.store.remove(gr(k), k.namespaced ? namespace : undefined, name)!;
@@ -266,7 +266,7 @@ export function deleteObject(server: ApiServer, k: KindInfo, namespace: string |
   // Graceful or finalized deletion: mark the object and leave it to the kubelet / the finalizers' owners.
   const pendingGrace = m.deletionGracePeriodSeconds;
   const shorter = !m.deletionTimestamp || pendingGrace === undefined || grace < pendingGrace;
-  if (m.deletionTimestamp && !shorter && canonicalJson(finalizers) === canonicalJson(m.finalizers ?? [])) return old;
+  if (m.deletionTimestamp && !shorter && jsonEqual(finalizers, m.finalizers ?? [])) return old;
   if (shorter) {
     m.deletionTimestamp = rfc3339(now + grace * 1000);
     m.deletionGracePeriodSeconds = grace;
