@@ -6,7 +6,8 @@ import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
-import { canonicalJson, clientFor, computeHash, controllerRef, emit, int, isPodAvailable, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate } from "./util";
+import { clientFor, computeHash, controllerRef, emit, int, isPodAvailable, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate } from "./util";
+import { jsonEqual } from "../apiserver/store";
 import { informer } from "./informer";
 import { requiredNodeAffinityMatches } from "../scheduler/node-affinity";
 import { untoleratedTaint, type Toleration } from "../scheduler/taints";
@@ -221,6 +222,6 @@ function writeStatus(ctx: ReconcileContext, client: Client, ds: KubeObject, hash
     ...(ds.status?.collisionCount !== undefined ? { collisionCount: ds.status.collisionCount } : {}),
   };
   const prev = ds.status ?? {};
-  const same = canonicalJson(status) === canonicalJson(prev);
+  const same = jsonEqual(status, prev);
   if (!same) tolerate(() => client.updateStatus({ ...ds, status }));
 }

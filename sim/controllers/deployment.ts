@@ -6,7 +6,8 @@ import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
-import { canonicalJson, clientFor, computeHash, controllerRef, emit, equalIgnoreHash, int, ownerRefTo, selectorMatches, tolerate } from "./util";
+import { clientFor, computeHash, controllerRef, emit, equalIgnoreHash, int, ownerRefTo, selectorMatches, tolerate } from "./util";
+import { jsonEqual } from "../apiserver/store";
 import { informer } from "./informer";
 import {
   byCreation, DESIRED_REPLICAS, getCondition, maxSurge, maxUnavailable, newCondition, REVISION, replicas,
@@ -221,7 +222,7 @@ export function hasProgressDeadline(d: KubeObject): boolean {
 }
 
 export function writeStatus(s: DeploymentSync, status: Record<string, unknown>): void {
-  if (canonicalJson(status) === canonicalJson(s.d.status ?? {})) return;
+  if (jsonEqual(status, s.d.status ?? {})) return;
   const updated = tolerate(() => s.client.updateStatus({ ...s.d, status }));
   if (updated) s.d = updated;
 }

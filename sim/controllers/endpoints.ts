@@ -6,7 +6,8 @@
 import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
-import { canonicalJson, clientFor, isPodReady, mapSelectorMatches, tolerate } from "./util";
+import { clientFor, isPodReady, mapSelectorMatches, tolerate } from "./util";
+import { jsonEqual } from "../apiserver/store";
 import { informer } from "./informer";
 import { rfc3339 } from "../core/duration";
 
@@ -115,7 +116,7 @@ function syncEndpoints(ctx: ReconcileContext, client: Client, svc: KubeObject | 
     ...(subsets.length ? { subsets } : {}),
   };
   if (svc.spec.clusterIP === "None") desired.metadata.labels = { ...(desired.metadata.labels ?? {}), "service.kubernetes.io/headless": "" };
-  if (cur && canonicalJson([cur.subsets ?? null, cur.metadata.labels ?? {}]) === canonicalJson([desired.subsets ?? null, desired.metadata.labels ?? {}])) return;
+  if (cur && jsonEqual([cur.subsets ?? null, cur.metadata.labels ?? {}], [desired.subsets ?? null, desired.metadata.labels ?? {}])) return;
   if (cur) {
     const metadata = { ...cur.metadata, labels: desired.metadata.labels };
     if (!metadata.labels) delete metadata.labels;
@@ -161,7 +162,7 @@ function syncSlice(ctx: ReconcileContext, client: Client, svc: KubeObject | unde
   const cur = mine[0];
   for (const extra of mine.slice(1)) tolerate(() => client.delete("endpointslices", extra.metadata.namespace, extra.metadata.name!));
   const body = { addressType: "IPv4", endpoints: endpoints.length ? endpoints : null, ports: slicePorts.length ? slicePorts : null };
-  if (cur && canonicalJson([cur.endpoints ?? null, cur.ports ?? null, cur.metadata.labels]) === canonicalJson([body.endpoints, body.ports, labels])) return;
+  if (cur && jsonEqual([cur.endpoints ?? null, cur.ports ?? null, cur.metadata.labels], [body.endpoints, body.ports, labels])) return;
   if (cur) {
     tolerate(() => client.update({ ...cur, ...body, metadata: { ...cur.metadata, labels, annotations: { ...(cur.metadata.annotations ?? {}), "endpoints.kubernetes.io/last-change-trigger-time": rfc3339(ctx.now()) } } }));
     return;

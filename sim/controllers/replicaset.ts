@@ -9,7 +9,8 @@ import type { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
 import { rfc3339 } from "../core/duration";
 import { LIMITS } from "../core/limits";
-import { canonicalJson, clientFor, controllerRef, emit, int, isPodActive, isPodAvailable, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate, type LabelSelector } from "./util";
+import { clientFor, controllerRef, emit, int, isPodActive, isPodAvailable, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate, type LabelSelector } from "./util";
+import { jsonEqual } from "../apiserver/store";
 import { informer } from "./informer";
 import { rankForDeletion } from "./pod-ranking";
 
@@ -176,6 +177,6 @@ function writeStatus(ctx: ReconcileContext, client: Client, owner: KubeObject, a
     ...(ready ? { readyReplicas: ready } : {}),
     replicas: active.length,
   };
-  if (canonicalJson(status) === canonicalJson(prev)) return;
+  if (jsonEqual(status, prev)) return;
   tolerate(() => client.updateStatus({ ...owner, status }));
 }
