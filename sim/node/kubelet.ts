@@ -473,7 +473,8 @@ export class Kubelet {
   }
 
   node(name: string): KubeObject | undefined {
-    if (!this.nodes.has(name)) this.nodes.set(name, this.client.get("nodes", undefined, name));
+    // The stored node itself (read-only here): a GET would copy it, images and all, every sync.
+    if (!this.nodes.has(name)) this.nodes.set(name, this.ctx.api.store.peek("/nodes", undefined, name));
     return this.nodes.get(name);
   }
 
