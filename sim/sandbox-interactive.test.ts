@@ -46,6 +46,15 @@ describe("streams", () => {
     expect(Math.abs(sb.now() - (T0 + 60 * S))).toBeLessThanOrEqual(1);
   });
 
+  test("a stream polled after days away catches up at most a day per poll", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    const r = run(sb, "kubectl get pods -w", T0 + S);
+    const DAY = 24 * 3600 * S;
+    expect(sb.poll(r.stream!.id, { now: T0 + 3 * DAY }).done).toBe(false);
+    expect(sb.now()).toBeLessThanOrEqual(T0 + S + DAY + 1);
+    expect(sb.now()).toBeGreaterThan(T0 + DAY);
+  });
+
   test("kubectl rollout status streams its progress and ends by itself with the prompt", () => {
     const sb = createSandbox({ seed: 1, now: T0 });
     run(sb, "kubectl create deployment web --image=nginx --replicas=3", T0 + S);

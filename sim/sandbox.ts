@@ -485,7 +485,7 @@ class SimSandbox implements Sandbox {
   private newRun(line: string, now: number, subshell: boolean): StreamRun {
     const c = this.checkpoint();
     const jobsAtStart = this.term.jobs.map(({ n, pid, command, status }) => ({ n, pid, command, status }));
-    return { line, base: { cluster: c.cluster, fs: c.fs, shell: c.shell }, horizon: now + 1, shown: { frames: 0, chars: 0 }, subshell, jobsAtStart, journalFrom: this.term.journal.length };
+    return { line, base: { cluster: c.cluster, fs: c.fs, shell: c.shell }, horizon: Math.min(now, this.cluster.now()) + 1, shown: { frames: 0, chars: 0 }, subshell, jobsAtStart, journalFrom: this.term.journal.length };
   }
 
   private jobControl(): JobControl {
@@ -541,7 +541,7 @@ class SimSandbox implements Sandbox {
     let out = "";
     for (const j of this.term.jobs) {
       if (j.status !== "Running" || now + 1 <= j.run.horizon) continue;
-      j.run.horizon = now + 1;
+      j.run.horizon = nextHorizon(j.run, now);
       const r = this.forkRun(j.run);
       out += unseen(j.run.shown, r.term).text;
       if (r.status !== "cut") Object.assign(j, { status: r.status === 0 ? "Done" : { exit: r.status }, notify: true });
@@ -587,7 +587,7 @@ class SimSandbox implements Sandbox {
     let clear = false;
     let ended: number | undefined;
     if (now + 1 > s.run.horizon) {
-      s.run.horizon = now + 1;
+      s.run.horizon = nextHorizon(s.run, now);
       let r: { term: TerminalOutput; status: number | "cut" };
       if (s.job || s.detached) {
         if (now > this.cluster.now()) this.cluster.advanceTo(this.reachable(now));
@@ -784,4 +784,9 @@ function injectWrites(cluster: Cluster, writes: JournalEntry[]): void {
     const w = k < writes.length ? writes[k].at : undefined;
     return n === undefined ? w : w === undefined ? n : Math.min(n, w);
   };
+}
+
+/** A re-run goes to `now` (+1 ms: what happens at `now` is shown), at most a day further per call. */
+function nextHorizon(run: StreamRun, now: number): number {
+  return Math.min(now + 1, run.horizon + MAX_CATCH_UP_MS);
 }
