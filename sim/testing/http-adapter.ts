@@ -181,7 +181,10 @@ export async function serveApi(handle: (req: ApiRequest) => ApiResponse, opts: S
       }
     });
   });
+  const upgraded = new Set<import("node:stream").Duplex>();
   server.on("upgrade", (hreq, socket) => {
+    upgraded.add(socket);
+    socket.on("close", () => upgraded.delete(socket));
     if (isExecUpgrade(hreq)) return bridgeExec(handle, hreq, socket);
     socket.end("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
   });
@@ -197,7 +200,12 @@ export async function serveApi(handle: (req: ApiRequest) => ApiResponse, opts: S
     requests,
     close: async () => {
       for (const stop of [...live]) stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets of finished kubectl runs (and upgraded exec streams) would hold close()
+      // open until they time out; nothing is in flight any more, so drop them.
+      server.closeAllConnections();
+      for (const socket of upgraded) socket.destroy();
+      await closed;
       rmSync(dir, { recursive: true, force: true });
     },
   };
