@@ -61,8 +61,8 @@ async function live(id: string, version: number): Promise<Sandbox> {
 type Change = { log: { prompt: string; line: string; at: number; exitCode: number; output: string } } | "state" | "none";
 
 async function store(id: string, version: number, sandbox: Sandbox, change: Change): Promise<boolean> {
-  const snapshot = JSON.stringify(sandbox.snapshot());
   if (change === "none") return true;
+  const snapshot = JSON.stringify(sandbox.snapshot());
   if (change === "state") {
     // A poll moves the stream and the clock on; no log row (the command was logged when typed).
     const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot, version: version + 1 } });
