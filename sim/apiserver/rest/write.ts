@@ -12,7 +12,7 @@ import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, stat
 import type { ApiServer } from "../server";
 import { gr } from "../server";
 import { objectFilter } from "../selectors";
-import { jsonEqual } from "../store";
+import { cloneJson, jsonEqual } from "../store";
 import { decodeError, pruneUnknownFields } from "../../api/schema/strict-decode";
 
 export interface DeleteOptions {
@@ -78,7 +78,7 @@ function dropUndefined(m: Record<string, unknown>): void {
 }
 
 export function createObject(server: ApiServer, k: KindInfo, namespace: string | undefined, body: unknown, query: Record<string, string>): KubeObject {
-  const obj = requireObject(structuredClone(body));
+  const obj = requireObject(cloneJson(body));
   checkDecoding(k, obj, query);
   const s = server.strategy(k);
   const gv = groupVersion(k);
@@ -144,16 +144,16 @@ function proposed(k: KindInfo, s: KindStrategy, old: KubeObject, obj: KubeObject
     // The status strategies (PrepareForUpdate of */status) keep the spec; metadata such as
     // annotations may change (the deployment controller writes its revision annotation this way).
     if (old.spec === undefined) delete next.spec;
-    else next.spec = structuredClone(old.spec);
+    else next.spec = cloneJson(old.spec);
     for (const key of s.statusResetsMetadata ?? []) {
       if (o[key] === undefined) delete m[key];
-      else m[key] = structuredClone(o[key]);
+      else m[key] = cloneJson(o[key]);
     }
     return next;
   }
   if (hasStatusSubresource(k, s)) {
     if (old.status === undefined) delete next.status;
-    else next.status = structuredClone(old.status);
+    else next.status = cloneJson(old.status);
   }
   return next;
 }
@@ -174,7 +174,7 @@ function completesDeletion(k: KindInfo, next: KubeObject): boolean {
 }
 
 export function updateObject(server: ApiServer, k: KindInfo, namespace: string | undefined, name: string, body: unknown, opts: UpdateOptions): KubeObject {
-  const obj = requireObject(structuredClone(body));
+  const obj = requireObject(cloneJson(body));
   checkDecoding(k, obj, opts.query);
   if ((obj.metadata.name ?? "") !== name) throw badRequest(`the name of the object (${obj.metadata.name ?? ""}) does not match the name on the URL (${name})`);
   if (k.namespaced && obj.metadata.namespace && obj.metadata.namespace !== namespace) throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
@@ -216,7 +216,7 @@ function deleteNamespace(server: ApiServer, k: KindInfo, old: KubeObject, dryRun
   if (old.metadata.deletionTimestamp) {
     throw conflict(k, name, "The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.");
   }
-  const next = structuredClone(old);
+  const next = cloneJson(old);
   next.metadata.deletionTimestamp = rfc3339(server.clock.now());
   next.status = { ...(next.status ?? {}), phase: "Terminating" };
   if (dryRun) return next;
@@ -246,7 +246,7 @@ export function deleteObject(server: ApiServer, k: KindInfo, namespace: string |
   if (!["Foreground", "Background", "Orphan"].includes(policy)) {
     throw statusError(422, "Invalid", `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
   }
-  const next = structuredClone(old);
+  const next = cloneJson(old);
   const m = next.metadata;
   const finalizers: string[] = [...(m.finalizers ?? [])];
   const wanted = policy === "Foreground" ? "foregroundDeletion" : policy === "Orphan" ? "orphan" : undefined;
