@@ -1,0 +1,82 @@
+import { describe, expect, test, inject } from "vitest";
+import { db } from "./db";
+import { forget } from "./sandbox-cache";
+import * as interactive from "./sandbox-interactive";
+import * as sandboxes from "./sandboxes";
+import { newViewer } from "@/test/integration/fixtures";
+
+const provider = inject("provider");
+const T0 = Date.UTC(2030, 0, 1, 12);
+const S = 1000;
+
+describe(`interactive terminal service on ${provider}`, () => {
+  test("a watch streams: exec opens it, polls return new output and store the state, interrupt ends it with ^C", async () => {
+    const v = await newViewer();
+    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
+    const opened = await interactive.execInteractive(v, id, "kubectl get pods -w", T0 + S);
+    expect(opened.stream).toBeDefined();
+    expect(opened.prompt).toBe("");
+    expect(opened.output).toMatch(/^NAME\s+READY\s+STATUS/);
+    const polled = await interactive.pollStream(v, id, opened.stream!.id, false, T0 + 60 * S);
+    expect(polled.done).toBe(false);
+    expect(polled.version).toBe(opened.version + 1);
+    // The watch printed the pod's changes in between (the image cannot be pulled).
+    expect(polled.output).toMatch(/redis\s+0\/1\s+(ErrImagePull|ImagePullBackOff)/);
+    const stopped = await interactive.pollStream(v, id, opened.stream!.id, true, T0 + 61 * S);
+    expect(stopped).toMatchObject({ done: true, exitCode: 130, prompt: "controlplane $ " });
+    expect(stopped.output.endsWith("^C\n")).toBe(true);
+    // The command itself was logged once, the polls only moved the snapshot on.
+    const rows = await db().commandLog.findMany({ where: { sandboxId: id } });
+    expect(rows.map((r) => r.line)).toEqual(["kubectl get pods -w"]);
+    const after = await interactive.pollStream(v, id, opened.stream!.id, false, T0 + 62 * S);
+    expect(after).toMatchObject({ output: "", done: true });
+  });
+
+  test("a stream keeps going from the stored state after the instance forgot it", async () => {
+    const v = await newViewer();
+    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
+    const opened = await interactive.execInteractive(v, id, "sleep 5", T0 + S);
+    expect(opened.stream).toBeDefined();
+    forget(id); // as if another instance served the next poll: restored from the stored snapshot
+    const mid = await interactive.pollStream(v, id, opened.stream!.id, false, T0 + 3 * S);
+    expect(mid.done).toBe(false);
+    forget(id);
+    const end = await interactive.pollStream(v, id, opened.stream!.id, false, T0 + 7 * S);
+    expect(end).toMatchObject({ done: true, exitCode: 0, prompt: "controlplane $ " });
+  });
+
+  test("Tab completion reads live names and changes nothing", async () => {
+    const v = await newViewer();
+    const { id, version } = await sandboxes.openSandbox(v, "fix-redis", T0);
+    const c = await interactive.completeLine(v, id, "kubectl get pod re", 18);
+    expect(c).toEqual({ candidates: ["redis"], replaceFrom: 16 });
+    const row = await db().sandbox.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    expect(row.version).toBe(version);
+  });
+
+  test("exec -it moves the prompt into the container and exit brings it back", async () => {
+    const v = await newViewer();
+    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
+    await interactive.execInteractive(v, id, "kubectl run nginx --image=nginx", T0 + S);
+    const inside = await interactive.execInteractive(v, id, "kubectl exec -it nginx -- sh", T0 + 60 * S);
+    expect(inside.prompt).toBe("# ");
+    const cat = await interactive.execInteractive(v, id, "cat /usr/share/nginx/html/index.html", T0 + 61 * S);
+    expect(cat.output).toContain("<title>Welcome to nginx!</title>");
+    const out = await interactive.execInteractive(v, id, "exit", T0 + 62 * S);
+    expect(out.prompt).toBe("controlplane $ ");
+  });
+
+  test("another learner cannot poll, complete or finish an editor in someone else's sandbox", async () => {
+    const owner = await newViewer("owner");
+    const { id } = await sandboxes.openSandbox(owner, "fix-redis", T0);
+    const stranger = await newViewer("stranger");
+    for (const p of [
+      interactive.pollStream(stranger, id, 1, false, T0),
+      interactive.completeLine(stranger, id, "kubectl ", 8),
+      interactive.completeEditor(stranger, id, { path: "/root/x", content: "", saved: true }, T0),
+      interactive.execInteractive(stranger, id, "kubectl get pods", T0),
+    ]) {
+      await expect(p).rejects.toMatchObject({ code: "not_found" });
+    }
+  });
+});
