@@ -9,7 +9,7 @@ import { kubectlError } from "../framework/errors";
 import { nameOf } from "../framework/resources";
 import type { Ctx } from "../framework/verb";
 import { toYaml } from "../output/yaml";
-import { objectPrinter } from "../output/printers";
+import { objectPrinter, outputWithTemplate, unknownOutputError } from "../output/printers";
 import type { FileSource } from "../generators/sources";
 import { GeneratorError } from "../generators/meta";
 import { sortKeys, type Json } from "./three-way-merge";
@@ -81,16 +81,24 @@ export function writeQuery(ctx: Ctx, d: DryRun, fieldManager?: string): Record<s
   return Object.keys(q).length ? q : undefined;
 }
 
+/** genericclioptions.PrintFlags.AllowedFormats(), sorted as kubectl prints them. */
+export const PRINT_FLAGS_FORMATS = "go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml";
+
+/** -o with --template folded in (`go-template=TEMPLATE`); "" when neither is given. */
+function outputOf(ctx: Ctx): string {
+  return outputWithTemplate(ctx.flags, PRINT_FLAGS_FORMATS);
+}
+
 /** Checks -o before anything runs (PrintFlags.ToPrinter's error for an unknown format). */
 export function checkOutputFormat(ctx: Ctx): void {
-  const o = ctx.flags.has("output") ? ctx.flags.string("output") : "";
+  const o = outputOf(ctx);
   if (o === "" || o === "yaml" || o === "json" || o === "name" || o.startsWith("jsonpath") || o.startsWith("go-template") || o.startsWith("template") || o === "wide") return;
-  throw kubectlError(`unable to match a printer suitable for the output format "${o}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml`);
+  throw unknownOutputError(o, PRINT_FLAGS_FORMATS);
 }
 
 /** Prints a changed object: `-o yaml|json|name`, else `kind.group/name <verb>` with the dry-run mark. */
 export function printChanged(ctx: Ctx, k: KindInfo, obj: KubeObject, verbWord: string, d: DryRun, opts: { sortJson?: boolean } = {}): void {
-  const o = ctx.flags.has("output") ? ctx.flags.string("output") : "";
+  const o = outputOf(ctx);
   const name = obj.metadata?.name ?? "";
   if (o === "name") ctx.out(`${nameOf(k, name)}\n`);
   else if (o === "yaml") ctx.out(toYaml(stripManaged(ctx, obj)));

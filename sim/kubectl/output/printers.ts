@@ -22,6 +22,25 @@ export function unknownOutputError(format: string, allowed = GET_OUTPUT_FORMATS)
   return kubectlError(`unable to match a printer suitable for the output format "${format}", allowed formats are: ${allowed}`);
 }
 
+const TEMPLATE_FORMATS = new Set(["go-template", "go-template-file", "template", "templatefile", "jsonpath", "jsonpath-file", "jsonpath-as-json"]);
+
+/**
+ * The -o value with --template folded in, as `format=template` (cli-runtime template_flags.go and
+ * jsonpath_flags.go; get_flags.go / print_flags.go: a --template without an explicit -o means go-template).
+ * A template in both places (`-o go-template=X --template Y`) matches no printer.
+ */
+export function outputWithTemplate(flags: { has(name: string): boolean; changed(name: string): boolean; string(name: string): string }, allowed = GET_OUTPUT_FORMATS): string {
+  const output = flags.has("output") ? flags.string("output") : "";
+  const template = flags.has("template") ? flags.string("template") : "";
+  if (template === "") return output;
+  // print_flags.go: an -o left at the command's default (config view's yaml) yields to --template.
+  const format = output === "" || !flags.changed("output") ? "go-template" : output;
+  if (TEMPLATE_FORMATS.has(format)) return `${format}=${template}`;
+  const eq = format.indexOf("=");
+  if (eq >= 0 && TEMPLATE_FORMATS.has(format.slice(0, eq))) throw unknownOutputError(format, allowed);
+  return format;
+}
+
 /** True for the formats a table printer handles ("" and "wide"). */
 export function isHumanOutput(format: string): boolean {
   return format === "" || format === "wide";

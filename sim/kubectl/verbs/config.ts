@@ -8,7 +8,7 @@ import { currentContext, kubeconfigPath, writeKubeconfig, DEFAULT_KUBECONFIG_PAT
 import { verb, type Ctx, type Verb } from "../framework/verb";
 import { toJson } from "../output/json";
 import { toYaml } from "../output/yaml";
-import { objectPrinter } from "../output/printers";
+import { objectPrinter, outputWithTemplate } from "../output/printers";
 import { alignTable } from "../output/table";
 
 function save(ctx: Ctx, c: Kubeconfig): string {
@@ -64,7 +64,7 @@ const view = verb({
   run(ctx) {
     const c = ctx.flags.bool("minify") ? minify(ctx, ctx.kubeconfig) : ctx.kubeconfig;
     const doc = configDocument(c, ctx.flags.bool("raw") || ctx.flags.bool("flatten"));
-    const output = ctx.flags.string("output");
+    const output = outputWithTemplate(ctx.flags);
     if (output === "yaml") ctx.out(toYaml(doc));
     else if (output === "json") ctx.out(toJson(doc));
     else ctx.out(objectPrinter(output, { fs: ctx.p.fs, cwd: ctx.p.cwd })(doc));

@@ -11,7 +11,7 @@ import { listObjects } from "../framework/api";
 import { lookupResource, noResourceTypeText } from "../framework/resources";
 import { verb, type Ctx } from "../framework/verb";
 import { kindByResourceName } from "../mutate/common";
-import { objectPrinter } from "../output/printers";
+import { objectPrinter, outputWithTemplate } from "../output/printers";
 import { stepClock } from "../mutate/wait";
 
 export const eventsVerb = verb({
@@ -70,7 +70,7 @@ function runEvents(ctx: Ctx): number {
   for (const t of types) if (!/^(normal|warning)$/i.test(t)) throw kubectlError("valid --types are Normal or Warning");
   const allNs = ctx.flags.bool("all-namespaces");
   const fieldSelector = parseFor(ctx, ctx.flags.string("for"));
-  const output = ctx.flags.string("output");
+  const output = outputWithTemplate(ctx.flags);
   const list = () => {
     const { items } = listObjects(ctx, kindByResourceName("events"), allNs ? undefined : ctx.namespace, { fieldSelector });
     const kept = items.filter((e) => types.length === 0 || types.some((t) => t.toLowerCase() === String(e.type ?? "").toLowerCase()));

@@ -9,7 +9,7 @@ import { ApiStatusError, CommandFailed, kubectlError, standardErrorMessage, usag
 import { boolFlag, intFlag, stringFlag, stringSliceFlag } from "../framework/flags";
 import { lookupByKind, parseTargets, type Target } from "../framework/resources";
 import { verb, type Ctx } from "../framework/verb";
-import { isHumanOutput, objectPrinter } from "../output/printers";
+import { isHumanOutput, objectPrinter, outputWithTemplate } from "../output/printers";
 import { alignTable, tableLines, type TableOptions } from "../output/table";
 import { sortObjects, sortTableRows } from "../output/sort";
 import { loadManifests } from "../mutate/manifest";
@@ -52,7 +52,7 @@ export interface GetOptions {
 
 function options(ctx: Ctx): GetOptions {
   const f = ctx.flags;
-  const output = f.string("output");
+  const output = outputWithTemplate(f);
   return {
     output,
     allNamespaces: f.bool("all-namespaces"),
