@@ -23,7 +23,21 @@ import type { KubeList, KubeObject } from "./api/types";
 import { ExitSignal, initialShellState, Shell, StreamCut, type ShellState } from "./shell/interpreter";
 import { backgroundCommand, jobLine, jobMark, nextJobNumber, type JobView } from "./shell/jobs";
 import type { JobControl } from "./shell/job-builtins";
-import { unseen, type Shown } from "./shell/stream-output";
+import { unseen } from "./shell/stream-output";
+import {
+  copyTerm,
+  emptyTerm,
+  injectWrites,
+  MAX_CATCH_UP_MS,
+  MAX_JOURNAL,
+  MAX_STREAMS,
+  nextHorizon,
+  type BaseState,
+  type JobState,
+  type OpenStream,
+  type StreamRun,
+  type TermState,
+} from "./sandbox-term";
 import { complete as completeLine, type Completion } from "./shell/completion";
 import { reverseSearch, type HistoryMatch } from "./shell/history-search";
 import { BUILTINS } from "./shell/builtins";
@@ -34,7 +48,7 @@ import { coreutils } from "./shell/coreutils/index";
 import { escapeTerminal } from "./shell/escape";
 import { TerminalOutput } from "./shell/terminal";
 import { registerPodExec, setContainerResolver, setContainerWriter, withMountDirs, withShellOpener, type ExecTarget } from "./shell/container-exec";
-import { openSession, runSessionLine, sessionPrompt, type ContainerSession } from "./shell/container-session";
+import { openSession, runSessionLine, sessionPrompt } from "./shell/container-session";
 import { applyContainerWrites, containerContext } from "./node/index";
 import { kubectl } from "./kubectl/index";
 import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
@@ -91,87 +105,6 @@ export interface ExecResult {
    * call poll(id) for more and interrupt(id) on Ctrl-C. `prompt` is "" meanwhile.
    */
   stream?: { id: number };
-}
-
-/** A state the sandbox can re-run a streaming line from. */
-interface BaseState {
-  cluster: ClusterState;
-  fs: Record<string, Entry>;
-  shell: ShellState;
-}
-
-/** A line that is still running: it is re-run from `base` up to each poll's time (deterministic). */
-interface StreamRun {
-  line: string;
-  base: BaseState;
-  /** The virtual time it has run to. */
-  horizon: number;
-  shown: Shown;
-  /** A background job's line runs in a subshell (its variables do not reach the terminal's shell). */
-  subshell: boolean;
-  /** The jobs when the line started, as later re-runs see them. */
-  jobsAtStart: JobView[];
-  /** Where in TermState.journal the writes this run did not make itself start (forked re-runs). */
-  journalFrom: number;
-}
-
-/** A write to the API made by another line while forked runs were open, replayed into their copies. */
-interface JournalEntry {
-  at: number;
-  req: ApiRequest;
-}
-
-/** Writes kept for forked runs; beyond this they stop seeing the learner's changes. */
-const MAX_JOURNAL = 5000;
-
-interface JobState extends JobView {
-  run: StreamRun;
-  /** Finished or killed, the notice not printed yet. */
-  notify: boolean;
-}
-
-interface OpenStream {
-  id: number;
-  run: StreamRun;
-  /** A job brought back with `fg`: it runs on its own copy of the cluster (as in the background). */
-  job?: JobState;
-  /** Another line ran meanwhile (a second terminal tab): from then on the stream runs on its own
-   *  copy of the cluster, like a job, so that line's changes stay. */
-  detached?: boolean;
-}
-
-/** Streams kept open at once (terminal tabs); opening more ends the oldest. */
-const MAX_STREAMS = 4;
-
-/** The interactive terminal's state: the open stream, background jobs. Plain JSON, in snapshots. */
-export interface TermState {
-  nextStreamId: number;
-  nextPid: number;
-  /** Open streams, oldest first. */
-  streams: OpenStream[];
-  /** API writes made while streams or jobs ran on their own copies of the cluster (in time order). */
-  journal: JournalEntry[];
-  jobs: JobState[];
-  /** Interactive container shells (`kubectl exec -it`), innermost last. */
-  sessions: ContainerSession[];
-}
-
-function emptyTerm(): TermState {
-  return { nextStreamId: 1, nextPid: 4242, streams: [], journal: [], jobs: [], sessions: [] };
-}
-
-/** Copies the mutable parts (the bases are immutable and shared). */
-function copyTerm(t: TermState): TermState {
-  const run = (r: StreamRun): StreamRun => ({ ...r, shown: { ...r.shown }, jobsAtStart: r.jobsAtStart.map((j) => ({ ...j })) });
-  const job = (j: JobState): JobState => ({ ...j, run: run(j.run) });
-  return {
-    nextStreamId: t.nextStreamId,
-    nextPid: t.nextPid,
-    jobs: t.jobs.map(job),
-    sessions: structuredClone(t.sessions ?? []),
-    journal: [...(t.journal ?? [])],
-    streams: (t.streams ?? []).map((s) => ({ ...s, run: run(s.run), ...(s.job ? { job: job(s.job) } : {}) })),
-  };
 }
 
 export interface SandboxSnapshot {
@@ -239,7 +172,8 @@ export interface Sandbox {
 }
 
 /** The most virtual time one exec or advanceTo call fast-forwards (an idle day costs ~0.1–0.5 s). */
-export const MAX_CATCH_UP_MS = 24 * 3600 * 1000;
+export { MAX_CATCH_UP_MS };
+export type { TermState } from "./sandbox-term";
 
 /** Extra programs on the shell's PATH (kubectl registers itself here). */
 const extraPrograms: Record<string, Program> = Object.create(null);
@@ -763,30 +697,4 @@ function podView(p: KubeObject): PodView {
     ready: `${s.ready}/${s.total}`,
     restarts: s.restarts,
   };
-}
-
-/** Makes a forked cluster receive the journaled writes at their virtual times as its clock passes them. */
-function injectWrites(cluster: Cluster, writes: JournalEntry[]): void {
-  if (!writes.length) return;
-  let k = 0;
-  const advance = cluster.advanceTo.bind(cluster);
-  const next = cluster.nextEventAt.bind(cluster);
-  cluster.advanceTo = (t: number) => {
-    while (k < writes.length && writes[k].at <= t) {
-      const w = writes[k++];
-      if (w.at > cluster.now()) advance(w.at);
-      cluster.request(structuredClone(w.req));
-    }
-    advance(t);
-  };
-  cluster.nextEventAt = () => {
-    const n = next();
-    const w = k < writes.length ? writes[k].at : undefined;
-    return n === undefined ? w : w === undefined ? n : Math.min(n, w);
-  };
-}
-
-/** A re-run goes to `now` (+1 ms: what happens at `now` is shown), at most a day further per call. */
-function nextHorizon(run: StreamRun, now: number): number {
-  return Math.min(now + 1, run.horizon + MAX_CATCH_UP_MS);
 }
