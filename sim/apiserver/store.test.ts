@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Store } from "./store";
+import { LIMITS } from "../core/limits";
 import type { KubeObject } from "../api/types";
 
 function pod(ns: string, name: string): KubeObject {
@@ -60,5 +61,20 @@ describe("Store", () => {
     expect(s.eventsSince("/pods", rv)!.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(["DELETED b", "ADDED z"]);
     expect(s.eventsSince("/nodes", rv)).toEqual([]);
     expect(new Store(s.toJSON({ compact: true })).eventsSince("/pods", rv)).toBeUndefined();
+  });
+
+  it("keeps the last watchEvents changes watchable and expires older resourceVersions, however long it runs", () => {
+    const s = new Store();
+    const first = s.currentRv();
+    const writes = LIMITS.watchEvents * 2 + 7;
+    for (let i = 0; i < writes; i++) s.put("/configmaps", { apiVersion: "v1", kind: "ConfigMap", metadata: { namespace: "d", name: `c${i % 3}` } }, i < 3 ? "ADDED" : "MODIFIED");
+    const oldest = s.currentRv() - LIMITS.watchEvents;
+    expect(s.oldestWatchableRv()).toBe(oldest);
+    expect(s.eventsSince("/configmaps", first)).toBeUndefined();
+    expect(s.eventsSince("/configmaps", oldest - 1)).toBeUndefined();
+    const all = s.eventsSince("/configmaps", oldest)!;
+    expect(all.length).toBe(LIMITS.watchEvents);
+    expect(all[0].rv).toBe(oldest + 1);
+    expect(s.eventsSince("/configmaps", s.currentRv() - 2)!.map((e) => e.rv)).toEqual([s.currentRv() - 1, s.currentRv()]);
   });
 });

@@ -69,7 +69,9 @@ export class Store {
   /** The resourceVersion of the last change per chunk prefix. */
   private chunkChange = new Map<string, number>();
   private count = 0;
+  /** The watch log is log[logStart..]: dropping the oldest event moves logStart (no shifting). */
   private log: LoggedEvent[] = [];
+  private logStart = 0;
   private droppedThroughRv = 0;
   /** The resourceVersion of the last change per group/resource ("/pods", "apps/deployments"). */
   private lastChange = new Map<string, number>();
@@ -176,7 +178,7 @@ export class Store {
     const out: LoggedEvent[] = [];
     if (this.lastChangeOf(groupResource) <= sinceRv) return out;
     // The log is in resourceVersion order: start at the first event after sinceRv.
-    let lo = 0;
+    let lo = this.logStart;
     let hi = this.log.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -272,9 +274,14 @@ export class Store {
     this.lastChange.set(groupResource, rv);
     this.chunkChange.set(`${groupResource}/${object.metadata.namespace ?? ""}/`, rv);
     this.log.push(previous ? { type, object, rv, resource: groupResource, previous } : { type, object, rv, resource: groupResource });
-    if (this.log.length > LIMITS.watchEvents) {
-      const dropped = this.log.splice(0, this.log.length - LIMITS.watchEvents);
-      this.droppedThroughRv = dropped[dropped.length - 1].rv;
+    if (this.log.length - this.logStart > LIMITS.watchEvents) {
+      // Splicing the front off a full log on every write would move all its events each time.
+      this.logStart = this.log.length - LIMITS.watchEvents;
+      this.droppedThroughRv = this.log[this.logStart - 1].rv;
+      if (this.logStart >= LIMITS.watchEvents) {
+        this.log = this.log.slice(this.logStart);
+        this.logStart = 0;
+      }
     }
   }
 }
