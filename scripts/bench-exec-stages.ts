@@ -18,7 +18,7 @@ const { viewerForSession } = await import("../lib/server/users");
 const { consumeCommand } = await import("../lib/server/rate-limit");
 const { fastStore } = await import("../lib/server/fast-store");
 const { db } = await import("../lib/server/db");
-const { createSandbox } = await import("../lib/server/sim");
+const { createSandbox, restoreSandbox } = await import("../lib/server/sim");
 const { openSandbox } = await import("../lib/server/sandboxes");
 const { execInteractive } = await import("../lib/server/sandbox-interactive");
 
@@ -71,9 +71,11 @@ for (let n = 0; n < ITER; n++) {
   const snap = await time("4 sim: sandbox.snapshot()", () => sb.snapshot());
   const json = await time("5 JSON.stringify(snapshot)", () => JSON.stringify(snap));
   snapshotBytes = json.length;
+  if (n % 8 === 0) await time("4b cache miss: JSON.parse + restoreSandbox", () => restoreSandbox(JSON.parse(json)));
   const cv = await time("6 sim: clusterView()", () => sb.clusterView());
   const body = await time("7 JSON.stringify(response)", () => JSON.stringify({ output: r.output, exitCode: r.exitCode, prompt: r.prompt, cluster: cv, version: n }));
   responseBytes = body.length;
+  if (n % 8 === 0) await time("9 lesson page: openSandbox (existing sandbox, scrollback, history)", () => openSandbox(viewer as never, "fix-redis"));
   await time("8 whole service call: execInteractive (cache hit + write)", () => execInteractive(viewer as never, view.id, line));
 }
 

@@ -113,6 +113,7 @@ describe(`sandbox service on ${provider}`, () => {
     const v = await newViewer();
     const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
     vi.resetModules();
+    (await import("./sandbox-cache")).isolateInstance();
     const other = await import("./sandboxes"); // a second copy: its own cache and locks, like another process
     expect(other).not.toBe(sandboxes);
     const jobs = Array.from({ length: 10 }, (_, i) => (i % 2 ? other : sandboxes).exec(v, id, `kubectl create configmap c${i}`, T0 + S));
@@ -130,6 +131,7 @@ describe(`sandbox service on ${provider}`, () => {
     const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
     await sandboxes.exec(v, id, "kubectl get pods", T0 + S); // warms this instance's cache
     vi.resetModules();
+    (await import("./sandbox-cache")).isolateInstance();
     const other = await import("./sandboxes");
     await other.exec(v, id, "kubectl create namespace team-a", T0 + 2 * S);
     const r = await sandboxes.exec(v, id, "kubectl get namespace team-a -o name", T0 + 3 * S);
