@@ -201,7 +201,7 @@ function jsonValueEnd(text: string, i: number): number {
   return -1;
 }
 
-function goJsonMessage(msg: string): string {
+export function goJsonMessage(msg: string): string {
   const m = /Unexpected token '?(.)'?/.exec(msg);
   if (m) return `invalid character '${m[1]}' looking for beginning of object key string`;
   return "unexpected EOF";

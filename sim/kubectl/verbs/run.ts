@@ -8,6 +8,7 @@ import { verb, type Ctx } from "../framework/verb";
 import { pathFor } from "../framework/api";
 import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, generate, kindByResourceName, printChanged, printFlags, requireFlags, writeQuery } from "../mutate/common";
 import { withLastApplied } from "../mutate/last-applied";
+import { applyOverrides } from "../mutate/overrides";
 import { createObject } from "../mutate/write";
 import { generatePod, validateRestart } from "../generators/pod";
 import { generateExposeService } from "../generators/expose";
@@ -100,8 +101,11 @@ function runRun(ctx: Ctx, args: string[]): number {
       namespace: ctx.namespaceExplicit ? ctx.namespace : undefined,
     }),
   );
-  if (ctx.flags.bool("save-config")) pod = withLastApplied(pod);
+  // run.go: the service comes from the flags, before the pod; the overrides apply to the pod
+  // only (the service gets none), before --save-config's annotation.
   if (ctx.flags.bool("expose")) exposeRun(ctx, pod, dryRun);
+  pod = applyOverrides(pod, ctx.flags.string("overrides"), ctx.flags.string("override-type"));
+  if (ctx.flags.bool("save-config")) pod = withLastApplied(pod);
   const k = kindByResourceName("pods");
   if (dryRun === "client") {
     printChanged(ctx, k, pod, "created", dryRun);
