@@ -49,7 +49,8 @@ if (provider === "postgresql") {
   process.exit(1);
 }
 
-const port = provider === "postgresql" ? 3300 : 3200;
+// E2E_BASE_PORT lets two checkouts run their e2e suites side by side on one machine.
+const port = (Number(process.env.E2E_BASE_PORT) || 3200) + (provider === "postgresql" ? 100 : 0);
 const env = {
   ...process.env,
   DATABASE_URL: url,
