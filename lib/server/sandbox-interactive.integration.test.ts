@@ -4,6 +4,7 @@ import { forget } from "./sandbox-cache";
 import * as interactive from "./sandbox-interactive";
 import * as sandboxes from "./sandboxes";
 import { newViewer } from "@/test/integration/fixtures";
+import { BrowserEditorSession, createSandbox } from "@/sim/index";
 
 const provider = inject("provider");
 const T0 = Date.UTC(2030, 0, 1, 12);
@@ -78,5 +79,41 @@ describe(`interactive terminal service on ${provider}`, () => {
     ]) {
       await expect(p).rejects.toMatchObject({ code: "not_found" });
     }
+  });
+});
+
+// Runs once sim/sandbox.ts has the editor wiring (sim/editor/README.md); skipped until then.
+const editorsWired = "completeInteractive" in createSandbox({ seed: 1, now: T0 });
+
+describe.skipIf(!editorsWired)(`editors through the service on ${provider}`, () => {
+  test("vi opens on the file, the browser session edits it, and the server writes it when saved", async () => {
+    const v = await newViewer();
+    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
+    await interactive.execInteractive(v, id, "kubectl run web --image=nginx --dry-run=client -o yaml > pod.yaml", T0 + S);
+    const opened = await interactive.execInteractive(v, id, "vi pod.yaml", T0 + 2 * S);
+    expect(opened.interactive).toMatchObject({ kind: "editor", editor: "vi", path: "/root/pod.yaml" });
+    const session = new BrowserEditorSession(opened.interactive!, { rows: 24, cols: 80 });
+    session.open();
+    session.input("/name: web\r");
+    session.input("A-vi\x1b:wq\r");
+    const done = await interactive.completeEditor(v, id, session.result()!, T0 + 3 * S);
+    expect(done.prompt).toBe("controlplane $ ");
+    const applied = await interactive.execInteractive(v, id, "kubectl apply -f pod.yaml", T0 + 4 * S);
+    expect(applied.output).toBe("pod/web-vi created\n");
+  });
+
+  test("kubectl edit applies the edited replicas and says so", async () => {
+    const v = await newViewer();
+    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
+    await interactive.execInteractive(v, id, "kubectl create deployment web --image=nginx", T0 + S);
+    const opened = await interactive.execInteractive(v, id, "kubectl edit deployment web", T0 + 2 * S);
+    expect(opened.interactive?.content).toContain("replicas: 1");
+    const session = new BrowserEditorSession(opened.interactive!, { rows: 24, cols: 80 });
+    session.open();
+    session.input("/replicas: 1\r$r3:wq\r");
+    const done = await interactive.completeEditor(v, id, session.result()!, T0 + 3 * S);
+    expect(done.output).toBe("deployment.apps/web edited\n");
+    const replicas = await interactive.execInteractive(v, id, "kubectl get deployment web -o jsonpath='{.spec.replicas}'", T0 + 4 * S);
+    expect(replicas.output).toBe("3");
   });
 });
