@@ -28,7 +28,7 @@ describe("kubectl run --overrides prints what the real kubectl prints", () => {
 describe("kubectl run --overrides against a cluster", () => {
   test("a nodeName override creates the pod bound to that node, bypassing the scheduler", () => {
     const cluster = createCluster({ seed: 41, topology: "default", now: NOW });
-    const node = cluster.api.store.list("/nodes").find((n) => !n.metadata.name.includes("control"))!.metadata.name;
+    const node = cluster.api.store.list("/nodes").find((n) => !(n.metadata.name ?? "").includes("control"))!.metadata.name!;
     const r = runOurs(["run", "pinned", "--image=nginx", `--overrides={"apiVersion":"v1","spec":{"nodeName":"${node}"}}`], { cluster });
     expect(r).toEqual({ stdout: "pod/pinned created\n", stderr: "", code: 0 });
     expect(cluster.api.store.get("/pods", "default", "pinned")!.spec.nodeName).toBe(node);
