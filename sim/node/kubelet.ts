@@ -62,7 +62,9 @@ export class Kubelet {
       this.st.nodes[name].resync = undefined;
       for (const w of Object.values(this.st.pods)) if (w.node === name) w.seenRv = undefined;
     }
-    const pods = this.client.list("pods");
+    // The stored pods, each behind a shallow copy (writeStatus replaces its top-level fields):
+    // a LIST through the API would deep-copy every pod on every sync.
+    const pods = this.ctx.api.store.listShared("/pods").map((p) => ({ ...p }));
     const alive = new Set<string>();
     for (const pod of pods) {
       const nodeName: string | undefined = pod.spec?.nodeName;
