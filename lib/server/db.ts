@@ -18,6 +18,18 @@ export function isPostgres(url = databaseUrl()): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
+/**
+ * WAL (readers never wait for the writer) with synchronous=NORMAL by default: a commit is written to
+ * the WAL before it returns and fsynced at checkpoints, so a crashed or restarted process loses
+ * nothing acknowledged; only an OS crash or power loss can roll back the last commits. FULL adds an
+ * fsync per command (measured 4.3–4.7 ms median here, blocking the event loop, since better-sqlite3
+ * is synchronous): set SQLITE_SYNCHRONOUS=FULL for power-loss durability, or use PostgreSQL.
+ * docs/BENCHMARKS-API.md has the numbers.
+ */
+export function sqliteSynchronous(): "NORMAL" | "FULL" {
+  return process.env.SQLITE_SYNCHRONOUS?.toUpperCase() === "FULL" ? "FULL" : "NORMAL";
+}
+
 function connect(url: string): Db {
   if (isPostgres(url)) {
     return new PgClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5_000 }) }) as unknown as Db;
@@ -25,9 +37,7 @@ function connect(url: string): Db {
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5_000 }) });
-  // WAL (readers never wait for the writer) and one fsync per checkpoint instead of per commit:
-  // a crashed or restarted process loses nothing committed; only an OS crash could lose the last few.
-  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").then(() => client.$queryRawUnsafe("PRAGMA synchronous = NORMAL")).catch(() => {});
+  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").then(() => client.$queryRawUnsafe(`PRAGMA synchronous = ${sqliteSynchronous()}`)).catch(() => {});
   return client;
 }
 

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseUrl, isPostgres } from "./db";
+import { databaseUrl, isPostgres, sqliteSynchronous } from "./db";
 
 // The two statements on every request's hot path, on the raw drivers: reading the session's user
 // row and storing one command (snapshot + log row in one transaction, guarded by the version).
@@ -51,7 +51,7 @@ function sqliteStore(url: string): FastStore {
   try {
     conn.pragma("journal_mode = WAL"); // usually set already by prestart; a busy file keeps its mode
   } catch {}
-  conn.pragma("synchronous = NORMAL");
+  conn.pragma(`synchronous = ${sqliteSynchronous()}`);
   const user = conn.prepare(`SELECT "id", "email", "name", "role", "disabled", "sessionVersion" FROM "User" WHERE "id" = ?`);
   const update = conn.prepare(`UPDATE "Sandbox" SET "snapshot" = ?, "version" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`);
   const insert = conn.prepare(`INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output") VALUES (?, ?, ?, ?, ?, ?, ?)`);
