@@ -4,7 +4,7 @@
 
 import type { ApiResponse } from "../core/api-types";
 import type { ApiServer } from "../apiserver/server";
-import { resolveImage } from "../images/index";
+import { resolveImage, type NetReply } from "../images/index";
 import { badRequest, findContainer } from "./lookup";
 import { behaviourOf, containerFiles, podHostname, recordWrites } from "./runtime";
 import { podNetwork } from "./network";
@@ -18,6 +18,8 @@ export interface ContainerContext {
   /** Commands the image has on its PATH: `sh` is missing from distroless images (kube-proxy,
    *  coredns, pause), where exec fails with `executable file not found in $PATH`. */
   executables?: string[];
+  /** HTTP over the cluster network as the pod sees it (curl/wget in kubectl exec). */
+  net?: (url: string) => NetReply;
 }
 
 export type ContainerLookup = { context: ContainerContext } | { error: ApiResponse };
@@ -43,6 +45,7 @@ export function containerContext(server: ApiServer, namespace: string, pod: stri
       workingDir: found.spec.workingDir ?? (r.ok ? r.image.info.workingDir : "/"),
       mainProcess: inst.argv.join(" "),
       executables: r.ok ? [...r.image.info.bins] : undefined,
+      net: pn.net,
     },
   };
 }

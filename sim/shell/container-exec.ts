@@ -17,6 +17,8 @@ import { echo, printf } from "./coreutils/echo";
 import { env, hostname, printenv } from "./coreutils/system";
 import { sleep } from "./coreutils/sleep";
 import { coreutils } from "./coreutils/index";
+import { containerNetPrograms } from "./container-net-tools";
+import type { NetReply } from "../images/types";
 
 /** What a container looks like from inside: files (absolute path → content), env, hostname. */
 export interface ContainerContext {
@@ -31,6 +33,8 @@ export interface ContainerContext {
   executables?: string[];
   /** Directories that exist even when empty: the container's volume mount points. */
   dirs?: string[];
+  /** HTTP over the cluster network as this pod sees it (curl, wget). */
+  net?: (url: string) => NetReply;
 }
 
 /** Where an exec runs, for interactive shells (`kubectl exec -it POD -- sh`). */
@@ -146,7 +150,7 @@ function containerPrograms(ctx: ContainerContext): Record<string, Program> {
   // Editors need the browser's editor protocol, which writes the learner's own files: not here.
   for (const name of ctx.executables) if (Object.hasOwn(all, name) && !["vi", "vim", "nano"].includes(name)) out[name] = all[name];
   for (const name of Object.keys(CONTAINER_PROGRAMS)) if (!ctx.executables.includes(name)) delete out[name];
-  return out;
+  return Object.assign(out, containerNetPrograms(ctx.executables, ctx.net));
 }
 
 /** The container's root filesystem: the directories every Linux image has, then its files. */
