@@ -7,6 +7,7 @@ import type { KubeObject } from "../api/types";
 import { Prng } from "../core/prng";
 import { staticPods } from "../controllers/topology/control-plane";
 import type { NodeSpec } from "../controllers/topology/nodes";
+import { kubeletConfigurationYaml } from "../controllers/topology/kubelet-config";
 import { PAUSE_IMAGE } from "../controllers/topology/versions";
 import { toYaml } from "../kubectl/output/yaml";
 
@@ -31,56 +32,7 @@ const BASE_DIRS = [
 const CONTROL_PLANE_DIRS = [MANIFESTS_DIR, "/etc/kubernetes/pki/etcd", "/var/lib/etcd"];
 
 export function kubeletConfigYaml(): string {
-  return `apiVersion: kubelet.config.k8s.io/v1beta1
-authentication:
-  anonymous:
-    enabled: false
-  webhook:
-    cacheTTL: 0s
-    enabled: true
-  x509:
-    clientCAFile: /etc/kubernetes/pki/ca.crt
-authorization:
-  mode: Webhook
-  webhook:
-    cacheAuthorizedTTL: 0s
-    cacheUnauthorizedTTL: 0s
-cgroupDriver: systemd
-clusterDNS:
-- 10.96.0.10
-clusterDomain: cluster.local
-containerRuntimeEndpoint: ""
-cpuManagerReconcilePeriod: 0s
-crashLoopBackOff: {}
-evictionPressureTransitionPeriod: 0s
-fileCheckFrequency: 0s
-healthzBindAddress: 127.0.0.1
-healthzPort: 10248
-httpCheckFrequency: 0s
-imageMaximumGCAge: 0s
-imageMinimumGCAge: 0s
-kind: KubeletConfiguration
-logging:
-  flushFrequency: 0
-  options:
-    json:
-      infoBufferSize: "0"
-    text:
-      infoBufferSize: "0"
-  verbosity: 0
-memorySwap: {}
-nodeStatusReportFrequency: 0s
-nodeStatusUpdateFrequency: 0s
-resolvConf: /run/systemd/resolve/resolv.conf
-rotateCertificates: true
-runtimeRequestTimeout: 0s
-shutdownGracePeriod: 0s
-shutdownGracePeriodCriticalPods: 0s
-staticPodPath: /etc/kubernetes/manifests
-streamingConnectionIdleTimeout: 0s
-syncFrequency: 0s
-volumeStatsAggPeriod: 0s
-`;
+  return kubeletConfigurationYaml("/run/systemd/resolve/resolv.conf");
 }
 
 /** The drop-in the kubeadm package installs (cmd/kubeadm/... build/debs/10-kubeadm.conf). */

@@ -3,6 +3,7 @@
 // (cmd/kubeadm/app/phases/addons/dns/manifests.go, addons/proxy/manifests.go, uploadconfig).
 
 import type { KubeObject } from "../../api/types";
+import { kubeletConfigurationYaml } from "./kubelet-config";
 import { COREDNS_IMAGE, componentImage, KUBERNETES_VERSION, STORAGE_PROVISIONER_IMAGE } from "./versions";
 
 const CONTROL_PLANE_TOLERATION = { effect: "NoSchedule", key: "node-role.kubernetes.io/control-plane" };
@@ -325,55 +326,7 @@ networking:
 proxy: {}
 scheduler: {}
 `;
-  const kubelet = `apiVersion: kubelet.config.k8s.io/v1beta1
-authentication:
-  anonymous:
-    enabled: false
-  webhook:
-    cacheTTL: 0s
-    enabled: true
-  x509:
-    clientCAFile: /etc/kubernetes/pki/ca.crt
-authorization:
-  mode: Webhook
-  webhook:
-    cacheAuthorizedTTL: 0s
-    cacheUnauthorizedTTL: 0s
-cgroupDriver: systemd
-clusterDNS:
-- 10.96.0.10
-clusterDomain: cluster.local
-containerRuntimeEndpoint: ""
-cpuManagerReconcilePeriod: 0s
-crashLoopBackOff: {}
-evictionPressureTransitionPeriod: 0s
-fileCheckFrequency: 0s
-healthzBindAddress: 127.0.0.1
-healthzPort: 10248
-httpCheckFrequency: 0s
-imageMaximumGCAge: 0s
-imageMinimumGCAge: 0s
-kind: KubeletConfiguration
-logging:
-  flushFrequency: 0
-  options:
-    json:
-      infoBufferSize: "0"
-    text:
-      infoBufferSize: "0"
-  verbosity: 0
-memorySwap: {}
-nodeStatusReportFrequency: 0s
-nodeStatusUpdateFrequency: 0s
-rotateCertificates: true
-runtimeRequestTimeout: 0s
-shutdownGracePeriod: 0s
-shutdownGracePeriodCriticalPods: 0s
-staticPodPath: /etc/kubernetes/manifests
-streamingConnectionIdleTimeout: 0s
-syncFrequency: 0s
-volumeStatsAggPeriod: 0s
-`;
+  const kubelet = kubeletConfigurationYaml();
   return [
     configMap("kubeadm-config", { ClusterConfiguration: clusterConfiguration }),
     configMap("kubelet-config", { kubelet }),
