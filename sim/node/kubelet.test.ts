@@ -158,14 +158,12 @@ describe("containers that exit", () => {
     const onTimer = kubelet.onTimer!;
     let wakes = 0;
     kubelet.onTimer = (k, c) => { wakes++; onTimer(k, c); };
-    const t1 = performance.now();
     t.at(3600);
-    const ms = performance.now() - t1;
     const restarts = t.status("bb").restartCount;
     // Per restart: back-off end, start, exit noticed; a handful more for the first fast restarts.
     expect(wakes).toBeLessThanOrEqual(restarts * 3 + 6);
     expect(t.c.clock.toJSON().timers.filter((x) => x.target === "kubelet").length).toBe(1);
-    expect(ms).toBeLessThan(1000); // dominated by API server writes; the kubelet's own work is small
+    // Wall-clock cost is measured by `npm run bench:sim` (sim/BENCHMARKS.md), not asserted here.
   });
 
   test("restartPolicy Never ends Succeeded or Failed with Completed or Error", () => {
