@@ -104,6 +104,7 @@ export default function SandboxTerminal({ sandboxId, prompt, scrollback, history
           scrollback={tab.scrollback}
           history={tab.history}
           active={tab.key === active}
+          resume={tab.key === 1}
           onCluster={onCluster}
           onReady={(h) => ready(tab.key, h)}
           onStatus={(status, error) => setStatuses((cur) => ({ ...cur, [tab.key]: { status, error } }))}

@@ -34,6 +34,8 @@ interface Props {
   scrollback: ScrollbackDto[];
   history: string[];
   active: boolean;
+  /** Reopen an editor the sandbox still waits on (the page was reloaded while it was open). */
+  resume: boolean;
   onCluster(view: ClusterViewDto): void;
   onReady(handle: TerminalHandle): void;
   onStatus(status: TabStatus, error: string | null): void;
@@ -52,7 +54,7 @@ function themeOf(dark: boolean) {
     : { background: "#ffffff", foreground: "#0f172a", cursor: "#0f172a", selectionBackground: "#bfdbfe" };
 }
 
-export default function TerminalTab({ sandboxId, prompt, scrollback, history, active, onCluster, onReady, onStatus }: Props) {
+export default function TerminalTab({ sandboxId, prompt, scrollback, history, active, resume, onCluster, onReady, onStatus }: Props) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const termRef = useRef<{ term: Terminal; fit(): void } | null>(null);
@@ -254,6 +256,15 @@ export default function TerminalTab({ sandboxId, prompt, scrollback, history, ac
         else if (e.kind === "submit") void submit(e.command);
         else void complete(e.line, e.cursor, e.again);
       }
+    }
+
+    if (resume) {
+      fetch(`/api/sandboxes/${sandboxId}/interactive`)
+        .then((r) => (r.ok ? (r.json() as Promise<{ interactive: InteractiveRequest | null }>) : null))
+        .then((b) => {
+          if (b?.interactive && !disposed && mode === "line" && editor.buffer.length === 0) void openEditor(b.interactive);
+        })
+        .catch(() => {});
     }
 
     const sub = term.onData(handle);

@@ -46,6 +46,12 @@ describe(`interactive terminal service on ${provider}`, () => {
     expect(end).toMatchObject({ done: true, exitCode: 0, prompt: "controlplane $ " });
   });
 
+  test("without an open editor there is nothing for a reloaded page to reopen", async () => {
+    const v = await newViewer();
+    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
+    expect(await interactive.pendingEditor(v, id)).toBeNull();
+  });
+
   test("Tab completion reads live names and changes nothing", async () => {
     const v = await newViewer();
     const { id, version } = await sandboxes.openSandbox(v, "fix-redis", T0);
@@ -92,12 +98,17 @@ describe.skipIf(!editorsWired)(`editors through the service on ${provider}`, () 
     await interactive.execInteractive(v, id, "kubectl run web --image=nginx --dry-run=client -o yaml > pod.yaml", T0 + S);
     const opened = await interactive.execInteractive(v, id, "vi pod.yaml", T0 + 2 * S);
     expect(opened.interactive).toMatchObject({ kind: "editor", editor: "vi", path: "/root/pod.yaml" });
+    // A reloaded page finds the editor still waiting.
+    expect(await interactive.pendingEditor(v, id)).toEqual(opened.interactive);
     const session = new BrowserEditorSession(opened.interactive!, { rows: 24, cols: 80 });
     session.open();
     session.input("/name: web\r");
-    session.input("A-vi\x1b:wq\r");
+    // Escape arrives as its own chunk, as xterm sends a key press (ESC then ":" would read as Alt-:).
+    for (const chunk of ["A-vi", "\x1b", ":wq\r"]) session.input(chunk);
+    expect(session.result()?.saved).toBe(true);
     const done = await interactive.completeEditor(v, id, session.result()!, T0 + 3 * S);
     expect(done.prompt).toBe("controlplane $ ");
+    expect(await interactive.pendingEditor(v, id)).toBeNull();
     const applied = await interactive.execInteractive(v, id, "kubectl apply -f pod.yaml", T0 + 4 * S);
     expect(applied.output).toBe("pod/web-vi created\n");
   });

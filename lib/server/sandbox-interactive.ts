@@ -35,7 +35,7 @@ export interface PollResponse { output: string; done: boolean; clear?: boolean; 
 // ExecResult.interactive and Sandbox.completeInteractive are being added by the editor engineers;
 // read them through these shapes so this file compiles before and after.
 type WithEditor = ExecResult & { interactive?: EditorRequest };
-type EditorSandbox = Sandbox & { completeInteractive?(result: EditorResult, opts: { now: number }): ExecResult };
+type EditorSandbox = Sandbox & { completeInteractive?(result: EditorResult, opts: { now: number }): ExecResult; pendingInteractive?(): EditorRequest | undefined };
 
 class VersionConflict extends Error {}
 
@@ -191,4 +191,9 @@ async function readOnly<T>(viewer: Viewer, id: string, fn: (sandbox: Sandbox) =>
 export async function completeLine(viewer: Viewer, id: string, line: string, cursor: number) {
   checkLine(line);
   return readOnly(viewer, id, (s) => s.complete(line, Math.min(Math.max(0, cursor), line.length)));
+}
+
+/** The editor still open in the sandbox (the page was reloaded while vi ran), or null. */
+export async function pendingEditor(viewer: Viewer, id: string): Promise<EditorRequest | null> {
+  return readOnly(viewer, id, (s) => (s as EditorSandbox).pendingInteractive?.() ?? null);
 }
