@@ -38,6 +38,25 @@ test("a pod YAML edited in vi is saved and applied", async ({ page }) => {
   await expect.poll(() => terminalText(page)).toContain("pod/nginx-vi created");
 });
 
+test("vi left open across a page reload opens again, and :q! leaves the file as it was", async ({ page }) => {
+  await openTerminal(page, "vireload");
+  await run(page, "echo keep-me > note.txt");
+  await page.keyboard.type("vi note.txt");
+  await page.keyboard.press("Enter");
+  await expect(status(page)).toHaveAttribute("data-mode", "editor");
+  await page.reload();
+  await expect(status(page)).toHaveAttribute("data-mode", "editor");
+  await expect.poll(() => terminalText(page)).toContain("keep-me");
+  await page.locator(".xterm").click();
+  await page.keyboard.type("ddichanged");
+  await page.keyboard.press("Escape");
+  await page.keyboard.type(":q!");
+  await page.keyboard.press("Enter");
+  await expect(status(page)).toHaveAttribute("data-busy", "false");
+  await run(page, "cat note.txt");
+  await expect.poll(async () => (await terminalText(page)).split("\n").filter((l) => l === "keep-me").length).toBe(1);
+});
+
 test("kubectl edit changes a deployment's replicas", async ({ page }) => {
   await openTerminal(page, "edit");
   await run(page, "kubectl create deployment web --image=nginx");
