@@ -9,6 +9,7 @@ import type { ShellState } from "./shell/interpreter";
 import type { JobView } from "./shell/jobs";
 import type { Shown } from "./shell/stream-output";
 import type { ContainerSession } from "./shell/container-session";
+import type { PendingInteractive } from "./editor/session";
 
 /** The most virtual time one call fast-forwards (an idle day costs ~0.1–0.5 s). */
 export const MAX_CATCH_UP_MS = 24 * 3600 * 1000;
@@ -74,6 +75,8 @@ export interface TermState {
   jobs: JobState[];
   /** Interactive container shells (`kubectl exec -it`), innermost last. */
   sessions: ContainerSession[];
+  /** An editor the browser is running, and what resumes when it quits (sim/editor/session.ts). */
+  editor?: PendingInteractive;
 }
 
 export function emptyTerm(): TermState {
@@ -89,6 +92,7 @@ export function copyTerm(t: TermState): TermState {
     nextPid: t.nextPid,
     jobs: t.jobs.map(job),
     sessions: structuredClone(t.sessions ?? []),
+    ...(t.editor ? { editor: t.editor } : {}),
     journal: [...(t.journal ?? [])],
     streams: (t.streams ?? []).map((s) => ({ ...s, run: run(s.run), ...(s.job ? { job: job(s.job) } : {}) })),
   };

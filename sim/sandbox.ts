@@ -55,6 +55,8 @@ import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
 import { DEFAULT_NODES } from "./controllers/topology";
 import { splitScript } from "./shell/script";
 import { attachHosts, hostPrograms, hostPrompt, leaveHost } from "./hosts/index";
+import { TerminalSession, type CompleteInput } from "./editor/terminal-session";
+import type { InteractiveRequest } from "./editor/session";
 
 // kubectl exec sees containers as the kubelet runs them (image files, volumes, expanded env).
 setContainerResolver(containerContext);
@@ -105,6 +107,11 @@ export interface ExecResult {
    * call poll(id) for more and interrupt(id) on Ctrl-C. `prompt` is "" meanwhile.
    */
   stream?: { id: number };
+  /**
+   * Interactive only: the line opened a full-screen editor (vi, nano, kubectl edit). Run it in the
+   * browser (sim/editor BrowserEditorSession) and send its result to completeInteractive.
+   */
+  interactive?: InteractiveRequest;
 }
 
 export interface SandboxSnapshot {
@@ -154,6 +161,10 @@ export interface Sandbox {
   jobs(): JobView[];
   /** Tab: the words that complete the one at `cursor` (read-only; see shell/completion.ts). */
   complete(line: string, cursor?: number): Completion;
+  /** The editor that ExecResult.interactive opened has quit: write the file (when saved) and run what waited. */
+  completeInteractive(input: CompleteInput, opts: { now: number }): ExecResult;
+  /** The editor still waiting for completeInteractive (after a page reload), if any. */
+  pendingInteractive(): InteractiveRequest | undefined;
   /** Ctrl-R: the newest history entry before index `before` (default: the end) containing `query`. */
   searchHistory(query: string, before?: number): HistoryMatch | undefined;
   /**
@@ -270,7 +281,7 @@ class SimSandbox implements Sandbox {
       if (opts.now > this.cluster.now()) this.cluster.advanceTo(this.reachable(opts.now));
       if (opts.interactive) return this.journaled(() => this.execInteractive(line, opts.now));
       this.recordHistory(line);
-      exitCode = this.runLine(line, term) as number;
+      exitCode = this.withEditors(false, () => this.runLine(line, term)) as number;
       clear = this.shell.clearRequested;
     } catch (e) {
       this.rollback(before);
@@ -345,14 +356,65 @@ class SimSandbox implements Sandbox {
       this.term.streams = [...this.term.streams, opened].slice(-MAX_STREAMS);
       return { output: escapeTerminal(out + shown.text), exitCode: 0, prompt: "", stream: { id: opened.id }, ...(clear ? { clear } : {}) };
     }
-    const res = this.result(out + shown.text + this.jobNotices(), status as number);
+    const res = this.withEditorRequest(this.result(out + shown.text + this.jobNotices(), status as number));
     return clear ? { ...res, clear: true } : res;
+  }
+
+  // ---- Editors (sim/editor/session.ts): vi, nano and kubectl edit hand the terminal to the browser.
+  private editorOpened: InteractiveRequest | undefined;
+
+  /** Runs a line with the editor port; `interactive`: a browser terminal can show the editor. */
+  private withEditors<T>(interactive: boolean, fn: () => T): T {
+    const session = new TerminalSession(this.term.editor);
+    const result = session.run(this.shell, interactive, fn);
+    this.term.editor = session.pending();
+    this.editorOpened = session.request();
+    return result;
+  }
+
+  private withEditorRequest(res: ExecResult): ExecResult {
+    const request = this.editorOpened;
+    this.editorOpened = undefined;
+    return request ? { ...res, interactive: request } : res;
+  }
+
+  completeInteractive(input: CompleteInput, opts: { now: number }): ExecResult {
+    const before = this.checkpoint();
+    const term = new TerminalOutput();
+    let status: number;
+    try {
+      if (opts.now > this.cluster.now()) this.cluster.advanceTo(this.reachable(opts.now));
+      const sh = this.shell;
+      sh.beginLine();
+      sh.currentErr = term.write;
+      sh.terminal = term.write;
+      const session = new TerminalSession(this.term.editor);
+      const host = { fs: this.fs, cluster: this.cluster, hostname: hostnameOf(this.topology) };
+      try {
+        status = session.complete(sh, host, input, term.write, term.write);
+      } catch (e) {
+        if (!(e instanceof ExitSignal)) throw e;
+        status = e.code;
+      }
+      sh.state.lastStatus = status;
+      this.term.editor = session.pending();
+      this.editorOpened = session.request();
+    } catch (e) {
+      this.rollback(before);
+      const message = e instanceof LimitError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)} (the sandbox was left unchanged)`;
+      return this.result(message + "\n", 1);
+    }
+    return this.withEditorRequest(this.result(term.text(), status));
+  }
+
+  pendingInteractive(): InteractiveRequest | undefined {
+    return this.term.editor?.request;
   }
 
   /** A foreground line, where `kubectl exec -it POD -- sh` opens a container shell once the line ends. */
   private runOpening(line: string, term: TerminalOutput, cutAt: number, jobs: JobControl): number | "cut" {
     const opened: { target: ExecTarget; shell: string }[] = [];
-    const status = withShellOpener((target, shell) => opened.push({ target, shell }), () => this.runLine(line, term, { cutAt, subshell: false, jobs }));
+    const status = withShellOpener((target, shell) => opened.push({ target, shell }), () => this.withEditors(true, () => this.runLine(line, term, { cutAt, subshell: false, jobs })));
     if (status === "cut") return status;
     for (const o of opened) {
       const found = containerContext(this.cluster.api, o.target.namespace, o.target.pod, o.target.container);

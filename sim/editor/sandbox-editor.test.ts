@@ -1,25 +1,12 @@
-// The editor protocol end to end through sim/sandbox.ts. The sandbox's side (TerminalSession around
-// each line, ExecResult.interactive, completeInteractive, pendingInteractive) is wired by the shell
-// engineer (see sim/editor/README.md); until then these tests are skipped, and run once it is.
+// The editor protocol end to end through sim/sandbox.ts: TerminalSession around each line,
+// ExecResult.interactive, completeInteractive and pendingInteractive (sim/README.md, "Interactive editors").
 import { describe, expect, test } from "vitest";
-import { createSandbox as createPlain, restoreSandbox as restorePlain, runScript, type ExecResult, type Sandbox, type SandboxOptions, type SandboxSnapshot } from "../sandbox";
+import { createSandbox, restoreSandbox, runScript } from "../sandbox";
 import { BrowserEditorSession } from "./browser-session";
-import type { InteractiveRequest } from "./session";
-import type { CompleteInput } from "./terminal-session";
 
 const T0 = Date.UTC(2026, 0, 1);
 
-type EditorResult = ExecResult & { interactive?: InteractiveRequest };
-interface EditorSandbox extends Omit<Sandbox, "exec"> {
-  exec(line: string, opts: { now: number; interactive?: boolean }): EditorResult;
-  completeInteractive(input: CompleteInput, opts: { now: number }): EditorResult;
-  pendingInteractive(): InteractiveRequest | undefined;
-}
-const createSandbox = (o: SandboxOptions) => createPlain(o) as unknown as EditorSandbox;
-const restoreSandbox = (s: SandboxSnapshot) => restorePlain(s) as unknown as EditorSandbox;
-const wired = "completeInteractive" in createPlain({ now: T0 });
-
-describe.skipIf(!wired)("editors through the sandbox", () => {
+describe("editors through the sandbox", () => {
   test("headless runner: vi explains and exits 1; a sed KUBE_EDITOR edits the deployment", () => {
     const { steps } = runScript(
       "kubectl create deployment web --image=nginx\nvi pod.yaml\n" +
@@ -30,6 +17,19 @@ describe.skipIf(!wired)("editors through the sandbox", () => {
     expect(steps[1].output).toMatch(/^vi: cannot run an interactive editor in the headless runner;/);
     expect(steps[2]).toMatchObject({ output: "deployment.apps/web edited\n", exitCode: 0 });
     expect(steps[3].output).toBe("3");
+  });
+
+  test("headless exec: vi exits 1 without opening an editor; a sed KUBE_EDITOR edits through kubectl edit", () => {
+    const sb = createSandbox({ now: T0 });
+    sb.exec("kubectl create deployment web --image=nginx", { now: T0 });
+    const vi = sb.exec("vi pod.yaml", { now: T0 + 1000 });
+    expect(vi).toMatchObject({ exitCode: 1 });
+    expect(vi.output).toMatch(/^vi: cannot run an interactive editor/);
+    expect(vi.interactive).toBeUndefined();
+    expect(sb.pendingInteractive()).toBeUndefined();
+    const edit = sb.exec(`KUBE_EDITOR="sed -i 's/replicas: 1/replicas: 3/'" kubectl edit deploy web`, { now: T0 + 2000 });
+    expect(edit).toMatchObject({ output: "deployment.apps/web edited\n", exitCode: 0 });
+    expect(sb.exec("kubectl get deploy web -o jsonpath='{.spec.replicas}'", { now: T0 + 3000 }).output).toBe("3");
   });
 
   test("browser: vi on a file, keys typed in the browser session, saved through completeInteractive", () => {
