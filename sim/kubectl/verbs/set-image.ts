@@ -9,6 +9,7 @@ import { verb, type Ctx } from "../framework/verb";
 import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, printChanged, printFlags } from "../mutate/common";
 import { findTargets, finishWithErrors, type Found } from "../mutate/targets";
 import { patchObject } from "../mutate/write";
+import { nestAt, podSpecOf as podSpecOfObject } from "../mutate/pod-spec";
 import { setResourcesVerb } from "./set-resources";
 
 interface Container {
@@ -17,16 +18,7 @@ interface Container {
   env?: { name: string; value?: string; valueFrom?: unknown }[];
 }
 
-/** The pod spec inside an object (a pod's own, or a workload's template), with its JSON path. */
-function podSpecOf(o: KubeObject): { spec: { containers?: Container[]; initContainers?: Container[] }; path: string[] } | undefined {
-  if (o.kind === "Pod") return { spec: o.spec ?? {}, path: ["spec"] };
-  if (o.kind === "CronJob") return o.spec?.jobTemplate?.spec?.template?.spec ? { spec: o.spec.jobTemplate.spec.template.spec, path: ["spec", "jobTemplate", "spec", "template", "spec"] } : undefined;
-  return o.spec?.template?.spec ? { spec: o.spec.template.spec, path: ["spec", "template", "spec"] } : undefined;
-}
-
-function nest(path: string[], leaf: Record<string, unknown>): Record<string, unknown> {
-  return path.reduceRight<Record<string, unknown>>((acc, key) => ({ [key]: acc }), leaf);
-}
+const podSpecOf = (o: KubeObject) => podSpecOfObject<Container>(o);
 
 const selectionFlags = () => [
   ...filenameFlags(),
@@ -86,7 +78,7 @@ function setImages(ctx: Ctx, t: Found, images: Map<string, string>, dryRun: Retu
     printChanged(ctx, t.kind, updated, "image updated", dryRun);
     return undefined;
   }
-  const r = patchObject(ctx, t.kind, t.namespace, t.name, nest(ps.path, leaf), "application/strategic-merge-patch+json", dryRun === "server" ? { dryRun: "All" } : undefined);
+  const r = patchObject(ctx, t.kind, t.namespace, t.name, nestAt(ps.path, leaf), "application/strategic-merge-patch+json", dryRun === "server" ? { dryRun: "All" } : undefined);
   if (!r.ok) return statusErrorText(r.status);
   printChanged(ctx, t.kind, r.object, "image updated", dryRun);
   return undefined;
@@ -141,7 +133,7 @@ function runSetEnv(ctx: Ctx, args: string[]): number {
       continue;
     }
     const spec = podSpecOf(updated)!;
-    const r = patchObject(ctx, t.kind, t.namespace, t.name, nest(spec.path, { containers: spec.spec.containers }), "application/merge-patch+json");
+    const r = patchObject(ctx, t.kind, t.namespace, t.name, nestAt(spec.path, { containers: spec.spec.containers }), "application/merge-patch+json");
     if (!r.ok) errors.push(statusErrorText(r.status));
     else printChanged(ctx, t.kind, r.object, "env updated", dryRun);
   }

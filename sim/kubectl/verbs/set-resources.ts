@@ -2,13 +2,13 @@
 // --requests (name=quantity,...) on the selected containers (-c, `*` by default, init containers
 // too) of pods and pod templates, sent as a strategic merge patch; an unchanged object prints nothing.
 
-import type { KubeObject } from "../../api/types";
 import { boolFlag, stringFlag } from "../framework/flags";
 import { kubectlError } from "../framework/errors";
 import { verb, type Ctx } from "../framework/verb";
 import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, printChanged, printFlags } from "../mutate/common";
 import { findTargets, finishWithErrors, type Found } from "../mutate/targets";
 import { patchObject } from "../mutate/write";
+import { nestAt, podSpecOf } from "../mutate/pod-spec";
 import { parseQuantity } from "../describe/quantity";
 
 interface Container {
@@ -29,12 +29,6 @@ function resourceList(spec: string): Record<string, string> {
     out[pieces[0]] = pieces[1];
   }
   return out;
-}
-
-function podSpecPath(o: KubeObject): { spec: { containers?: Container[]; initContainers?: Container[] }; path: string[] } | undefined {
-  if (o.kind === "Pod") return { spec: o.spec ?? {}, path: ["spec"] };
-  if (o.kind === "CronJob") return o.spec?.jobTemplate?.spec?.template?.spec ? { spec: o.spec.jobTemplate.spec.template.spec, path: ["spec", "jobTemplate", "spec", "template", "spec"] } : undefined;
-  return o.spec?.template?.spec ? { spec: o.spec.template.spec, path: ["spec", "template", "spec"] } : undefined;
 }
 
 export const setResourcesVerb = verb({
@@ -76,7 +70,7 @@ function runSetResources(ctx: Ctx, args: string[]): number {
 function setResources(ctx: Ctx, t: Found, limits: Record<string, string>, requests: Record<string, string>): string | undefined {
   const dryRun = dryRunOf(ctx);
   const updated = structuredClone(t.object);
-  const ps = podSpecPath(updated);
+  const ps = podSpecOf<Container>(updated);
   if (!ps) return `error: ${t.kind.resource}/${t.name} the object is not a pod or does not have a pod template: ${t.kind.kind}`;
   const which = ctx.flags.string("containers");
   const selected = [...(ps.spec.containers ?? []), ...(ps.spec.initContainers ?? [])].filter((c) => which === "*" || c.name === which);
@@ -95,7 +89,7 @@ function setResources(ctx: Ctx, t: Found, limits: Record<string, string>, reques
   const leaf: Record<string, unknown> = {};
   if (pick(ps.spec.containers).length) leaf.containers = pick(ps.spec.containers);
   if (pick(ps.spec.initContainers).length) leaf.initContainers = pick(ps.spec.initContainers);
-  const patch = ps.path.reduceRight<Record<string, unknown>>((acc, key) => ({ [key]: acc }), leaf);
+  const patch = nestAt(ps.path, leaf);
   const r = patchObject(ctx, t.kind, t.namespace, t.name, patch, "application/strategic-merge-patch+json", dryRun === "server" ? { dryRun: "All" } : undefined);
   // set_resources.go wraps a failed patch: "failed to patch resources update to pod template <message>".
   if (!r.ok) return `error: failed to patch resources update to pod template ${r.status.message.trimEnd()}`;
