@@ -4,6 +4,8 @@
 import type { Cluster } from "../../cluster";
 import { hasRealKubectl, runRealKubectl, serveApi, type ServedApi } from "../../testing/http-adapter";
 import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, expect } from "vitest";
+import { createCluster } from "../../world";
 import { MemoryFs } from "../../core/vfs";
 import { runKubectl, words, type RunResult } from "./harness";
 
@@ -37,4 +39,32 @@ export async function compareWithReal(cluster: Cluster, api: ServedApi, line: st
   fs.write("/root/.kube/config", readFileSync(api.kubeconfig, "utf8"));
   const ours = runKubectl(line, cluster, { fs });
   return { line, ours, real: { stdout: real.stdout, stderr: real.stderr, code: real.code } };
+}
+
+export interface ServedFixture {
+  cluster: Cluster;
+  api: ServedApi;
+}
+
+/**
+ * For a describe block comparing with the real kubectl: a default-topology cluster (seed 7)
+ * started at the current wall-clock second (the real kubectl ages objects by its wall clock),
+ * prepared by `prepare`, then served over HTTP until the block ends. Read the fixture inside tests.
+ */
+export function useServedCluster(prepare?: (cluster: Cluster) => void): ServedFixture {
+  const fixture = {} as ServedFixture;
+  beforeAll(async () => {
+    fixture.cluster = createCluster({ seed: 7, topology: "default", now: Math.floor(Date.now() / 1000) * 1000 });
+    prepare?.(fixture.cluster);
+    fixture.api = await serveApi((req) => fixture.cluster.request(req));
+  });
+  afterAll(async () => fixture.api?.close());
+  return fixture;
+}
+
+/** Runs `line` through both kubectls and expects the same stdout, stderr and exit code. */
+export async function expectSameAsReal(fixture: ServedFixture, line: string): Promise<void> {
+  const c = await compareWithReal(fixture.cluster, fixture.api, line);
+  if (!c) return;
+  expect({ stdout: c.ours.stdout, stderr: c.ours.stderr, code: c.ours.code }).toEqual({ stdout: c.real.stdout, stderr: c.real.stderr, code: c.real.code });
 }

@@ -1,21 +1,9 @@
 // `kubectl describe` (the verb: matching, separators, errors) compared with the real kubectl v1.32.5.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createCluster } from "../../world";
-import type { Cluster } from "../../cluster";
-import { serveApi, type ServedApi } from "../../testing/http-adapter";
-import { compareWithReal, hasRealKubectl } from "../testing/compare";
-
-// The real kubectl ages events by its wall clock: start the cluster at the current second.
-const NOW = Math.floor(Date.now() / 1000) * 1000;
+import { describe, test } from "vitest";
+import { expectSameAsReal, hasRealKubectl, useServedCluster } from "../testing/compare";
 
 describe.skipIf(!hasRealKubectl())("kubectl describe selects and separates objects as the real kubectl v1.32.5", () => {
-  let cluster: Cluster;
-  let api: ServedApi;
-  beforeAll(async () => {
-    cluster = createCluster({ seed: 7, topology: "default", now: NOW });
-    api = await serveApi((req) => cluster.request(req));
-  });
-  afterAll(async () => api?.close());
+  const served = useServedCluster();
 
   test.each([
     "kubectl describe svc kubernetes",
@@ -29,9 +17,5 @@ describe.skipIf(!hasRealKubectl())("kubectl describe selects and separates objec
     "kubectl describe cm kube-root-ca.crt",
     "kubectl describe",
     "kubectl describe foo",
-  ])("%s", async (line) => {
-    const c = await compareWithReal(cluster, api, line);
-    if (!c) return;
-    expect({ stdout: c.ours.stdout, stderr: c.ours.stderr, code: c.ours.code }).toEqual({ stdout: c.real.stdout, stderr: c.real.stderr, code: c.real.code });
-  });
+  ])("%s", (line) => expectSameAsReal(served, line));
 });

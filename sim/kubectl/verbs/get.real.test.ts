@@ -1,18 +1,9 @@
 // `kubectl get` compared line by line with the real kubectl v1.32.5 over the HTTP adapter.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createCluster } from "../../world";
-import type { Cluster } from "../../cluster";
-import { serveApi, type ServedApi } from "../../testing/http-adapter";
-import { compareWithReal, hasRealKubectl } from "../testing/compare";
-
-// The real kubectl ages events by its wall clock: start the cluster at the current second.
-const NOW = Math.floor(Date.now() / 1000) * 1000;
+import { describe, test } from "vitest";
+import { expectSameAsReal, hasRealKubectl, useServedCluster } from "../testing/compare";
 
 describe.skipIf(!hasRealKubectl())("kubectl get prints what the real kubectl v1.32.5 prints", () => {
-  let cluster: Cluster;
-  let api: ServedApi;
-  beforeAll(async () => {
-    cluster = createCluster({ seed: 7, topology: "default", now: NOW });
+  const served = useServedCluster((cluster) => {
     const post = (path: string, body: unknown) => {
       const r = cluster.request({ method: "POST", path, body });
       if (r.status >= 300) throw new Error(JSON.stringify(r.body));
@@ -30,10 +21,8 @@ describe.skipIf(!hasRealKubectl())("kubectl get prints what the real kubectl v1.
       apiVersion: "v1", kind: "Pod", metadata: { name: "broken", labels: { app: "broken" } },
       spec: { containers: [{ name: "c", image: "nginxx:nope" }] },
     });
-    cluster.advanceTo(NOW + 30_000);
-    api = await serveApi((req) => cluster.request(req));
+    cluster.advanceTo(cluster.now() + 30_000);
   });
-  afterAll(async () => api?.close());
 
   test.each([
     "kubectl get pods -A",
@@ -99,9 +88,5 @@ describe.skipIf(!hasRealKubectl())("kubectl get prints what the real kubectl v1.
     "kubectl get --raw /api -o yaml",
     "kubectl get pods --raw /api",
     "kubectl get --raw /api/v1/namespaces/default/pods/nope",
-  ])("%s", async (line) => {
-    const c = await compareWithReal(cluster, api, line);
-    if (!c) return;
-    expect({ stdout: c.ours.stdout, stderr: c.ours.stderr, code: c.ours.code }).toEqual({ stdout: c.real.stdout, stderr: c.real.stderr, code: c.real.code });
-  });
+  ])("%s", (line) => expectSameAsReal(served, line));
 });

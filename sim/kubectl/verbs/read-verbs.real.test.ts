@@ -1,21 +1,10 @@
 // version, cluster-info, api-resources, api-versions, config, logs and exec errors compared with
 // the real kubectl v1.32.5 over the HTTP adapter (same kubeconfig on both sides).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createCluster } from "../../world";
-import type { Cluster } from "../../cluster";
-import { serveApi, type ServedApi } from "../../testing/http-adapter";
-import { compareWithReal, hasRealKubectl } from "../testing/compare";
-
-const NOW = Math.floor(Date.now() / 1000) * 1000;
+import { describe, test } from "vitest";
+import { expectSameAsReal, hasRealKubectl, useServedCluster } from "../testing/compare";
 
 describe.skipIf(!hasRealKubectl())("read-side verbs print what the real kubectl v1.32.5 prints", () => {
-  let cluster: Cluster;
-  let api: ServedApi;
-  beforeAll(async () => {
-    cluster = createCluster({ seed: 7, topology: "default", now: NOW });
-    api = await serveApi((req) => cluster.request(req));
-  });
-  afterAll(async () => api?.close());
+  const served = useServedCluster();
 
   test.each([
     "kubectl version",
@@ -56,9 +45,5 @@ describe.skipIf(!hasRealKubectl())("read-side verbs print what the real kubectl 
     "kubectl exec nope",
     "kubectl exec nope ls",
     "kubectl exec nope -- ls",
-  ])("%s", async (line) => {
-    const c = await compareWithReal(cluster, api, line);
-    if (!c) return;
-    expect({ stdout: c.ours.stdout, stderr: c.ours.stderr, code: c.ours.code }).toEqual({ stdout: c.real.stdout, stderr: c.real.stderr, code: c.real.code });
-  });
+  ])("%s", (line) => expectSameAsReal(served, line));
 });
