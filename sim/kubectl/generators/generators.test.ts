@@ -52,6 +52,7 @@ describe.skipIf(!real)("the recorded transcript still matches the installed real
     for (const c of cases.filter((x) => x.args[0] === "create")) {
       expect(runReal(c.args, { cwd: dir, kubeconfig }), c.args.join(" ")).toEqual({ stdout: c.stdout, stderr: c.stderr, code: c.code });
     }
-  });
+    // ~100 runs of the binary one after another: 30 s was too little while the whole suite runs.
+  }, 180_000);
 });
 if (!real) console.log("notice: real kubectl v1.32 not found; live comparison skipped");
