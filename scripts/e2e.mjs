@@ -2,7 +2,7 @@
 // End-to-end tests on a throwaway database: `node scripts/e2e.mjs sqlite|postgresql`.
 // Needs a production build (next build) and /usr/bin/chromium; fails loudly, never skips.
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
@@ -39,6 +39,7 @@ if (provider === "postgresql") {
     await d.end();
   };
 } else if (provider === "sqlite") {
+  mkdirSync(path.join(root, "data"), { recursive: true }); // git-ignored: absent on a fresh clone
   const file = path.join("data", `${name}.db`);
   url = `file:./${file}`;
   cleanup = async () => {

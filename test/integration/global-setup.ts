@@ -1,7 +1,7 @@
 // Creates a throwaway database for one integration run, migrates it with the committed
 // migrations, and drops it afterwards (also when tests fail).
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -33,6 +33,8 @@ export default async function setup(project: TestProject) {
       await d.end();
     };
   } else {
+    // The data/ folder is git-ignored, so a fresh clone lacks it, and Prisma cannot create it.
+    mkdirSync(path.join(root, "data"), { recursive: true });
     const file = path.join("data", `${name}.db`);
     url = `file:./${file}`;
     teardown = async () => {
