@@ -3,6 +3,8 @@
 // real kubectl ages events by its own clock); mutating cases run on two fresh restores of the same
 // snapshot and also compare the objects left behind.
 
+import { words } from "../../kubectl/testing/harness";
+
 export type CaseMode = "read" | "describe" | "mutate";
 
 export interface OracleCase {
@@ -36,24 +38,8 @@ export const STATE_PATHS = [
   "/api/v1/nodes",
 ];
 
-/** Splits a case written as one line; '...' groups a word (no escapes needed in these cases). */
-function argv(line: string): string[] {
-  const out: string[] = [];
-  const re = /'([^']*)'|(\S+)/g;
-  let cur: string | undefined;
-  let last = -1;
-  for (let m = re.exec(line); m; m = re.exec(line)) {
-    const piece = m[1] ?? m[2];
-    if (cur !== undefined && m.index === last) cur += piece;
-    else {
-      if (cur !== undefined) out.push(cur);
-      cur = piece;
-    }
-    last = re.lastIndex;
-  }
-  if (cur !== undefined) out.push(cur);
-  return out;
-}
+// A case is written as one line, split as a shell would (kubectl/testing/harness.ts words).
+const argv = words;
 
 const read = (line: string): OracleCase => ({ args: argv(line), mode: "read" });
 const describeCase = (line: string): OracleCase => ({ args: argv(line), mode: "describe" });
