@@ -4,7 +4,7 @@ import { forget } from "./sandbox-cache";
 import * as interactive from "./sandbox-interactive";
 import * as sandboxes from "./sandboxes";
 import { newViewer } from "@/test/integration/fixtures";
-import { BrowserEditorSession, createSandbox } from "@/sim/index";
+import { BrowserEditorSession } from "@/sim/index";
 
 const provider = inject("provider");
 const T0 = Date.UTC(2030, 0, 1, 12);
@@ -88,10 +88,7 @@ describe(`interactive terminal service on ${provider}`, () => {
   });
 });
 
-// Runs once sim/sandbox.ts has the editor wiring (sim/editor/README.md); skipped until then.
-const editorsWired = "completeInteractive" in createSandbox({ seed: 1, now: T0 });
-
-describe.skipIf(!editorsWired)(`editors through the service on ${provider}`, () => {
+describe(`editors through the service on ${provider}`, () => {
   test("vi opens on the file, the browser session edits it, and the server writes it when saved", async () => {
     const v = await newViewer();
     const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);

@@ -32,10 +32,6 @@ export interface InteractiveExecResponse {
 }
 export interface PollResponse { output: string; done: boolean; clear?: boolean; exitCode?: number; prompt?: string; cluster: ClusterView; version: number }
 
-// ExecResult.interactive and Sandbox.completeInteractive are being added by the editor engineers;
-// read them through these shapes so this file compiles before and after.
-type WithEditor = ExecResult & { interactive?: EditorRequest };
-type EditorSandbox = Sandbox & { completeInteractive?(result: EditorResult, opts: { now: number }): ExecResult; pendingInteractive?(): EditorRequest | undefined };
 
 class VersionConflict extends Error {}
 
@@ -121,7 +117,7 @@ function checkLine(line: string): void {
   }
 }
 
-function execFields(r: WithEditor) {
+function execFields(r: ExecResult) {
   return {
     output: r.output,
     exitCode: r.exitCode,
@@ -138,7 +134,7 @@ export async function execInteractive(viewer: Viewer, id: string, line: string, 
   return mutate(viewer, id, (sandbox) => {
     const prompt = sandbox.prompt();
     const at = Math.max(now, sandbox.now());
-    const r = sandbox.exec(line, { now: at, interactive: true }) as WithEditor;
+    const r = sandbox.exec(line, { now: at, interactive: true });
     return { value: execFields(r), change: { log: { prompt, line, at, exitCode: r.exitCode, output: r.output } } };
   });
 }
@@ -161,11 +157,9 @@ export async function pollStream(viewer: Viewer, id: string, stream: number, int
 
 /** The editor quit in the browser: the server writes the file and runs what waited (kubectl edit). */
 export async function completeEditor(viewer: Viewer, id: string, result: EditorResult, now = Date.now()): Promise<InteractiveExecResponse> {
-  return mutate(viewer, id, (raw) => {
-    const sandbox = raw as EditorSandbox;
-    if (!sandbox.completeInteractive) throw new AppError("unavailable", "Editors are not available in this version of the simulator.");
+  return mutate(viewer, id, (sandbox) => {
     const at = Math.max(now, sandbox.now());
-    const r = sandbox.completeInteractive(result, { now: at }) as WithEditor;
+    const r = sandbox.completeInteractive(result, { now: at });
     // Logged without a line: the scrollback shows what the editor's program printed afterwards.
     return { value: execFields(r), change: r.output === "" ? "state" : { log: { prompt: "", line: "", at, exitCode: r.exitCode, output: r.output } } };
   });
@@ -195,5 +189,5 @@ export async function completeLine(viewer: Viewer, id: string, line: string, cur
 
 /** The editor still open in the sandbox (the page was reloaded while vi ran), or null. */
 export async function pendingEditor(viewer: Viewer, id: string): Promise<EditorRequest | null> {
-  return readOnly(viewer, id, (s) => (s as EditorSandbox).pendingInteractive?.() ?? null);
+  return readOnly(viewer, id, (s) => s.pendingInteractive() ?? null);
 }
