@@ -123,6 +123,11 @@ test("a watch streams until Ctrl-C, and a rollout status streams to its end", as
   await expect.poll(() => terminalText(page), { timeout: 90_000 }).toContain('deployment "web" successfully rolled out');
   await expect(status(page)).toHaveAttribute("data-busy", "false");
   await expect.poll(() => promptLine(page)).toBe("controlplane $");
+
+  // After a reload the scrollback holds what the streams printed after their first answer too.
+  await page.reload();
+  await expect.poll(() => terminalText(page)).toContain('deployment "web" successfully rolled out');
+  expect(await terminalText(page)).toMatch(/\^C\n(.*\n)*controlplane \$ echo after-the-watch/);
 });
 
 test("kubectl proxy runs in the background while curl reads the API beside it", async ({ page }) => {

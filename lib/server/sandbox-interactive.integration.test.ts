@@ -26,9 +26,10 @@ describe(`interactive terminal service on ${provider}`, () => {
     const stopped = await interactive.pollStream(v, id, opened.stream!.id, true, T0 + 61 * S);
     expect(stopped).toMatchObject({ done: true, exitCode: 130, prompt: "controlplane $ " });
     expect(stopped.output.endsWith("^C\n")).toBe(true);
-    // The command itself was logged once, the polls only moved the snapshot on.
-    const rows = await db().commandLog.findMany({ where: { sandboxId: id } });
-    expect(rows.map((r) => r.line)).toEqual(["kubectl get pods -w"]);
+    // The command was logged once; the stream's later output follows it in rows without a line.
+    const rows = await db().commandLog.findMany({ where: { sandboxId: id }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => r.line).filter((l) => l !== "")).toEqual(["kubectl get pods -w"]);
+    expect(rows.map((r) => r.output).join("")).toBe(opened.output + polled.output + stopped.output);
     const after = await interactive.pollStream(v, id, opened.stream!.id, false, T0 + 62 * S);
     expect(after).toMatchObject({ output: "", done: true });
   });

@@ -151,7 +151,10 @@ export async function pollStream(viewer: Viewer, id: string, stream: number, int
       ...(u.exitCode !== undefined ? { exitCode: u.exitCode } : {}),
       ...(u.prompt !== undefined ? { prompt: u.prompt } : {}),
     };
-    return { value, change: "state" };
+    // New output is logged as a row without a line, so a reload's scrollback shows the whole
+    // stream; watch's redraws (clear) only move the state on.
+    const change: Change = u.output === "" || u.clear ? "state" : { log: { prompt: "", line: "", at, exitCode: u.exitCode ?? 0, output: u.output } };
+    return { value, change };
   });
 }
 
