@@ -56,7 +56,9 @@ const NOTES = `## Notes
   dominates the hour now. The < 5 ms target needs the hour to cost a few µs per wake-up: leases
   (and the 5-min heartbeats) derived on read rather than written every 10 s, and the kubelet and
   controllers using \`ctx.changes()\` (new: the watched objects changed since the previous sync) to
-  look only at the keys that changed.
+  look only at the keys that changed. Callgrind, one sandbox (seed 1), instructions of the hour
+  alone (run minus a run without the advance): 620 M at the start of round 2 (no leases), 970 M
+  now with the lease renewals; creating the sandbox went from 2103 M to 1814 M instructions.
 - Snapshot size: ~82 KB for the fresh 30-pod fixture, ~75 KB of it packed chunks (deflate +
   base64). Deflate level 9 or a larger window saves < 1%; a preset dictionary built from another
   sandbox saves ~8 KB. The rest is data: 243 Events (24 KB packed, each with a random uid and
