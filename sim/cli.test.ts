@@ -23,12 +23,12 @@ describe("headless runner", () => {
     const r = sim(["--script", file, "--json"]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
-      { command: "echo hello", output: "hello\n", exitCode: 0 },
+      { command: "echo hello", output: "hello", exitCode: 0 },
       { command: "cat <<EOF > /tmp/p.yaml\nkind: Pod\nEOF", output: "", exitCode: 0 },
-      { command: "cat /tmp/p.yaml", output: "kind: Pod\n", exitCode: 0 },
+      { command: "cat /tmp/p.yaml", output: "kind: Pod", exitCode: 0 },
       { command: "sleep 10", output: "", exitCode: 0 },
-      { command: "date", output: "Thu Jan  1 00:00:10 UTC 2026\n", exitCode: 0 },
-      { command: "nosuch", output: "bash: nosuch: command not found\n", exitCode: 127 },
+      { command: "date", output: "Thu Jan  1 00:00:10 UTC 2026", exitCode: 0 },
+      { command: "nosuch", output: "bash: nosuch: command not found", exitCode: 127 },
     ]);
   }, 30_000);
 
@@ -39,7 +39,7 @@ describe("headless runner", () => {
 
   test("--topology and --seed are honoured", () => {
     const r = sim(["--script", script("c.sh", "hostname\n"), "--topology", "minikube", "--seed", "5", "--json"]);
-    expect(JSON.parse(r.stdout)[0].output).toBe("minikube\n");
+    expect(JSON.parse(r.stdout)[0].output).toBe("minikube");
   }, 30_000);
 
   test("a missing script or a bad flag prints to stderr and exits 2", () => {

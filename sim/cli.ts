@@ -83,7 +83,9 @@ function runScript(o: CliOptions & { script: string }): void {
     throw new UsageError(`cannot read script "${o.script}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   const { steps, sandbox } = runScenario(text, { seed: o.seed, topology: o.topology, now: o.start });
-  if (o.json) process.stdout.write(JSON.stringify(steps, null, 2) + "\n");
+  // JSON `output` is the text the terminal shows before the next prompt, without the final
+  // newline that ends the last line (the runner contract: `echo hi` → "hi").
+  if (o.json) process.stdout.write(JSON.stringify(steps.map((s) => ({ ...s, output: s.output.replace(/\n$/, "") })), null, 2) + "\n");
   else for (const step of steps) process.stdout.write(`${sandbox.prompt()}${step.command}\n${step.output}`);
 }
 
