@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { fastStore } from "./fast-store";
-import { cachedAt, forget, peek, remember, withSandboxLock } from "./sandbox-cache";
-import { MAX_LINE_BYTES } from "./sandboxes";
-import { restoreSandbox, type ClusterView, type ExecResult, type Sandbox, type SandboxSnapshot } from "./sim";
+import { forget, peek, remember, withSandboxLock } from "./sandbox-cache";
+import { backoff, checkLine, live, MAX_TRIES, meta, VersionConflict } from "./sandboxes";
+import type { ClusterView, ExecResult, Sandbox } from "./sim";
 import type { Viewer } from "./viewer";
 
 // The interactive terminal's server side (sim/README.md, "Interactive editors" and "Interactive
@@ -13,8 +13,6 @@ import type { Viewer } from "./viewer";
 // Same guarded-write discipline as sandboxes.ts: every change of the sandbox (a command, a poll that
 // advanced a stream, an editor's result) is stored with a version check and re-run on the fresh
 // state when another tab or instance wrote first.
-
-const MAX_TRIES = 10;
 
 /** An editor the browser should run (sim/editor/session.ts InteractiveRequest). */
 export interface EditorRequest { kind: "editor"; editor: "vi" | "nano"; path: string; displayPath: string; content?: string }
@@ -31,27 +29,6 @@ export interface InteractiveExecResponse {
   version: number;
 }
 export interface PollResponse { output: string; done: boolean; clear?: boolean; exitCode?: number; prompt?: string; cluster: ClusterView; version: number }
-
-
-class VersionConflict extends Error {}
-
-function backoff(attempt: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
-}
-
-async function meta(viewer: Viewer, id: string) {
-  const row = await db().sandbox.findFirst({ where: { id, ownerId: viewer.id }, select: { id: true, version: true } });
-  if (!row) throw new AppError("not_found", "No such sandbox.");
-  return row;
-}
-
-async function live(id: string, version: number): Promise<Sandbox> {
-  const hit = cachedAt(id, version);
-  if (hit) return hit;
-  const row = await db().sandbox.findUnique({ where: { id }, select: { snapshot: true, version: true } });
-  if (!row || row.version !== version) throw new VersionConflict();
-  return restoreSandbox(JSON.parse(row.snapshot) as SandboxSnapshot);
-}
 
 /** What a step changed: a command for the log (snapshot + log row), the state alone, or nothing. */
 type Change = { log: { prompt: string; line: string; at: number; exitCode: number; output: string } } | "state" | "none";
@@ -109,12 +86,6 @@ async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sandbox) =>
     }
     throw new AppError("conflict", "The sandbox is busy; try again.");
   });
-}
-
-function checkLine(line: string): void {
-  if (Buffer.byteLength(line, "utf8") > MAX_LINE_BYTES) {
-    throw new AppError("line_too_long", `A command line may be at most ${MAX_LINE_BYTES} bytes.`);
-  }
 }
 
 function execFields(r: ExecResult) {

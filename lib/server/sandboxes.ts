@@ -16,7 +16,7 @@ import type { Viewer } from "./viewer";
 // Every command's snapshot and log row are written in one transaction guarded by `version`.
 
 export const MAX_LINE_BYTES = 16_384; // sim/core/limits.ts commandLineBytes
-const MAX_TRIES = 10;
+export const MAX_TRIES = 10;
 const SCROLLBACK_ENTRIES = 200;
 const HISTORY_ENTRIES = 500;
 const SCROLLBACK_OUTPUT_CHARS = 32_768; // per restored command; the log itself keeps everything
@@ -38,10 +38,10 @@ export interface SandboxView {
 export interface ExecResponse { output: string; exitCode: number; prompt: string; clear?: boolean; cluster: ClusterView; version: number }
 export interface GradeResponse { results: CheckResult[]; passed: boolean; score: number; completed: boolean }
 
-class VersionConflict extends Error {}
+export class VersionConflict extends Error {}
 
 /** Another instance wrote first: wait a little (jittered) before re-running on the fresh state. */
-function backoff(attempt: number): Promise<void> {
+export function backoff(attempt: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
 }
 
@@ -57,20 +57,20 @@ function freshSandbox(exercise: Exercise, now: number): Sandbox {
   return sandbox;
 }
 
-function checkLine(line: string): void {
+export function checkLine(line: string): void {
   if (Buffer.byteLength(line, "utf8") > MAX_LINE_BYTES) {
     throw new AppError("line_too_long", `A command line may be at most ${MAX_LINE_BYTES} bytes.`);
   }
 }
 
 /** The row's ownership and version; "not yours" and "missing" look alike (404). */
-async function meta(viewer: Viewer, id: string) {
+export async function meta(viewer: Viewer, id: string) {
   const row = await db().sandbox.findFirst({ where: { id, ownerId: viewer.id }, select: { id: true, version: true, exercise: true, logStart: true } });
   if (!row) throw new AppError("not_found", "No such sandbox.");
   return row;
 }
 
-async function live(id: string, version: number): Promise<Sandbox> {
+export async function live(id: string, version: number): Promise<Sandbox> {
   const hit = cachedAt(id, version);
   if (hit) return hit;
   const row = await db().sandbox.findUnique({ where: { id }, select: { snapshot: true, version: true } });
