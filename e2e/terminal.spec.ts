@@ -139,6 +139,13 @@ test("kubectl proxy runs in the background while curl reads the API beside it", 
   await run(page, "curl -s localhost:8001/api/v1/namespaces/default/pods");
   await expect.poll(() => terminalText(page)).toContain('"kind": "PodList"');
   await expect.poll(() => terminalText(page)).toContain('"name": "redis"');
+  await run(page, "jobs");
+  await expect.poll(() => terminalText(page)).toContain("[1]+  Running                 kubectl proxy &");
+  await run(page, "kill %1");
+  await expect.poll(() => terminalText(page)).toContain("[1]+  Terminated              kubectl proxy");
+  await run(page, "curl localhost:8001/version; echo status=$?");
+  await expect.poll(() => terminalText(page)).toContain("curl: (7) Failed to connect to localhost port 8001 after 0 ms: Couldn't connect to server");
+  await expect.poll(() => terminalText(page)).toContain("status=7");
 });
 
 test("Ctrl-R finds an earlier command and Enter runs it again", async ({ page }) => {

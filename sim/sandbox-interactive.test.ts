@@ -166,6 +166,67 @@ describe("background jobs", () => {
   });
 });
 
+describe("servers in the background: kubectl proxy and port-forward", () => {
+  const refused = (port: number) => `curl: (7) Failed to connect to localhost port ${port} after 0 ms: Couldn't connect to server\n`;
+
+  test("kubectl proxy & keeps serving while the learner types; kill %1 closes its port", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    expect(run(sb, "kubectl proxy &", T0 + S).output).toBe("[1] 4242\nStarting to serve on 127.0.0.1:8001\n");
+    expect(run(sb, "jobs", T0 + 60 * S).output).toBe("[1]+  Running                 kubectl proxy &\n");
+    expect(run(sb, "curl -s localhost:8001/version | grep gitVersion", T0 + 61 * S).output).toBe('  "gitVersion": "v1.32.5",\n');
+    expect(run(sb, "kill %1", T0 + 62 * S)).toMatchObject({ output: "[1]+  Terminated              kubectl proxy\n", exitCode: 0 });
+    expect(run(sb, "curl localhost:8001/version", T0 + 63 * S)).toMatchObject({ output: refused(8001), exitCode: 7 });
+    expect(sb.jobs()).toEqual([]);
+  });
+
+  test("a second proxy on the same port fails while the first runs, and starts once it is killed", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    run(sb, "kubectl proxy &", T0 + S);
+    expect(run(sb, "kubectl proxy &", T0 + 2 * S).output).toBe(
+      "[2] 4243\nerror: listen tcp 127.0.0.1:8001: bind: address already in use\n[2]+  Exit 1                  kubectl proxy\n",
+    );
+    run(sb, "kill %1", T0 + 3 * S);
+    expect(run(sb, "kubectl proxy --port=8001 &", T0 + 4 * S).output).toBe("[1] 4244\nStarting to serve on 127.0.0.1:8001\n");
+  });
+
+  test("port-forward & serves the pod's port; fg brings it back and Ctrl-C closes the port", () => {
+    const sb = withNginx();
+    expect(run(sb, "kubectl port-forward pod/nginx 8080:80 &", T0 + 31 * S).output).toBe(
+      "[1] 4242\nForwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n",
+    );
+    expect(run(sb, "curl -s localhost:8080 | grep title", T0 + 40 * S).output).toBe("<title>Welcome to nginx!</title>\n");
+    const r = run(sb, "fg", T0 + 41 * S);
+    expect(r).toMatchObject({ output: "kubectl port-forward pod/nginx 8080:80\n", stream: { id: expect.any(Number) } });
+    expect(sb.poll(r.stream!.id, { now: T0 + 50 * S })).toEqual({ output: "", done: false });
+    expect(sb.interrupt(r.stream!.id, { now: T0 + 51 * S })).toMatchObject({ output: "^C\n", done: true, exitCode: 130 });
+    expect(run(sb, "curl localhost:8080", T0 + 52 * S)).toMatchObject({ output: refused(8080), exitCode: 7 });
+  });
+
+  test("kubectl proxy in the foreground streams until Ctrl-C, then its port is closed", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    const r = run(sb, "kubectl proxy --port=8002", T0 + S);
+    expect(r).toMatchObject({ output: "Starting to serve on 127.0.0.1:8002\n", prompt: "", stream: { id: expect.any(Number) } });
+    expect(sb.poll(r.stream!.id, { now: T0 + 30 * S })).toEqual({ output: "", done: false });
+    sb.interrupt(r.stream!.id, { now: T0 + 31 * S });
+    expect(run(sb, "curl localhost:8002/version", T0 + 32 * S).exitCode).toBe(7);
+  });
+
+  test("timeout stops kubectl proxy with status 124 and closes its port", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    expect(sb.exec("timeout 5 kubectl proxy", { now: T0 })).toMatchObject({ output: "Starting to serve on 127.0.0.1:8001\n", exitCode: 124 });
+    expect(sb.exec("curl localhost:8001/version", { now: sb.now() }).exitCode).toBe(7);
+  });
+
+  test("a background proxy survives snapshot and restore, and kill %1 still closes it", () => {
+    const a = createSandbox({ seed: 1, now: T0 });
+    run(a, "kubectl proxy &", T0 + S);
+    const b = restoreSandbox(JSON.parse(JSON.stringify(a.snapshot())));
+    expect(run(b, "curl -s localhost:8001/api | grep kind", T0 + 5 * S).output).toBe('  "kind": "APIVersions",\n');
+    expect(run(b, "kill %1", T0 + 6 * S).output).toBe("[1]+  Terminated              kubectl proxy\n");
+    expect(run(b, "curl -s localhost:8001/api", T0 + 7 * S).exitCode).toBe(7);
+  });
+});
+
 describe("a second terminal tab", () => {
   test("a watch open in one tab shows the pod another tab creates, and both go on", () => {
     const sb = createSandbox({ seed: 1, now: T0 });

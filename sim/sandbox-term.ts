@@ -34,6 +34,8 @@ export interface StreamRun {
   jobsAtStart: JobView[];
   /** Where in TermState.journal the writes this run did not make itself start (forked re-runs). */
   journalFrom: number;
+  /** Local listeners (kubectl proxy, port-forward) its first run opened on the terminal's machine: closed when it ends. */
+  listeners?: number[];
 }
 
 /** A write to the API made by another line while forked runs were open, replayed into their copies. */

@@ -54,7 +54,7 @@ import { kubectl } from "./kubectl/index";
 import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
 import { DEFAULT_NODES } from "./controllers/topology";
 import { splitScript } from "./shell/script";
-import { attachHosts, hostPrograms, hostPrompt, leaveHost } from "./hosts/index";
+import { attachHosts, closeListeners, hostPrograms, hostPrompt, leaveHost, openListeners } from "./hosts/index";
 import { TerminalSession, type CompleteInput } from "./editor/terminal-session";
 import type { InteractiveRequest } from "./editor/session";
 
@@ -341,7 +341,9 @@ class SimSandbox implements Sandbox {
     const run = this.newRun(line, now, false);
     const term = new TerminalOutput();
     this.pendingFg = undefined;
+    const had = openListeners(this.cluster);
     const status = this.runOpening(line, term, run.horizon, this.jobControl());
+    run.listeners = openListeners(this.cluster).filter((id) => !had.includes(id));
     const shown = unseen(run.shown, term);
     const clear = this.shell.clearRequested || shown.clear;
     const fg = this.pendingFg !== undefined ? this.term.jobs.find((j) => j.n === this.pendingFg) : undefined;
@@ -353,7 +355,9 @@ class SimSandbox implements Sandbox {
       opened = { id: this.term.nextStreamId++, run: fg.run, job: fg };
     }
     if (opened) {
-      this.term.streams = [...this.term.streams, opened].slice(-MAX_STREAMS);
+      const streams = [...this.term.streams, opened];
+      for (const ended of streams.slice(0, -MAX_STREAMS)) this.endRun(ended.run);
+      this.term.streams = streams.slice(-MAX_STREAMS);
       return { output: escapeTerminal(out + shown.text), exitCode: 0, prompt: "", stream: { id: opened.id }, ...(clear ? { clear } : {}) };
     }
     const res = this.withEditorRequest(this.result(out + shown.text + this.jobNotices(), status as number));
@@ -489,7 +493,10 @@ class SimSandbox implements Sandbox {
       list: () => this.term.jobs.map(({ n, pid, command, status }) => ({ n, pid, command, status })),
       kill: (n, signal) => {
         const j = this.term.jobs.find((x) => x.n === n);
-        if (j && j.status === "Running") Object.assign(j, { status: signal, notify: true });
+        if (j && j.status === "Running") {
+          Object.assign(j, { status: signal, notify: true });
+          this.endRun(j.run);
+        }
       },
       foreground: (n) => {
         this.pendingFg = n;
@@ -511,12 +518,17 @@ class SimSandbox implements Sandbox {
     const pid = this.term.nextPid++;
     const run = this.newRun(command, now, true);
     const term = new TerminalOutput();
+    const had = openListeners(this.cluster);
     const status = this.runLine(command, term, { cutAt: run.horizon, subshell: true, jobs: this.frozenJobControl(run.jobsAtStart) });
+    run.listeners = openListeners(this.cluster).filter((id) => !had.includes(id));
     const text = unseen(run.shown, term).text;
     // The job's own writes are in its re-runs; the journal from here on is the learner's.
     run.journalFrom = this.term.journal.length;
     const job: JobState = { n, pid, command, status: "Running", run, notify: false };
-    if (status !== "cut") Object.assign(job, { status: status === 0 ? "Done" : { exit: status }, notify: true });
+    if (status !== "cut") {
+      Object.assign(job, { status: status === 0 ? "Done" : { exit: status }, notify: true });
+      this.endRun(run);
+    }
     this.term.jobs.push(job);
     this.shell.state.lastStatus = 0;
     return `[${n}] ${pid}\n` + text;
@@ -540,9 +552,17 @@ class SimSandbox implements Sandbox {
       j.run.horizon = nextHorizon(j.run, now);
       const r = this.forkRun(j.run);
       out += unseen(j.run.shown, r.term).text;
-      if (r.status !== "cut") Object.assign(j, { status: r.status === 0 ? "Done" : { exit: r.status }, notify: true });
+      if (r.status !== "cut") {
+        Object.assign(j, { status: r.status === 0 ? "Done" : { exit: r.status }, notify: true });
+        this.endRun(j.run);
+      }
     }
     return out;
+  }
+
+  /** A line that ran on as a stream or a job ended: the ports its servers listened on close. */
+  private endRun(run: StreamRun): void {
+    closeListeners(this.cluster, run.listeners ?? []);
   }
 
   /** bash reports finished jobs before the next prompt, then forgets them. */
@@ -603,6 +623,7 @@ class SimSandbox implements Sandbox {
     const jobsOut = this.advanceJobs(now);
     if (ended === undefined && !interrupt) return { output: escapeTerminal(jobsOut + out), done: false, ...(clear ? { clear } : {}) };
     this.term.streams = this.term.streams.filter((x) => x.id !== s.id);
+    this.endRun(s.run);
     if (ended === undefined) {
       // Ctrl-C: bash echoes ^C where the cursor is and ends the line with status 130.
       out += "^C\n";

@@ -25,6 +25,11 @@ export interface Proc {
   cluster: ClusterPort;
   /** Set by `timeout N`: watching programs stop at this virtual time. Undefined: no limit given. */
   deadline?: number;
+  /**
+   * A browser terminal's stream horizon (the line is cut there and resumed later, not killed):
+   * a server such as `kubectl proxy` keeps its listener when it reaches this, not at `deadline`.
+   */
+  cutAt?: number;
   /** The hostname of the machine the program runs on ("controlplane"). */
   hostname: string;
   /** True when stdout is the learner's terminal (not a pipe or a file), as isatty(1): ls prints columns. */

@@ -54,7 +54,9 @@ function nodeNet(c: HostCtx, url: string): NetReply {
   if (u.host === c.node) return clusterHttp(c.cluster.api, { pick: (n) => c.cluster.prng.int(n) }, url.replace(c.node, spec?.ip ?? c.node));
   if (u.host === "localhost" || u.host === "127.0.0.1") {
     // Node ports answer on every local address, localhost included (localhostNodePorts).
-    return clusterHttp(c.cluster.api, { pick: (n) => c.cluster.prng.int(n) }, url.replace(/\/\/[^/:]+/, `//${spec?.ip ?? "127.0.0.1"}`));
+    const r = clusterHttp(c.cluster.api, { pick: (n) => c.cluster.prng.int(n) }, url.replace(/\/\/[^/:]+/, `//${spec?.ip ?? "127.0.0.1"}`));
+    // Nothing listening: curl names the host as typed ("Failed to connect to localhost port 8001").
+    return r.ok ? r : { ...r, host: u.host };
   }
   return clusterHttp(c.cluster.api, { pick: (n) => c.cluster.prng.int(n) }, url);
 }

@@ -25,6 +25,7 @@ import { kubectl } from "../kubectl/index";
 
 export { attachHosts, hostPrompt, leaveHost, hostFs } from "./session";
 export { gatedByComponent } from "./static-pods";
+export { closeListeners, openListeners } from "./kubectl-local";
 export { hostsReconciler } from "./hosts-reconciler";
 
 export function hostPrograms(): Record<string, Program> {

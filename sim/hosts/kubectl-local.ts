@@ -1,8 +1,12 @@
-// `kubectl proxy` and `kubectl port-forward` as local listeners on the machine they run on: the
-// shell has no job control, so they print their banner and return, and stay listening until the
-// sandbox ends. `curl localhost:8001/...` is then answered by the API server (JSON pretty-printed
-// as the API server does for curl's user agent), pods/NAME:PORT/proxy/ and services/.../proxy/ by
-// the cluster network; `curl localhost:LOCAL` after port-forward reaches the pod's port.
+// `kubectl proxy` and `kubectl port-forward` as local listeners on the machine they run on. In a
+// browser terminal (a deadline is set) they print their banner and keep running until the line's
+// deadline: as a stream until Ctrl-C, or as a background job (`kubectl proxy &`) until `kill %1`;
+// the sandbox closes the listeners a line opened when that line ends (closeListeners). `timeout N`
+// stops them and closes the listener. Without a deadline (the headless runner, which has no job
+// control) they print their banner and return, and stay listening until the sandbox ends.
+// `curl localhost:8001/...` is then answered by the API server (JSON pretty-printed as the API
+// server does for curl's user agent), pods/NAME:PORT/proxy/ and services/.../proxy/ by the
+// cluster network; `curl localhost:LOCAL` after port-forward reaches the pod's port.
 
 import type { Proc, Program } from "../core/process";
 import type { Cluster } from "../cluster";
@@ -17,6 +21,8 @@ import { registerLocalListener } from "./curl";
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 interface Listener {
+  /** Unique per cluster, so the sandbox can close the ones a line opened. */
+  id: number;
   port: number;
   kind: "proxy" | "forward";
   namespace?: string;
@@ -24,10 +30,44 @@ interface Listener {
   remote?: number;
 }
 
+type ListenerBag = { listeners?: Record<string, Listener[]>; nextListenerId?: number };
+
 function listeners(cluster: Cluster, host: string): Listener[] {
-  const st = hostsState(cluster) as unknown as { listeners?: Record<string, Listener[]> };
+  const st = hostsState(cluster) as unknown as ListenerBag;
   st.listeners ??= {};
   return (st.listeners[host] ??= []);
+}
+
+function listen(cluster: Cluster, host: string, l: Omit<Listener, "id">): number {
+  const st = hostsState(cluster) as unknown as ListenerBag;
+  const id = (st.nextListenerId ??= 1);
+  st.nextListenerId = id + 1;
+  listeners(cluster, host).push({ ...l, id });
+  return id;
+}
+
+/** The ids of the listeners open on every machine (kubectl proxy, port-forward). */
+export function openListeners(cluster: Cluster): number[] {
+  const st = hostsState(cluster) as unknown as ListenerBag;
+  return Object.values(st.listeners ?? {}).flatMap((ls) => ls.map((l) => l.id));
+}
+
+/** The process that opened them ended (killed job, Ctrl-C, timeout): the ports refuse again. */
+export function closeListeners(cluster: Cluster, ids: number[]): void {
+  if (!ids.length) return;
+  const st = hostsState(cluster) as unknown as ListenerBag;
+  for (const [host, ls] of Object.entries(st.listeners ?? {})) st.listeners![host] = ls.filter((l) => !ids.includes(l.id));
+}
+
+/**
+ * A server keeps running until its deadline. Stopped by `timeout`, it closes its listeners and
+ * exits 0 (timeout reports 124); cut for a browser stream, it stays listening (the line resumes).
+ */
+function serve(p: Proc, cluster: Cluster, ids: number[]): number {
+  if (p.deadline === undefined) return 0;
+  if (p.deadline > p.cluster.now()) p.cluster.advanceTo(p.deadline);
+  if (p.cutAt === undefined || p.deadline < p.cutAt) closeListeners(cluster, ids);
+  return 0;
 }
 
 const jsonReply = (status: number, body: unknown): NetReply => ({ ok: true, status, body: JSON.stringify(body, null, 2) + "\n", ip: "127.0.0.1", port: 0, headers: { "Content-Type": "application/json" } });
@@ -85,9 +125,9 @@ function proxy(p: Proc, cluster: Cluster): number {
     p.stderr(`error: listen tcp ${address}:${port}: bind: address already in use\n`);
     return 1;
   }
-  ls.push({ port, kind: "proxy" });
+  const id = listen(cluster, p.hostname, { port, kind: "proxy" });
   p.stdout(`Starting to serve on ${address}:${port}\n`);
-  return 0;
+  return serve(p, cluster, [id]);
 }
 
 function portForward(p: Proc, cluster: Cluster): number {
@@ -109,14 +149,14 @@ function portForward(p: Proc, cluster: Cluster): number {
     p.stderr(`error: unable to forward port because pod is not running. Current status=${pod.status?.phase ?? "Pending"}\n`);
     return 1;
   }
-  const ls = listeners(cluster, p.hostname);
+  const ids: number[] = [];
   for (const spec of ports) {
     const [local, remote] = spec.includes(":") ? spec.split(":") : [spec, spec];
     const lp = Number(local || remote);
-    ls.push({ port: lp, kind: "forward", namespace: ns, pod: pod.metadata.name, remote: Number(remote) });
+    ids.push(listen(cluster, p.hostname, { port: lp, kind: "forward", namespace: ns, pod: pod.metadata.name, remote: Number(remote) }));
     p.stdout(`Forwarding from 127.0.0.1:${lp} -> ${remote}\nForwarding from [::1]:${lp} -> ${remote}\n`);
   }
-  return 0;
+  return serve(p, cluster, ids);
 }
 
 function resolvePod(cluster: Cluster, ns: string, kind: string, name: string): KubeObject | string {

@@ -229,6 +229,7 @@ export class Shell {
       fs: this.host.fs,
       cluster: this.host.cluster,
       deadline: this.cutAt === undefined ? this.deadline : Math.min(this.deadline ?? Infinity, this.cutAt),
+      cutAt: this.cutAt,
       hostname: this.host.hostname,
       stdoutIsTerminal: io.out === this.terminal,
       stdout: io.out,
