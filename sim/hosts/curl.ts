@@ -9,6 +9,7 @@ import type { NetReply } from "../images/index";
 import { clusterHttp } from "../node/index";
 import { hostCtx, type HostCtx } from "./session";
 import { nodeSpec } from "./state";
+import { apiServerDown } from "./static-pods";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -50,7 +51,10 @@ function nodeNet(c: HostCtx, url: string): NetReply {
   }
   const cp = nodeSpec(c.cluster, "controlplane") ?? nodeSpec(c.cluster, "minikube");
   const apiPort = cp?.minikube ? 8443 : 6443;
-  if (u.port === apiPort && ((local && spec?.controlPlane) || u.host === cp?.ip)) return { ...apiServerAnonymous(c, u.path), ip: cp?.ip ?? u.host, port: apiPort };
+  if (u.port === apiPort && ((local && spec?.controlPlane) || u.host === cp?.ip)) {
+    if (apiServerDown(c.cluster)) return { ok: false, error: "refused", host: u.host, ip: cp?.ip ?? u.host, port: apiPort };
+    return { ...apiServerAnonymous(c, u.path), ip: cp?.ip ?? u.host, port: apiPort };
+  }
   if (u.host === c.node) return clusterHttp(c.cluster.api, { pick: (n) => c.cluster.prng.int(n) }, url.replace(c.node, spec?.ip ?? c.node));
   if (u.host === "localhost" || u.host === "127.0.0.1") {
     // Node ports answer on every local address, localhost included (localhostNodePorts).

@@ -15,7 +15,7 @@ import type { NetReply } from "../images/index";
 import { clusterHttp } from "../node/index";
 import { clusterOf } from "./session";
 import { hostsState, nodeSpec } from "./state";
-import { componentDown } from "./static-pods";
+import { apiServerDown } from "./static-pods";
 import { registerLocalListener } from "./curl";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -220,8 +220,8 @@ export function withLocalServers(inner: Program): Program {
       if (verb === "version") p.stdout("Client Version: v1.32.5\nKustomize Version: v5.5.0\n");
       return refuseLocalhost(p);
     }
-    // A kube-apiserver whose static pod the learner broke refuses connections (kubectl's usual symptom).
-    if (cluster && !LOCAL_ONLY.has(verb ?? "help") && !(verb === "version" && p.argv.includes("--client")) && componentDown(cluster, "kube-apiserver")) {
+    // A kube-apiserver whose static pod (or etcd's) the learner broke refuses connections (kubectl's usual symptom).
+    if (cluster && !LOCAL_ONLY.has(verb ?? "help") && !(verb === "version" && p.argv.includes("--client")) && apiServerDown(cluster)) {
       const cp = nodeSpec(cluster, "controlplane") ?? nodeSpec(cluster, "minikube");
       if (verb === "version") p.stdout("Client Version: v1.32.5\nKustomize Version: v5.5.0\n");
       return refuseLocalhost(p, `${cp?.ip ?? "192.168.1.2"}:${cp?.minikube ? 8443 : 6443}`, "https");

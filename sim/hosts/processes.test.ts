@@ -91,6 +91,36 @@ describe("static pods", () => {
     expect(s.run("kubectl get pods -n kube-system --no-headers | grep apiserver", 30)).toMatch(/^kube-apiserver-controlplane +1\/1 +Running +0 /);
   });
 
+  const REFUSED = "The connection to the server 192.168.1.2:6443 was refused - did you specify the right host or port?\n";
+
+  it("takes the API server down with etcd when etcd's manifest is moved away, and brings both back when it returns", () => {
+    const s = session();
+    s.run("kubectl create deployment web --image=nginx --replicas=1");
+    expect(s.run("kubectl get deploy web --no-headers", 20)).toMatch(/^web +1\/1/);
+    s.run("mv /etc/kubernetes/manifests/etcd.yaml /root/");
+    expect(s.run("kubectl get pods 2>&1 | tail -1", 5)).toBe(REFUSED);
+    s.run("kubectl get pods");
+    expect(s.code()).toBe(1);
+    expect(s.run("kubectl scale deploy web --replicas=3 2>&1 | tail -1")).toBe(REFUSED);
+    expect(s.run("curl -k https://localhost:6443/version")).toBe("curl: (7) Failed to connect to localhost port 6443 after 0 ms: Couldn't connect to server\n");
+    expect(s.code()).toBe(7);
+    expect(s.run("crictl ps --name etcd -q")).toBe("");
+    s.run("mv /root/etcd.yaml /etc/kubernetes/manifests/", 60);
+    expect(s.run("kubectl get pods -n kube-system --no-headers | grep etcd", 20)).toMatch(/^etcd-controlplane +1\/1 +Running/);
+    expect(s.run("kubectl get deploy web --no-headers")).toMatch(/^web +1\/1 +1 +1/);
+    expect(s.run("curl -sk https://localhost:6443/version | grep gitVersion")).toBe('  "gitVersion": "v1.32.5",\n');
+  });
+
+  it("takes the API server down while etcd's manifest does not parse, and logs why", () => {
+    const s = session();
+    s.run("cp /etc/kubernetes/manifests/etcd.yaml /root/etcd.yaml.bak");
+    s.run("echo 'kind: [' > /etc/kubernetes/manifests/etcd.yaml");
+    expect(s.run("kubectl get nodes 2>&1 | tail -1", 30)).toBe(REFUSED);
+    expect(s.run("journalctl -u kubelet --no-pager | grep 'Could not process manifest file' | tail -1")).toContain('path="/etc/kubernetes/manifests/etcd.yaml"');
+    s.run("cp /root/etcd.yaml.bak /etc/kubernetes/manifests/etcd.yaml");
+    expect(s.run("kubectl get nodes --no-headers", 20)).toMatch(/^controlplane +Ready/);
+  });
+
   it("creates and removes mirror pods as manifests come and go", () => {
     const s = session();
     s.run("kubectl run static-web --image=nginx --dry-run=client -o yaml > /etc/kubernetes/manifests/static-web.yaml");

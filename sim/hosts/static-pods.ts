@@ -125,8 +125,8 @@ function mirrorPod(cluster: Cluster, pod: KubeObject, node: string, text: string
 }
 
 /**
- * Whether a control-plane component (kube-scheduler, kube-controller-manager) is down because the
- * learner broke its static pod: once its manifest changed, the component runs only while its
+ * Whether a control-plane component (etcd, kube-apiserver, kube-scheduler, kube-controller-manager)
+ * is down because the learner broke its static pod: once its manifest changed, the component runs only while its
  * mirror pod's container runs.
  */
 export function componentDown(cluster: Cluster, component: string): boolean {
@@ -142,11 +142,22 @@ export function componentDown(cluster: Cluster, component: string): boolean {
   return false;
 }
 
-/** A reconciler that does nothing while its component's static pod is down (and catches up after). */
+/**
+ * Whether the API server answers: its static pod runs, and so does etcd's (without etcd,
+ * kube-apiserver fails its storage checks and crash-loops; kubectl's connection is refused).
+ */
+export function apiServerDown(cluster: Cluster): boolean {
+  return componentDown(cluster, "kube-apiserver") || componentDown(cluster, "etcd");
+}
+
+/**
+ * A reconciler that does nothing while its component's static pod is down, or the API server it
+ * talks to is (and catches up after).
+ */
 export function gatedByComponent(r: Reconciler, component: string, cluster: () => Cluster | undefined): Reconciler {
   const down = () => {
     const c = cluster();
-    return c ? componentDown(c, component) : false;
+    return c ? componentDown(c, component) || apiServerDown(c) : false;
   };
   return {
     ...r,
