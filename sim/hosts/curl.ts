@@ -38,7 +38,8 @@ export function registerLocalListener(name: string, fn: (c: HostCtx, port: numbe
   LISTENERS[name] = fn;
 }
 
-function nodeNet(c: HostCtx, url: string): NetReply {
+/** HTTP from a node: local listeners, the API server, node ports and the cluster network (no cluster DNS). */
+export function nodeNet(c: HostCtx, url: string): NetReply {
   const u = parse(url);
   if (!u) return { ok: false, error: "dns", host: url, port: 80 };
   const spec = nodeSpec(c.cluster, c.node);

@@ -18,6 +18,7 @@ import { crictl } from "./crictl";
 import { df, free, ip, uptime } from "./sysinfo";
 import { iptables, iptablesSave, ipvsadm } from "./iptables";
 import { curl } from "./curl";
+import { dig, nslookup, wget } from "./node-net-tools";
 import { withLocalServers } from "./kubectl-local";
 import { minikube } from "./minikube";
 import { containerd, kubeadm, kubelet } from "./binaries";
@@ -29,5 +30,5 @@ export { closeListeners, openListeners } from "./kubectl-local";
 export { hostsReconciler } from "./hosts-reconciler";
 
 export function hostPrograms(): Record<string, Program> {
-  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm, curl, kubectl: withLocalServers(kubectl), minikube, kubelet, kubeadm, containerd };
+  return { ssh, systemctl, journalctl, ps, crictl, ip, df, free, uptime, iptables, "iptables-save": iptablesSave, ipvsadm, curl, wget, dig, nslookup, kubectl: withLocalServers(kubectl), minikube, kubelet, kubeadm, containerd };
 }

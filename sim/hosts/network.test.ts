@@ -139,3 +139,34 @@ describe("kubectl proxy and port-forward", () => {
     expect(s.run("kubectl port-forward pod/nope 8081:80")).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
 });
+
+describe("wget, dig and nslookup on a node", () => {
+  it("fetches with GNU wget's output, and fails with its exit codes", () => {
+    const s = session();
+    s.run("kubectl create deployment web --image=nginx");
+    s.run("kubectl expose deployment web --port=80");
+    const ip = s.run("kubectl get svc web -o jsonpath='{.spec.clusterIP}'", 30);
+    expect(s.run(`wget -qO- ${ip} | grep title`)).toBe("<title>Welcome to nginx!</title>\n");
+    expect(s.run(`wget ${ip}`)).toMatch(new RegExp(`^--2026-01-01 \\d\\d:\\d\\d:\\d\\d--  http://${ip.replace(/\./g, "\\.")}/\nConnecting to ${ip.replace(/\./g, "\\.")}:80\\.\\.\\. connected\\.\nHTTP request sent, awaiting response\\.\\.\\. 200 OK\nLength: 615 \\[text/html\\]\nSaving to: ‘index\\.html’\n`));
+    expect(s.run("grep -c nginx index.html")).not.toBe("0\n");
+    expect(s.run("wget web")).toMatch(/^--2026-01-01 [\d:]{8}--  http:\/\/web\/\n/);
+    expect(s.run("wget web 2>&1 | tail -n +2")).toBe("Resolving web (web)... failed: Temporary failure in name resolution.\nwget: unable to resolve host address ‘web’\n");
+    s.run("wget web");
+    expect(s.code()).toBe(4);
+    s.run("wget -q localhost:8001/version");
+    expect(s.code()).toBe(4);
+  });
+
+  it("resolves cluster names only when asked to CoreDNS directly", () => {
+    const s = session();
+    s.run("kubectl create deployment web --image=nginx");
+    s.run("kubectl expose deployment web --port=80");
+    const ip = s.run("kubectl get svc web -o jsonpath='{.spec.clusterIP}'");
+    expect(s.run("dig +short web.default.svc.cluster.local")).toBe("");
+    expect(s.run("dig web.default.svc.cluster.local")).toContain(";; SERVER: 127.0.0.53#53(127.0.0.53) (UDP)\n");
+    expect(s.run("dig @10.96.0.10 +short web.default.svc.cluster.local")).toBe(`${ip}\n`);
+    expect(s.run("nslookup web.default.svc.cluster.local 10.96.0.10")).toBe(`Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n`);
+    expect(s.run("nslookup web")).toBe("Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n** server can't find web: NXDOMAIN\n\n");
+    expect(s.code()).toBe(1);
+  });
+});

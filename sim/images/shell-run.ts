@@ -4,6 +4,7 @@
 import type { Behaviour, OutputLine, RunContext } from "./types";
 import { parseScript, ShellSyntaxError, type Node, type Word } from "./shell-parse";
 import { curl, wget, type ToolIo } from "./net-tools";
+import { busyboxNslookup, dnsIo } from "./dns-tools";
 import { arith, formatDate } from "./shell-util";
 
 /** Which shell the image has: the "not found" wording differs (busybox ash, Debian dash, bash). */
@@ -352,7 +353,7 @@ function builtin(argv: string[], st: St, host: ScriptHost): number {
     };
     return name === "wget" ? wget(args, io) : curl(args, io);
   }
-  if (name === "nslookup" && host.hasBin(name)) return nslookup(args, host, out, err);
+  if (name === "nslookup" && host.hasBin(name)) return busyboxNslookup(args, dnsIo(host.ctx.files["/etc/resolv.conf"], { out, err, dns: host.ctx.dns, now: host.ctx.startedAtMs + st.t }), host.version);
   if (host.hasBin(name)) {
     const b = host.external(argv);
     if (b) {
@@ -477,27 +478,3 @@ function substitute(script: string, st: St, host: ScriptHost): string {
   }
 }
 
-/** busybox nslookup against cluster DNS; 1.28 prints the old format the Kubernetes docs show. */
-function nslookup(args: string[], host: ScriptHost, out: (t: string) => void, err: (t: string) => void): number {
-  const name = args.find((a) => !a.startsWith("-")) ?? "";
-  const server = host.ctx.files["/etc/resolv.conf"]?.match(/nameserver\s+(\S+)/)?.[1] ?? "10.96.0.10";
-  const found = host.ctx.dns?.(name);
-  const old = (host.version ?? "").startsWith("1.28");
-  if (old) {
-    out(`Server:    ${server}`);
-    out(`Address 1: ${server} kube-dns.kube-system.svc.cluster.local`);
-    out("");
-    if (!found) { err(`nslookup: can't resolve '${name}'`); return 1; }
-    out(`Name:      ${name}`);
-    found.ips.forEach((ip, i) => out(`Address ${i + 1}: ${ip} ${found.fqdn}`));
-    return 0;
-  }
-  out(`Server:\t\t${server}`);
-  out(`Address:\t${server}:53`);
-  out("");
-  if (!found) { out(`** server can't find ${name}: NXDOMAIN`); out(""); return 1; }
-  out(`Name:\t${found.fqdn}`);
-  for (const ip of found.ips) out(`Address: ${ip}`);
-  out("");
-  return 0;
-}

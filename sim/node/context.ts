@@ -20,6 +20,10 @@ export interface ContainerContext {
   executables?: string[];
   /** HTTP over the cluster network as the pod sees it (curl/wget in kubectl exec). */
   net?: (url: string) => NetReply;
+  /** Cluster DNS as the pod's resolver reaches it (nslookup, dig). */
+  dns?: (name: string) => { fqdn: string; ips: string[] } | undefined;
+  /** The image's version ("1.28" for busybox:1.28): tools print differently across versions. */
+  imageVersion?: string;
 }
 
 export type ContainerLookup = { context: ContainerContext } | { error: ApiResponse };
@@ -46,6 +50,8 @@ export function containerContext(server: ApiServer, namespace: string, pod: stri
       mainProcess: inst.argv.join(" "),
       executables: r.ok ? [...r.image.info.bins] : undefined,
       net: pn.net,
+      dns: pn.dns,
+      ...(r.ok ? { imageVersion: r.image.version } : {}),
     },
   };
 }

@@ -35,6 +35,10 @@ export interface ContainerContext {
   dirs?: string[];
   /** HTTP over the cluster network as this pod sees it (curl, wget). */
   net?: (url: string) => NetReply;
+  /** Cluster DNS as this pod's resolver reaches it (nslookup, dig). */
+  dns?: (name: string) => { fqdn: string; ips: string[] } | undefined;
+  /** The image's version ("1.28" for busybox:1.28): tools print differently across versions. */
+  imageVersion?: string;
 }
 
 /** Where an exec runs, for interactive shells (`kubectl exec -it POD -- sh`). */
@@ -150,7 +154,7 @@ function containerPrograms(ctx: ContainerContext): Record<string, Program> {
   // Editors need the browser's editor protocol, which writes the learner's own files: not here.
   for (const name of ctx.executables) if (Object.hasOwn(all, name) && !["vi", "vim", "nano"].includes(name)) out[name] = all[name];
   for (const name of Object.keys(CONTAINER_PROGRAMS)) if (!ctx.executables.includes(name)) delete out[name];
-  return Object.assign(out, containerNetPrograms(ctx.executables, ctx.net));
+  return Object.assign(out, containerNetPrograms(ctx));
 }
 
 /** The container's root filesystem: the directories every Linux image has, then its files. */
