@@ -7,5 +7,6 @@ export default defineConfig({
     include: ["sim/**/*.test.ts", "lib/**/*.test.ts", "app/**/*.test.ts", "content/**/*.test.ts", "scripts/**/*.test.ts"],
     exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**"],
     testTimeout: 30_000,
+    setupFiles: ["sim/testing/setup-schemas.ts"],
   },
 });

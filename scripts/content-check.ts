@@ -20,7 +20,8 @@ function main(): number {
 }
 
 async function prove(): Promise<number> {
-  const { createSandbox } = await import("../sim/index");
+  const { createSandbox, loadApiSchemas } = await import("../sim/index");
+  await loadApiSchemas();
   const course = loadCourse();
   let failures = 0;
   const t0 = Date.UTC(2026, 0, 1);

@@ -35,4 +35,22 @@ describe("browser bundle", () => {
     // No wall-clock or ambient randomness in the simulator itself.
     expect(code).not.toMatch(/\bDate\.now\(\)|Math\.random\(\)/);
   }, 60_000);
+
+  test("the OpenAPI schemas (kubectl explain) load on demand, in a chunk of their own", async () => {
+    const result = await build({
+      entryPoints: [new URL("./index.ts", import.meta.url).pathname],
+      bundle: true,
+      write: false,
+      splitting: true,
+      outdir: "/tmp/kubelings-bundle-split",
+      platform: "browser",
+      format: "esm",
+      logLevel: "silent",
+    });
+    const marker = "Pod is a collection of containers that can run on a host";
+    const entry = result.outputFiles.find((f) => f.path.endsWith("/index.js"))!;
+    expect(entry.text).toContain("createSandbox");
+    expect(entry.text).not.toContain(marker);
+    expect(result.outputFiles.filter((f) => f.text.includes(marker))).toHaveLength(1);
+  }, 60_000);
 });

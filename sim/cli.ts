@@ -13,7 +13,7 @@
 
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { createSandbox, DEFAULT_START_MS, needsMoreInput, runScript as runScenario, type Sandbox, type TopologyName } from "./index";
+import { createSandbox, DEFAULT_START_MS, loadApiSchemas, needsMoreInput, runScript as runScenario, type Sandbox, type TopologyName } from "./index";
 
 interface CliOptions {
   script?: string;
@@ -157,7 +157,8 @@ function repl(o: CliOptions): void {
   });
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  await loadApiSchemas();
   let o: CliOptions;
   try {
     o = parseArgs(process.argv.slice(2));
@@ -172,4 +173,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

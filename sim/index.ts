@@ -18,6 +18,9 @@ export {
   type TopologyName,
 } from "./sandbox";
 export type { ApiRequest, ApiResponse } from "./core/api-types";
+/** Loads the OpenAPI schemas (about 430 KB) that /openapi/v3 serves and kubectl explain renders;
+ *  await it once before running commands, or explain finds no schema, as against a server without them. */
+export { loadApiSchemas } from "./api/openapi/load";
 export { escapeTerminal } from "./shell/escape";
 /** True while a typed line is unfinished (open quote, heredoc, trailing backslash, `if` without `fi`): show "> " and read more. */
 export { needsMoreInput } from "./shell/incomplete";

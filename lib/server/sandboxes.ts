@@ -8,7 +8,7 @@ import { db } from "./db";
 import { fastStore } from "./fast-store";
 import { AppError } from "./errors";
 import { cachedAt, forget, peek, remember, withSandboxLock } from "./sandbox-cache";
-import { createSandbox, restoreSandbox, type ClusterView, type Sandbox, type SandboxSnapshot } from "./sim";
+import { apiSchemasReady, createSandbox, restoreSandbox, type ClusterView, type Sandbox, type SandboxSnapshot } from "./sim";
 import type { Viewer } from "./viewer";
 
 // The sandbox service: one simulated cluster per (user, exercise). The sandbox clock is the wall
@@ -51,7 +51,8 @@ function exerciseOf(id: string): Exercise {
   return e.exercise;
 }
 
-function freshSandbox(exercise: Exercise, now: number): Sandbox {
+async function freshSandbox(exercise: Exercise, now: number): Promise<Sandbox> {
+  await apiSchemasReady;
   const sandbox = createSandbox({ seed: randomInt(1, 2 ** 31 - 1), now });
   for (const step of exercise.setup) sandbox.exec(step.run, { now });
   return sandbox;
@@ -73,6 +74,7 @@ export async function meta(viewer: Viewer, id: string) {
 export async function live(id: string, version: number): Promise<Sandbox> {
   const hit = cachedAt(id, version);
   if (hit) return hit;
+  await apiSchemasReady;
   const row = await db().sandbox.findUnique({ where: { id }, select: { snapshot: true, version: true } });
   if (!row || row.version !== version) throw new VersionConflict();
   return restoreSandbox(JSON.parse(row.snapshot) as SandboxSnapshot);
@@ -83,7 +85,7 @@ export async function openSandbox(viewer: Viewer, exerciseId: string, now = Date
   const exercise = exerciseOf(exerciseId);
   let row = await db().sandbox.findUnique({ where: { ownerId_exercise: { ownerId: viewer.id, exercise: exercise.id } }, select: { id: true } });
   if (!row) {
-    const sandbox = freshSandbox(exercise, now);
+    const sandbox = await freshSandbox(exercise, now);
     try {
       row = await db().sandbox.create({ data: { ownerId: viewer.id, exercise: exercise.id, snapshot: JSON.stringify(sandbox.snapshot()) }, select: { id: true } });
       remember(row.id, 0, sandbox, viewer.id);
@@ -200,7 +202,7 @@ export async function exec(viewer: Viewer, id: string, line: string, now?: numbe
 export async function resetSandbox(viewer: Viewer, id: string, now = Date.now()): Promise<SandboxView> {
   await withSandboxLock(id, async () => {
     const m = await meta(viewer, id);
-    const sandbox = freshSandbox(exerciseOf(m.exercise), now);
+    const sandbox = await freshSandbox(exerciseOf(m.exercise), now);
     const next = m.version + 1;
     const u = await db().sandbox.updateMany({ where: { id, version: m.version }, data: { snapshot: JSON.stringify(sandbox.snapshot()), version: next, logStart: next } });
     forget(id);

@@ -1,14 +1,13 @@
-// A minimal OpenAPI v3 surface: the index at /openapi/v3 and one document per group-version whose
-// PATCH operations carry x-kubernetes-group-version-kind and the fieldValidation parameter. That is
-// what kubectl's QueryParamVerifierV3 (cli-runtime/pkg/resource/query_param_verifier_v3.go) reads
-// to choose server-side field validation instead of downloading schemas. No schemas are served,
-// so `kubectl explain` against this server is not supported. /openapi/v2 stays 404.
+// OpenAPI v3 as the v1.32 server publishes it: the index at /openapi/v3 and one document per
+// group-version. Each document carries the PATCH operations (x-kubernetes-group-version-kind and
+// the fieldValidation parameter) that kubectl's QueryParamVerifierV3
+// (cli-runtime/pkg/resource/query_param_verifier_v3.go) and explain's template
+// (kubectl/pkg/explain/v2/templates/plaintext.tmpl) look up, and components.schemas with the
+// served kinds' definitions from sim/api/openapi (once loadApiSchemas() has run; before that the
+// documents have no schemas). /openapi/v2 stays 404.
 
 import { groupVersion, KINDS, type KindInfo } from "../api/kinds";
-
-function gvPath(group: string, version: string): string {
-  return group ? `apis/${group}/${version}` : `api/${version}`;
-}
+import { apiSchemas, groupVersionSchemas, gvPath, type ApiSchemas } from "../api/openapi/load";
 
 function hash(s: string): string {
   // A stable, content-derived tag (FNV-1a) so clients can cache documents by URL.
@@ -34,13 +33,33 @@ function patchOperation(k: KindInfo): unknown {
   };
 }
 
-function gvDocument(group: string, version: string): unknown {
-  const paths: Record<string, unknown> = {};
-  for (const k of KINDS.filter((x) => x.group === group && x.version === version)) {
-    const base = `/${gvPath(group, version)}${k.namespaced ? "/namespaces/{namespace}" : ""}/${k.resource}/{name}`;
-    paths[base] = patchOperation(k);
+interface Served {
+  document: unknown;
+  hash: string;
+}
+
+// Documents are immutable per schema data (none, then loaded), so each is built and hashed once.
+const cache = new Map<string, Served>();
+let cachedFor: ApiSchemas | undefined;
+
+function served(group: string, version: string): Served {
+  const data = apiSchemas();
+  if (cachedFor !== data) cache.clear();
+  cachedFor = data;
+  const rel = gvPath(group, version);
+  let s = cache.get(rel);
+  if (!s) {
+    const paths: Record<string, unknown> = {};
+    for (const k of KINDS.filter((x) => x.group === group && x.version === version)) {
+      const base = `/${rel}${k.namespaced ? "/namespaces/{namespace}" : ""}/${k.resource}/{name}`;
+      paths[base] = patchOperation(k);
+    }
+    const schemas = data ? groupVersionSchemas(data, rel) : {};
+    const document = { openapi: "3.0.0", info: { title: "Kubernetes", version: "v1.32.5" }, paths, components: { schemas } };
+    s = { document, hash: hash(JSON.stringify(document)) };
+    cache.set(rel, s);
   }
-  return { openapi: "3.0.0", info: { title: "Kubernetes", version: "v1.32.5" }, paths, components: { schemas: {} } };
+  return s;
 }
 
 /** The OpenAPI document for `path`, or undefined when there is none (404). */
@@ -50,7 +69,7 @@ export function openApiDocument(path: string): unknown | undefined {
     const paths: Record<string, { serverRelativeURL: string }> = {};
     for (const gv of gvs()) {
       const rel = gvPath(gv.group, gv.version);
-      paths[rel] = { serverRelativeURL: `/openapi/v3/${rel}?hash=${hash(JSON.stringify(gvDocument(gv.group, gv.version)))}` };
+      paths[rel] = { serverRelativeURL: `/openapi/v3/${rel}?hash=${served(gv.group, gv.version).hash}` };
     }
     return { paths };
   }
@@ -58,7 +77,7 @@ export function openApiDocument(path: string): unknown | undefined {
   if (!m) return undefined;
   const [group, version] = m[1] ? ["", m[1]] : [m[2], m[3]];
   if (!gvs().some((g) => g.group === group && g.version === version)) return undefined;
-  return gvDocument(group, version);
+  return served(group, version).document;
 }
 
 export function isOpenApiPath(path: string): boolean {

@@ -1,27 +1,62 @@
-// `kubectl explain` in the v1.32 plaintext format (staging/src/k8s.io/kubectl/pkg/explain/v2/
-// templates/plaintext.tmpl): GROUP/KIND/VERSION, FIELD, DESCRIPTION and FIELDS, from the compact
-// built-in schema in sim/kubectl/explain/schema.ts.
+// `kubectl explain RESOURCE[.field.path]` as v1.32 runs it (kubectl/pkg/cmd/explain/explain.go
+// with explain/v2): resolve the resource, fetch /openapi/v3 and the group-version's document from
+// the API server, render it with the plaintext template (sim/kubectl/explain/render.ts).
 
-import { kubectlError } from "../framework/errors";
+import { KINDS, type KindInfo } from "../../api/kinds";
+import { check } from "../framework/api";
+import { CommandFailed, kubectlError } from "../framework/errors";
 import { boolFlag, stringFlag } from "../framework/flags";
-import { resolveResource } from "../framework/resources";
-import { verb } from "../framework/verb";
-import { KIND_TYPES, TYPES, type FieldSchema, type TypeSchema } from "../explain/schema";
-import { indent } from "../explain/wrap";
+import { lookupResource, noResourceTypeText } from "../framework/resources";
+import { verb, type Ctx } from "../framework/verb";
+import { ExplainError, ExplainRenderer, type OpenApiDocument } from "../explain/render";
 
-function fieldList(t: TypeSchema, recursive: boolean, level: number): string {
-  let out = "";
-  for (const name of Object.keys(t.fields).sort()) {
-    const f = t.fields[name];
-    out += `${indent(level * 2, name)}\t<${f.type}>${f.required ? " -required-" : ""}\n`;
-    if (recursive) {
-      const sub = f.ref ? TYPES[f.ref] : undefined;
-      if (sub) out += fieldList(sub, true, level + 1);
-      continue;
-    }
-    out += `${indent(level * 2 + 2, f.description)}\n\n`;
+interface Gvr {
+  group: string;
+  version: string;
+  resource: string;
+}
+
+const gvrText = (g: Gvr): string => `${g.group ? `${g.group}/` : ""}${g.version}, Resource=${g.resource}`;
+
+/** The RESTMapper's error, which explain returns as is (no "error: " prefix). */
+function resourceFor(word: string): KindInfo {
+  const k = lookupResource(word);
+  if (!k) throw new CommandFailed(noResourceTypeText(word));
+  return k;
+}
+
+/** explain.SplitAndParseResourceRequestWithMatchingPrefix: "deployments.apps.spec" or "deploy.spec". */
+function matchingPrefix(input: string): { gvr: Gvr; path: string[] } {
+  const s = input.replace(/\.$/, "");
+  const parts = s.split(".");
+  const k = resourceFor(parts[0]);
+  for (const v of KINDS.filter((x) => x.group === k.group && x.resource === k.resource)) {
+    const groupResource = v.group ? `${v.resource}.${v.group}` : v.resource;
+    if (s.startsWith(groupResource)) return { gvr: gvrOf(v), path: s.slice(groupResource.length).split(".").slice(1) };
   }
-  return out;
+  return { gvr: gvrOf(k), path: parts.slice(1) };
+}
+
+function gvrOf(k: KindInfo): Gvr {
+  return { group: k.group, version: k.version, resource: k.resource };
+}
+
+/** explain.SplitAndParseResourceRequest with --api-version's group and version. */
+function withApiVersion(input: string, apiVersion: string): { gvr: Gvr; path: string[] } {
+  const parts = input.replace(/\.$/, "").split(".");
+  const k = resourceFor(parts[0]);
+  const slash = apiVersion.indexOf("/");
+  if (apiVersion.split("/").length > 2) throw kubectlError(`unexpected GroupVersion string: ${apiVersion}`);
+  const [group, version] = slash < 0 ? ["", apiVersion] : [apiVersion.slice(0, slash), apiVersion.slice(slash + 1)];
+  return { gvr: { group, version, resource: k.resource }, path: parts.slice(1) };
+}
+
+function fetchDocument(ctx: Ctx, gvr: Gvr): OpenApiDocument {
+  const index = check<{ paths?: Record<string, { serverRelativeURL?: string }> }>(ctx.request({ method: "GET", path: "/openapi/v3" }));
+  const rel = gvr.group ? `apis/${gvr.group}/${gvr.version}` : `api/${gvr.version}`;
+  const entry = index.paths?.[rel];
+  if (!entry?.serverRelativeURL) throw kubectlError(`couldn't find resource for "${gvrText(gvr)}"`);
+  return check<OpenApiDocument>(ctx.request({ method: "GET", path: entry.serverRelativeURL.split("?")[0] }));
 }
 
 export const explainVerb = verb({
@@ -32,25 +67,24 @@ export const explainVerb = verb({
       throw kubectlError(`You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n`);
     }
     if (args.length > 1) throw kubectlError(`We accept only this format: explain RESOURCE\n`);
-    const [resource, ...path] = args[0].split(".");
-    const k = resolveResource(resource);
-    const root = KIND_TYPES[k.kind];
-    if (!root) throw kubectlError(`explaining ${k.resource} is not available in this simulator; try pods, deployments or services`);
-    let type: TypeSchema | undefined = TYPES[root];
-    let field: { name: string; schema: FieldSchema } | undefined;
-    for (const name of path) {
-      const f: FieldSchema | undefined = type?.fields[name];
-      if (!f) throw kubectlError(`field "${name}" does not exist`);
-      field = { name, schema: f };
-      type = f.ref ? TYPES[f.ref] : undefined;
+    const output = ctx.flags.string("output");
+    const apiVersion = ctx.flags.string("api-version");
+    const { gvr, path } = apiVersion ? withApiVersion(args[0], apiVersion) : matchingPrefix(args[0]);
+    // The v2 renderer reads /openapi/v2, which this server (like a v3-only one) does not serve.
+    if (output === "plaintext-openapiv2") check(ctx.request({ method: "GET", path: "/openapi/v2" }));
+    if (output !== "plaintext") throw kubectlError(`unrecognized format: ${output}`);
+    const renderer = new ExplainRenderer(fetchDocument(ctx, gvr), ctx.flags.bool("recursive"));
+    const gvk = renderer.findGvk(gvr.group ? `/apis/${gvr.group}` : "/api", gvr.version, gvr.resource);
+    if (!gvk) throw kubectlError(`GVR (${gvrText(gvr)}) not found in OpenAPI schema`);
+    let header = gvk.group ? `GROUP:      ${gvk.group}\n` : "";
+    header += `KIND:       ${gvk.kind}\nVERSION:    ${gvk.version}\n\n`;
+    try {
+      ctx.out(`${header}${renderer.render(gvk, path)}\n`);
+    } catch (e) {
+      if (!(e instanceof ExplainError)) throw e;
+      ctx.out(header);
+      throw kubectlError(e.message.replace(/^error: /, ""));
     }
-    let out = k.group ? `GROUP:      ${k.group}\n` : "";
-    out += `KIND:       ${k.kind}\nVERSION:    ${k.version}\n\n`;
-    if (field) out += `FIELD: ${field.name} <${field.schema.type}>\n\n`;
-    const description = field ? `${field.schema.description}\n${type ? `${type.description}\n` : ""}` : `${type!.description}\n`;
-    out += `DESCRIPTION:\n${indent(4, description)}\n`;
-    if (type && Object.keys(type.fields).length) out += `FIELDS:\n${fieldList(type, ctx.flags.bool("recursive"), 1)}`;
-    ctx.out(out.replace(/\n\n$/, "\n"));
     return 0;
   },
 });

@@ -3,8 +3,6 @@
 // suite fails until the entry is removed, so this list only ever shrinks honestly.
 
 export const KNOWN_MISMATCHES: Record<string, string> = {
-  "explain pod.spec.containers":
-    "Owner: API server (sim/apiserver/openapi.ts). /openapi/v3 serves only the PATCH operations kubectl's field-validation check reads, no schemas, so the real kubectl fails with \"GVK map[group: kind:Pod version:v1] not found in OpenAPI schema\"; ours explains from sim/kubectl/explain/schema.ts (what a real cluster prints). Fix: serve components.schemas (with descriptions) per group-version; sim/kubectl/explain/schema.ts covers only the common kinds, so this needs the upstream OpenAPI texts.",
   "autoscale deploy web --max=5":
     "Owner: kubectl engineer (sim/kubectl registry: autoscale prints \"not available in this simulator yet\") plus API (autoscaling/v2 HorizontalPodAutoscaler is not served, so the real kubectl gets \"Error from server (NotFound): the server could not find the requested resource\"). Serving HPA alone would make the real kubectl succeed and ours still refuse.",
 };
