@@ -8,7 +8,7 @@ import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject } from "../api/types";
 import { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
-import { recordSafely as recordEvent } from "./record";
+import { recordV1Event } from "./events-v1";
 import { rfc3339 } from "../core/duration";
 import { addPod, filterNode, newNodeInfo, type FilterResult, type NodeInfo } from "./filters";
 import { scoreNodes } from "./score";
@@ -148,7 +148,7 @@ function bind(ctx: ReconcileContext, client: Client, pod: KubeObject, nodeName: 
   } else if (res.status >= 400) {
     return;
   }
-  recordEvent(client, ctx.prng, ctx.now(), pod, "Normal", "Scheduled", `Successfully assigned ${ns}/${name} to ${nodeName}`, { component: SCHEDULER_NAME });
+  record(ctx, client, pod, "Normal", "Scheduled", "Binding", `Successfully assigned ${ns}/${name} to ${nodeName}`);
 }
 
 function scheduledCondition(ctx: ReconcileContext) {
@@ -176,7 +176,17 @@ function markUnschedulable(ctx: ReconcileContext, client: Client, pod: KubeObjec
       if (!(e instanceof ApiError)) throw e;
     }
   }
-  recordEvent(client, ctx.prng, ctx.now(), pod, "Warning", "FailedScheduling", message, { component: SCHEDULER_NAME });
+  record(ctx, client, pod, "Warning", "FailedScheduling", "Scheduling", message);
+}
+
+/** The scheduler's host: kube-scheduler runs with hostNetwork, so it is its node's name. */
+function schedulerHost(client: Client): string {
+  const own = client.list("pods", "kube-system", { labelSelector: "component=kube-scheduler" })[0];
+  return own?.spec?.nodeName ?? "controlplane";
+}
+
+function record(ctx: ReconcileContext, client: Client, pod: KubeObject, type: "Normal" | "Warning", reason: string, action: string, note: string): void {
+  recordV1Event(client, ctx.prng, ctx.now(), pod, { type, reason, action, note, reportingController: SCHEDULER_NAME, host: schedulerHost(client) });
 }
 
 function cmp(a: string, b: string): number {

@@ -18,8 +18,24 @@ describe("default scheduler", () => {
     expect(["node01", "node02"]).toContain(p.spec.nodeName);
     const ev = t.events().find((e) => e.involvedObject.name === "nginx" && e.reason === "Scheduled")!;
     expect(ev.message).toBe(`Successfully assigned default/nginx to ${p.spec.nodeName}`);
-    expect(ev.source.component).toBe("default-scheduler");
     expect(ev.type).toBe("Normal");
+    // Written by the events.k8s.io/v1 recorder: eventTime and reporter, no legacy source or timestamps.
+    expect(ev).toMatchObject({ action: "Binding", reportingComponent: "default-scheduler", reportingInstance: "default-scheduler-controlplane", source: {}, firstTimestamp: null, lastTimestamp: null });
+    expect(ev.eventTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    expect(ev.count).toBeUndefined();
+  });
+
+  test("repeated FailedScheduling for an unchanged pod becomes one event with a series", () => {
+    const t = testCluster();
+    t.client.create(pod("picky", { nodeSelector: { disktype: "ssd" } }));
+    t.wait(16 * 60 * 1000); // retried every 5 min (podMaxInUnschedulablePodsDuration)
+    const evs = t.events().filter((e) => e.involvedObject.name === "picky" && e.reason === "FailedScheduling");
+    // The first attempt's status update moves the pod's resourceVersion, so the retries form a new series.
+    expect(evs.length).toBe(2);
+    const series = evs.find((e) => e.series)!;
+    expect(series.series.count).toBeGreaterThanOrEqual(3);
+    expect(Date.parse(series.series.lastObservedTime)).toBeGreaterThan(Date.parse(series.eventTime));
+    expect(series.action).toBe("Scheduling");
   });
 
   test("spreads replicas of one owner across the workers", () => {

@@ -1,6 +1,7 @@
 // Events for a described object (describe.go searchEvents and DescribeEvents): listed by field
 // selector on involvedObject, sorted by last timestamp, printed as an aligned table.
 
+import { goSorted } from "../output/go-sort";
 import type { KubeObject } from "../../api/types";
 import type { Reader } from "./api";
 import { since } from "./format";
@@ -31,9 +32,10 @@ export function refOf(o: KubeObject, withKind = true): EventRef {
   return { kind: withKind ? o.kind : undefined, namespace: o.metadata.namespace, name: o.metadata.name ?? "", uid: o.metadata.uid };
 }
 
-function lastTime(e: KubeObject): number {
-  const t = e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp;
-  return t ? Date.parse(t) : 0;
+/** describe.go's SortableEvents orders by LastTimestamp alone: events with none (the scheduler's
+ * events.k8s.io ones, which carry eventTime instead) count as the zero time and come first. */
+function lastTimestamp(e: KubeObject): number {
+  return e.lastTimestamp ? Date.parse(e.lastTimestamp) : 0;
 }
 
 /** DescribeEvents: "Events:  <none>" or the Type/Reason/Age/From/Message table. */
@@ -43,7 +45,7 @@ export function describeEvents(events: KubeObject[], w: PrefixWriter, now: numbe
     return;
   }
   w.flush();
-  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => lastTime(a.e) - lastTime(b.e) || a.i - b.i).map((x) => x.e);
+  const sorted = goSorted(events, (a, b) => lastTimestamp(a) < lastTimestamp(b));
   w.write(LEVEL_0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
   w.write(LEVEL_1, "----\t------\t----\t----\t-------\n");
   for (const e of sorted) {
