@@ -1,6 +1,5 @@
 "use client";
 import { useState } from "react";
-import Markdown from "react-markdown";
 import { useTranslation } from "react-i18next";
 import type { CheckResultDto, ExerciseDto, GradeDto, Localized, SandboxDto } from "./types";
 
@@ -79,7 +78,7 @@ export function ExercisePanel({ exercise, sandboxId, locale, completed: done, at
         <span className="text-xs text-muted">{t("exercise.points", { count: exercise.points })}</span>
         {completed && <span data-testid="exercise-completed" className="ml-auto rounded bg-ok px-2 py-0.5 text-xs font-semibold text-bg">{t("exercise.completed")}</span>}
       </div>
-      <div className="prose-lesson mt-1 text-sm"><Markdown>{exercise.task[locale]}</Markdown></div>
+      <div className="prose-lesson mt-1 text-sm">{exercise.task}</div>
       <div className="mt-2 flex flex-wrap gap-2">
         <button type="button" onClick={check} disabled={grading} className="rounded bg-accent px-3 py-1 text-sm font-semibold text-accent-fg disabled:opacity-60">
           {grading ? t("exercise.checking") : t("exercise.check")}
@@ -94,7 +93,7 @@ export function ExercisePanel({ exercise, sandboxId, locale, completed: done, at
       {hints > 0 && (
         <ol className="mt-2 space-y-1 text-sm" data-testid="hints">
           {exercise.hints.slice(0, hints).map((h, i) => (
-            <li key={i} className="prose-lesson rounded bg-bg p-2"><span className="font-semibold">{t("exercise.hintN", { n: i + 1 })}: </span><Markdown components={{ p: ({ children }) => <>{children}</> }}>{h[locale]}</Markdown></li>
+            <li key={i} className="prose-lesson rounded bg-bg p-2"><span className="font-semibold">{t("exercise.hintN", { n: i + 1 })}: </span>{h}</li>
           ))}
         </ol>
       )}

@@ -1,10 +1,10 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ClusterPicture } from "./cluster-picture";
 import { ExercisePanel } from "./exercise-panel";
-import { LessonMarkdown } from "./lesson-markdown";
+import { RunInTerminal } from "./code-block";
 import { QuizPanel, type QuizDto } from "./quiz-panel";
 import type { TerminalHandle } from "./sandbox-terminal";
 import type { ClusterViewDto, ExerciseDto, SandboxDto } from "./types";
@@ -22,7 +22,8 @@ interface Props {
   slug: string;
   quiz: QuizDto | null;
   title: string;
-  markdown: string;
+  /** The lesson text, rendered on the server (lesson-markdown.tsx). */
+  lesson: ReactNode;
   locale: "en" | "ko";
   exercise: ExerciseDto | null;
   sandbox: SandboxDto | null;
@@ -30,7 +31,7 @@ interface Props {
   attempts: number;
 }
 
-export function LessonWorkspace({ slug, quiz, title, markdown, locale, exercise, sandbox, completed, attempts }: Props) {
+export function LessonWorkspace({ slug, quiz, title, lesson, locale, exercise, sandbox, completed, attempts }: Props) {
   const { t } = useTranslation();
   const [cluster, setCluster] = useState<ClusterViewDto | null>(sandbox?.cluster ?? null);
   const term = useRef<TerminalHandle | null>(null);
@@ -66,7 +67,7 @@ export function LessonWorkspace({ slug, quiz, title, markdown, locale, exercise,
     <div className="mx-auto grid max-w-[1600px] gap-4 px-4 py-4 lg:h-[calc(100vh-3.5rem)] lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
       <article aria-labelledby="lesson-title" className="overflow-y-auto rounded-lg border border-line bg-panel p-5 lg:min-h-0">
         <h1 id="lesson-title" className="mb-2 text-2xl font-bold">{title}</h1>
-        <LessonMarkdown markdown={markdown} onRun={run} />
+        <RunInTerminal.Provider value={run}>{lesson}</RunInTerminal.Provider>
         {quiz && <QuizPanel lesson={slug} quiz={quiz} locale={locale} />}
       </article>
       <div className="flex min-h-0 flex-col gap-3 lg:overflow-y-auto">

@@ -16,7 +16,8 @@ import { escapeForTerminal } from "@/lib/terminal/escape";
 import { completed, createEditor, feed, resize, showPrompt, takeQueued, type EditorState } from "@/lib/terminal/line-editor";
 import { replayCommand } from "@/lib/terminal/scrollback";
 import { answered, ctrlC, failed, IDLE, POLL_INTERVAL_MS, startStream, tick, type StreamRequest, type StreamState } from "@/lib/terminal/stream-poller";
-import type { InteractiveRequest, BrowserEditorSession } from "@/sim/index";
+import type { BrowserEditorSession } from "@/sim/editor/browser-session";
+import type { InteractiveRequest } from "@/sim/editor/session";
 import type { ClusterViewDto, ExecDto, ScrollbackDto } from "./types";
 
 export interface TerminalHandle {
@@ -182,8 +183,8 @@ export default function TerminalTab({ sandboxId, prompt, scrollback, history, ac
       mode = "editor";
       status("editor");
       try {
-        // The simulator's editor code loads on first use, not with the page.
-        const { BrowserEditorSession } = await import("@/sim/index");
+        // The editors (sim/editor, not the simulator) load on first use, not with the page.
+        const { BrowserEditorSession } = await import("@/sim/editor/browser-session");
         session = new BrowserEditorSession(req, { rows: term.rows, cols: term.cols });
         term.write(filterEditorFrame(session.open()));
       } catch (e) {

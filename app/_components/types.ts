@@ -1,4 +1,5 @@
 // The shapes the browser receives (plain JSON DTOs from lib/server/sandboxes.ts).
+import type { ReactNode } from "react";
 import type { ClusterView } from "@/sim/index";
 
 export type ClusterViewDto = ClusterView;
@@ -8,4 +9,5 @@ export interface Localized { en: string; ko: string }
 export interface CheckResultDto { id: string; status: "pass" | "fail" | "error"; title: Localized; message: Localized }
 export interface GradeDto { results: CheckResultDto[]; passed: boolean; score: number; completed: boolean }
 export interface SandboxDto { id: string; exercise: string; prompt: string; cluster: ClusterViewDto; scrollback: ScrollbackDto[]; history: string[]; version: number }
-export interface ExerciseDto { id: string; title: Localized; task: Localized; points: number; hints: Localized[] }
+/** The public view of an exercise (no checks, no solution); task and hints arrive rendered on the server. */
+export interface ExerciseDto { id: string; title: Localized; points: number; task: ReactNode; hints: ReactNode[] }

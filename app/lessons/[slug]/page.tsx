@@ -5,6 +5,7 @@ import { currentLocale } from "@/lib/server/locale";
 import { progressOf } from "@/lib/server/progress";
 import { publicQuiz } from "@/lib/server/quizzes";
 import { openSandbox } from "@/lib/server/sandboxes";
+import { LessonMarkdown, ShortMarkdown } from "../../_components/lesson-markdown";
 import { LessonWorkspace } from "../../_components/lesson-workspace";
 import type { ExerciseDto } from "../../_components/types";
 
@@ -19,7 +20,15 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const locale = await currentLocale();
   const ex = lesson.exercises[0];
   // The browser gets a public view: no checks, no solution.
-  const exercise: ExerciseDto | null = ex ? { id: ex.id, title: ex.title, task: ex.task, points: ex.points, hints: ex.hints } : null;
+  const exercise: ExerciseDto | null = ex
+    ? {
+        id: ex.id,
+        title: ex.title,
+        points: ex.points,
+        task: <ShortMarkdown markdown={ex.task[locale]} />,
+        hints: ex.hints.map((h, i) => <ShortMarkdown key={i} markdown={h[locale]} inline />),
+      }
+    : null;
   const [sandbox, progress] = await Promise.all([ex ? openSandbox(viewer, ex.id) : null, progressOf(viewer)]);
   const p = ex ? progress.get(ex.id) : undefined;
   return (
@@ -27,7 +36,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
       slug={slug}
       quiz={publicQuiz(slug)}
       title={lesson.text[locale].front.title}
-      markdown={lesson.text[locale].markdown}
+      lesson={<LessonMarkdown markdown={lesson.text[locale].markdown} />}
       locale={locale}
       exercise={exercise}
       sandbox={sandbox}
