@@ -6,7 +6,8 @@ import pg from "pg";
 import { databaseUrl, isPostgres, sqliteSynchronous } from "./db";
 
 // The two statements on every request's hot path, on the raw drivers: reading the session's user
-// row and storing one command (snapshot + log row in one transaction, guarded by the version).
+// row and storing one command (its log row, and every few commands the snapshot, in one transaction
+// guarded by the version).
 // Measured here, Prisma's JS engine spends ~13 ms per batch where better-sqlite3 takes 0.3 ms;
 // everything else stays on Prisma. Column names and the DateTime text format are Prisma's.
 
@@ -14,7 +15,10 @@ export interface UserRow { id: string; email: string; name: string | null; role:
 export interface CommandWrite {
   sandboxId: string;
   version: number; // the version the command ran on; stored as version + 1
-  snapshot: string;
+  /** The state after the command; when absent, the stored snapshot stays and the row's replay rebuilds the state. */
+  snapshot?: string;
+  /** JSON (sandboxes.ts ReplayStep), or null for a row that comes with its snapshot and cannot be replayed. */
+  replay: string | null;
   prompt: string;
   line: string;
   at: number;
@@ -53,12 +57,15 @@ function sqliteStore(url: string): FastStore {
   } catch {}
   conn.pragma(`synchronous = ${sqliteSynchronous()}`);
   const user = conn.prepare(`SELECT "id", "email", "name", "role", "disabled", "sessionVersion" FROM "User" WHERE "id" = ?`);
-  const update = conn.prepare(`UPDATE "Sandbox" SET "snapshot" = ?, "version" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`);
-  const insert = conn.prepare(`INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output") VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const withSnapshot = conn.prepare(`UPDATE "Sandbox" SET "snapshot" = ?, "snapshotVersion" = ?, "version" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`);
+  const versionOnly = conn.prepare(`UPDATE "Sandbox" SET "version" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`);
+  const insert = conn.prepare(`INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output", "replay") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const write = conn.transaction((w: CommandWrite): boolean => {
     const next = w.version + 1;
-    if (update.run(w.snapshot, next, sqliteTime(w.at), w.sandboxId, w.version).changes !== 1) return false;
-    insert.run(w.sandboxId, next, w.prompt, w.line, sqliteTime(w.at), w.exitCode, w.output);
+    const at = sqliteTime(w.at);
+    const u = w.snapshot === undefined ? versionOnly.run(next, at, w.sandboxId, w.version) : withSnapshot.run(w.snapshot, next, next, at, w.sandboxId, w.version);
+    if (u.changes !== 1) return false;
+    insert.run(w.sandboxId, next, w.prompt, w.line, at, w.exitCode, w.output, w.replay);
     return true;
   });
   return {
@@ -96,12 +103,15 @@ function pgStore(url: string): FastStore {
       try {
         await c.query("BEGIN");
         const at = new Date(w.at);
-        const u = await c.query(`UPDATE "Sandbox" SET "snapshot" = $1, "version" = $2, "updatedAt" = $3 WHERE "id" = $4 AND "version" = $5`, [w.snapshot, w.version + 1, at, w.sandboxId, w.version]);
+        const u =
+          w.snapshot === undefined
+            ? await c.query(`UPDATE "Sandbox" SET "version" = $1, "updatedAt" = $2 WHERE "id" = $3 AND "version" = $4`, [w.version + 1, at, w.sandboxId, w.version])
+            : await c.query(`UPDATE "Sandbox" SET "snapshot" = $1, "snapshotVersion" = $2, "version" = $2, "updatedAt" = $3 WHERE "id" = $4 AND "version" = $5`, [w.snapshot, w.version + 1, at, w.sandboxId, w.version]);
         if (u.rowCount !== 1) {
           await c.query("ROLLBACK");
           return false;
         }
-        await c.query(`INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output") VALUES ($1, $2, $3, $4, $5, $6, $7)`, [w.sandboxId, w.version + 1, w.prompt, w.line, at, w.exitCode, w.output]);
+        await c.query(`INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output", "replay") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [w.sandboxId, w.version + 1, w.prompt, w.line, at, w.exitCode, w.output, w.replay]);
         await c.query("COMMIT");
         return true;
       } catch (e) {

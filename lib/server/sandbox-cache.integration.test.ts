@@ -10,8 +10,8 @@ describe("the process-wide sandbox cache", () => {
     const b = await import("./sandbox-cache");
     expect(b).not.toBe(a);
     const sandbox = {} as Sandbox;
-    a.remember("s1", 4, sandbox, "u1");
-    expect(b.cachedAt("s1", 4)).toBe(sandbox);
+    a.remember("s1", 4, sandbox, "u1", 2);
+    expect(b.cachedAt("s1", 4)).toMatchObject({ sandbox, version: 4, snapshotVersion: 2 });
     expect(b.cachedAt("s1", 5)).toBeUndefined(); // a stale version is dropped, for both
     expect(a.peek("s1")).toBeUndefined();
   });
@@ -36,7 +36,7 @@ describe("the process-wide sandbox cache", () => {
     vi.resetModules();
     const b = await import("./sandbox-cache");
     b.isolateInstance();
-    a.remember("s3", 1, {} as Sandbox, "u1");
+    a.remember("s3", 1, {} as Sandbox, "u1", 0);
     expect(b.cachedAt("s3", 1)).toBeUndefined();
     expect(a.cachedAt("s3", 1)).toBeDefined();
   });

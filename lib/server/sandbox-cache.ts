@@ -4,7 +4,8 @@ import type { Sandbox } from "./sim";
 
 // In-process cache of live sandboxes, validated by version on every use: a hit counts only when
 // the database still holds the same version (another instance may have written since).
-export interface CachedSandbox { sandbox: Sandbox; version: number; ownerId: string }
+// snapshotVersion: the version of the stored snapshot (the commands after it are only in the log).
+export interface CachedSandbox { sandbox: Sandbox; version: number; ownerId: string; snapshotVersion: number }
 
 // One store per process, on globalThis: a Next.js production server loads route handlers and pages
 // through separate bundler runtimes, so a module-level cache would exist twice (the lesson page
@@ -21,15 +22,15 @@ export function isolateInstance(): void {
   store = newStore();
 }
 
-export function cachedAt(id: string, version: number): Sandbox | undefined {
+export function cachedAt(id: string, version: number): CachedSandbox | undefined {
   const c = store.cache.get(id);
-  if (c && c.version === version) return c.sandbox;
+  if (c && c.version === version) return c;
   if (c) store.cache.delete(id);
   return undefined;
 }
 
-export function remember(id: string, version: number, sandbox: Sandbox, ownerId: string): void {
-  store.cache.set(id, { sandbox, version, ownerId });
+export function remember(id: string, version: number, sandbox: Sandbox, ownerId: string, snapshotVersion: number): void {
+  store.cache.set(id, { sandbox, version, ownerId, snapshotVersion });
 }
 
 /** The cached entry whatever its version (the caller's write is then guarded by the version). */

@@ -1,18 +1,15 @@
 import "server-only";
-import { db } from "./db";
-import { AppError } from "./errors";
-import { fastStore } from "./fast-store";
-import { forget, peek, remember, withSandboxLock } from "./sandbox-cache";
-import { backoff, checkLine, live, MAX_TRIES, meta, VersionConflict } from "./sandboxes";
+import { checkLine, mutate, withLive, type Change } from "./sandboxes";
 import type { ClusterView, ExecResult, Sandbox } from "./sim";
 import type { Viewer } from "./viewer";
 
 // The interactive terminal's server side (sim/README.md, "Interactive editors" and "Interactive
 // terminal"): exec with `interactive: true`, stream polls and Ctrl-C, the editor's result and Tab
 // completion (Ctrl-R searches the tab's own history in the browser, as bash searches its shell's).
-// Same guarded-write discipline as sandboxes.ts: every change of the sandbox (a command, a poll that
-// advanced a stream, an editor's result) is stored with a version check and re-run on the fresh
-// state when another tab or instance wrote first.
+// Same guarded-write discipline as sandboxes.ts (its `mutate`): every change of the sandbox (a
+// command, a poll that advanced a stream, an editor's result) is stored with a version check and
+// re-run on the fresh state when another tab or instance wrote first. Only commands typed are
+// replayable from the log; a poll's or an editor's change is stored with a full snapshot.
 
 /** An editor the browser should run (sim/editor/session.ts InteractiveRequest). */
 export interface EditorRequest { kind: "editor"; editor: "vi" | "nano"; path: string; displayPath: string; content?: string }
@@ -29,64 +26,6 @@ export interface InteractiveExecResponse {
   version: number;
 }
 export interface PollResponse { output: string; done: boolean; clear?: boolean; exitCode?: number; prompt?: string; cluster: ClusterView; version: number }
-
-/** What a step changed: a command for the log (snapshot + log row), the state alone, or nothing. */
-type Change = { log: { prompt: string; line: string; at: number; exitCode: number; output: string } } | "state" | "none";
-
-async function store(id: string, version: number, sandbox: Sandbox, change: Change): Promise<boolean> {
-  if (change === "none") return true;
-  const snapshot = JSON.stringify(sandbox.snapshot());
-  if (change === "state") {
-    // A poll moves the stream and the clock on; no log row (the command was logged when typed).
-    const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot, version: version + 1 } });
-    return u.count === 1;
-  }
-  return fastStore().writeCommand({ sandboxId: id, version, snapshot, ...change.log });
-}
-
-/**
- * Runs `step` on the viewer's live sandbox and stores what it changed, guarded by the version; on
- * a conflict the step is re-run on the fresh state (so an acknowledged change is never lost).
- */
-async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sandbox) => { value: T; change: Change }): Promise<T & { cluster: ClusterView; version: number }> {
-  return withSandboxLock(id, async () => {
-    for (let i = 0; i < MAX_TRIES; i++) {
-      const hit = i === 0 ? peek(id) : undefined;
-      let sandbox: Sandbox;
-      let version: number;
-      if (hit && hit.ownerId === viewer.id) {
-        sandbox = hit.sandbox;
-        version = hit.version;
-      } else {
-        const m = await meta(viewer, id);
-        try {
-          sandbox = await live(id, m.version);
-        } catch (e) {
-          if (e instanceof VersionConflict) continue;
-          throw e;
-        }
-        version = m.version;
-      }
-      const { value, change } = step(sandbox);
-      let stored: boolean;
-      try {
-        stored = await store(id, version, sandbox, change);
-      } catch (e) {
-        forget(id);
-        throw e;
-      }
-      if (!stored) {
-        forget(id);
-        await backoff(i);
-        continue;
-      }
-      const next = change === "none" ? version : version + 1;
-      remember(id, next, sandbox, viewer.id);
-      return { ...value, cluster: sandbox.clusterView(), version: next };
-    }
-    throw new AppError("conflict", "The sandbox is busy; try again.");
-  });
-}
 
 function execFields(r: ExecResult) {
   return {
@@ -106,7 +45,7 @@ export async function execInteractive(viewer: Viewer, id: string, line: string, 
     const prompt = sandbox.prompt();
     const at = Math.max(now, sandbox.now());
     const r = sandbox.exec(line, { now: at, interactive: true });
-    return { value: execFields(r), change: { log: { prompt, line, at, exitCode: r.exitCode, output: r.output } } };
+    return { value: execFields(r), change: { log: { prompt, line, at, exitCode: r.exitCode, output: r.output }, replay: { at, interactive: true } } };
   });
 }
 
@@ -124,7 +63,7 @@ export async function pollStream(viewer: Viewer, id: string, stream: number, int
     };
     // New output is logged as a row without a line, so a reload's scrollback shows the whole
     // stream; watch's redraws (clear) only move the state on.
-    const change: Change = u.output === "" || u.clear ? "state" : { log: { prompt: "", line: "", at, exitCode: u.exitCode ?? 0, output: u.output } };
+    const change: Change = u.output === "" || u.clear ? "state" : { log: { prompt: "", line: "", at, exitCode: u.exitCode ?? 0, output: u.output }, replay: null };
     return { value, change };
   });
 }
@@ -135,24 +74,12 @@ export async function completeEditor(viewer: Viewer, id: string, result: EditorR
     const at = Math.max(now, sandbox.now());
     const r = sandbox.completeInteractive(result, { now: at });
     // Logged without a line: the scrollback shows what the editor's program printed afterwards.
-    return { value: execFields(r), change: r.output === "" ? "state" : { log: { prompt: "", line: "", at, exitCode: r.exitCode, output: r.output } } };
+    return { value: execFields(r), change: r.output === "" ? "state" : { log: { prompt: "", line: "", at, exitCode: r.exitCode, output: r.output }, replay: null } };
   });
 }
 
 async function readOnly<T>(viewer: Viewer, id: string, fn: (sandbox: Sandbox) => T): Promise<T> {
-  return withSandboxLock(id, async () => {
-    for (let i = 0; i < MAX_TRIES; i++) {
-      const m = await meta(viewer, id);
-      try {
-        const sandbox = await live(id, m.version);
-        remember(id, m.version, sandbox, viewer.id);
-        return fn(sandbox);
-      } catch (e) {
-        if (!(e instanceof VersionConflict)) throw e;
-      }
-    }
-    throw new AppError("conflict", "The sandbox is busy; try again.");
-  });
+  return withLive(viewer, id, null, null, fn);
 }
 
 /** Tab: candidates for the word at `cursor` (read-only). */

@@ -13,13 +13,18 @@ import type { Viewer } from "./viewer";
 
 // The sandbox service: one simulated cluster per (user, exercise). The sandbox clock is the wall
 // clock, so pods start in real seconds and a sandbox left for a day catches up on its next use.
-// Every command's snapshot and log row are written in one transaction guarded by `version`.
+// Every command's log row is written in a transaction guarded by `version`; the snapshot only every
+// SNAPSHOT_EVERY commands (and with every change that is not a plain command): the simulator is
+// deterministic, so the snapshot plus the commands logged after it (line, exact virtual time, mode)
+// rebuild the state exactly (`live`).
 
 export const MAX_LINE_BYTES = 16_384; // sim/core/limits.ts commandLineBytes
 export const MAX_TRIES = 10;
 const SCROLLBACK_ENTRIES = 200;
 const HISTORY_ENTRIES = 500;
 const SCROLLBACK_OUTPUT_CHARS = 32_768; // per restored command; the log itself keeps everything
+/** A full snapshot at least every this many commands (SNAPSHOT_EVERY, default 16; 1 = every command). */
+export const SNAPSHOT_EVERY = Math.max(1, Math.floor(Number(process.env.SNAPSHOT_EVERY) || 16));
 
 function clip(output: string): string {
   return output.length <= SCROLLBACK_OUTPUT_CHARS ? output : `[... ${output.length - SCROLLBACK_OUTPUT_CHARS} characters of output not shown ...]\n${output.slice(-SCROLLBACK_OUTPUT_CHARS)}`;
@@ -70,14 +75,82 @@ export async function meta(viewer: Viewer, id: string) {
   if (!row) throw new AppError("not_found", "No such sandbox.");
   return row;
 }
+type Meta = Awaited<ReturnType<typeof meta>>;
 
-export async function live(id: string, version: number): Promise<Sandbox> {
+/** How a logged command runs again on the state before it (CommandLog.replay). */
+export interface ReplayStep { at: number; interactive?: true }
+/** A command's log row (CommandLog). */
+export interface LogEntry { prompt: string; line: string; at: number; exitCode: number; output: string }
+/** A live sandbox and the version of its stored snapshot. */
+export interface Live { sandbox: Sandbox; snapshotVersion: number }
+
+/** The sandbox at `version`: this instance's cached one, or the stored snapshot with the commands logged since replayed. */
+export async function live(id: string, version: number): Promise<Live> {
   const hit = cachedAt(id, version);
   if (hit) return hit;
   await apiSchemasReady;
-  const row = await db().sandbox.findUnique({ where: { id }, select: { snapshot: true, version: true } });
+  const row = await db().sandbox.findUnique({ where: { id }, select: { snapshot: true, version: true, snapshotVersion: true } });
   if (!row || row.version !== version) throw new VersionConflict();
-  return restoreSandbox(JSON.parse(row.snapshot) as SandboxSnapshot);
+  const sandbox = restoreSandbox(JSON.parse(row.snapshot) as SandboxSnapshot);
+  if (row.snapshotVersion < version) {
+    // Rows up to `version` were committed with it and never change: no transaction needed.
+    const rows = await db().commandLog.findMany({ where: { sandboxId: id, seq: { gt: row.snapshotVersion, lte: version } }, orderBy: { seq: "asc" }, select: { seq: true, line: true, replay: true } });
+    if (rows.length !== version - row.snapshotVersion || rows.some((r, i) => r.seq !== row.snapshotVersion + i + 1 || r.replay === null)) {
+      throw new Error(`sandbox ${id}: the log after snapshot ${row.snapshotVersion} cannot rebuild version ${version}`);
+    }
+    for (const r of rows) {
+      const step = JSON.parse(r.replay!) as ReplayStep;
+      sandbox.exec(r.line, { now: step.at, ...(step.interactive ? { interactive: true } : {}) });
+    }
+  }
+  return { sandbox, snapshotVersion: row.snapshotVersion };
+}
+
+/**
+ * Stores one command's log row, guarded by the version, and the snapshot when it is due (or when
+ * the row cannot be replayed). Returns the stored snapshot's version, or false when someone else
+ * wrote first (nothing is written then).
+ */
+export async function storeCommand(id: string, version: number, l: Live, log: LogEntry, replay: ReplayStep | null): Promise<number | false> {
+  const next = version + 1;
+  const full = replay === null || next - l.snapshotVersion >= SNAPSHOT_EVERY;
+  const snapshot = full ? JSON.stringify(l.sandbox.snapshot()) : undefined;
+  const stored = await fastStore().writeCommand({ sandboxId: id, version, snapshot, replay: replay && JSON.stringify(replay), ...log });
+  return stored && (full ? next : l.snapshotVersion);
+}
+
+/**
+ * Advances a live sandbox's clock to `now` outside a command (reads keep up with wall-clock time).
+ * A catch-up beyond MAX_CATCH_UP_MS is cut short, and a replay of the next command from the older
+ * snapshot would not cut it at the same place: then the advanced state becomes the snapshot of
+ * this version.
+ */
+async function advance(id: string, version: number, l: Live, now: number): Promise<void> {
+  l.sandbox.advanceTo(now);
+  if (l.sandbox.now() >= now) return;
+  const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot: JSON.stringify(l.sandbox.snapshot()), snapshotVersion: version } });
+  if (u.count === 1) l.snapshotVersion = version;
+}
+
+/**
+ * Runs `fn` on the viewer's sandbox as stored now (advanced to `now` when given); re-reads when
+ * another instance wrote meanwhile.
+ */
+export async function withLive<T>(viewer: Viewer, id: string, first: Meta | null, now: number | null, fn: (sandbox: Sandbox, m: Meta) => T | Promise<T>): Promise<T> {
+  return withSandboxLock(id, async () => {
+    for (let i = 0; i < MAX_TRIES; i++) {
+      const cur = i === 0 && first ? first : await meta(viewer, id);
+      try {
+        const l = await live(id, cur.version);
+        if (now !== null) await advance(id, cur.version, l, now);
+        remember(id, cur.version, l.sandbox, viewer.id, l.snapshotVersion);
+        return await fn(l.sandbox, cur);
+      } catch (e) {
+        if (!(e instanceof VersionConflict)) throw e;
+      }
+    }
+    throw new AppError("conflict", "The sandbox is busy; try again.");
+  });
 }
 
 /** Opens the learner's sandbox for an exercise, creating it (and running the setup) on first use. */
@@ -88,7 +161,7 @@ export async function openSandbox(viewer: Viewer, exerciseId: string, now = Date
     const sandbox = await freshSandbox(exercise, now);
     try {
       row = await db().sandbox.create({ data: { ownerId: viewer.id, exercise: exercise.id, snapshot: JSON.stringify(sandbox.snapshot()) }, select: { id: true } });
-      remember(row.id, 0, sandbox, viewer.id);
+      remember(row.id, 0, sandbox, viewer.id, 0);
     } catch (e) {
       if ((e as { code?: string }).code !== "P2002") throw e;
       row = await db().sandbox.findUniqueOrThrow({ where: { ownerId_exercise: { ownerId: viewer.id, exercise: exercise.id } }, select: { id: true } });
@@ -99,20 +172,7 @@ export async function openSandbox(viewer: Viewer, exerciseId: string, now = Date
 
 export async function getSandbox(viewer: Viewer, id: string, now = Date.now()): Promise<SandboxView> {
   const m = await meta(viewer, id);
-  const cluster = await withSandboxLock(id, async () => {
-    for (let i = 0; i < MAX_TRIES; i++) {
-      const cur = i === 0 ? m : await meta(viewer, id);
-      try {
-        const sandbox = await live(id, cur.version);
-        sandbox.advanceTo(now);
-        remember(id, cur.version, sandbox, viewer.id);
-        return { view: sandbox.clusterView(), prompt: sandbox.prompt(), version: cur.version };
-      } catch (e) {
-        if (!(e instanceof VersionConflict)) throw e;
-      }
-    }
-    throw new AppError("conflict", "The sandbox is busy; try again.");
-  });
+  const cluster = await withLive(viewer, id, m, now, (sandbox, cur) => ({ view: sandbox.clusterView(), prompt: sandbox.prompt(), version: cur.version }));
   const [recent, all] = await Promise.all([
     db().commandLog.findMany({ where: { sandboxId: id, seq: { gt: m.logStart } }, orderBy: { seq: "desc" }, take: SCROLLBACK_ENTRIES, select: { prompt: true, line: true, output: true, exitCode: true } }),
     db().commandLog.findMany({ where: { sandboxId: id }, orderBy: { seq: "desc" }, take: HISTORY_ENTRIES, select: { line: true } }),
@@ -130,71 +190,81 @@ export async function getSandbox(viewer: Viewer, id: string, now = Date.now()): 
 
 /** The cluster picture alone, advanced to now (for the live picture between commands). */
 export async function clusterOf(viewer: Viewer, id: string, now = Date.now()): Promise<ClusterView> {
-  const m = await meta(viewer, id);
-  return withSandboxLock(id, async () => {
-    for (let i = 0; i < MAX_TRIES; i++) {
-      const cur = i === 0 ? m : await meta(viewer, id);
-      try {
-        const sandbox = await live(id, cur.version);
-        sandbox.advanceTo(Math.max(now, sandbox.now()));
-        remember(id, cur.version, sandbox, viewer.id);
-        return sandbox.clusterView();
-      } catch (e) {
-        if (!(e instanceof VersionConflict)) throw e;
-      }
-    }
-    throw new AppError("conflict", "The sandbox is busy; try again.");
-  });
+  return withLive(viewer, id, await meta(viewer, id), now, (sandbox) => sandbox.clusterView());
 }
 
+/** What a step did to the sandbox: a command for the log (replayable or not), the state alone, or nothing. */
+export type Change = { log: LogEntry; replay: ReplayStep | null } | "state" | "none";
+
 /**
- * Runs one command line. The snapshot and the log row are written together, only if nobody wrote
- * since we loaded (version check); on conflict the line is re-run on the fresh state, so an
- * acknowledged command is never lost and never applied twice.
+ * Runs `step` on the viewer's live sandbox and stores what it changed, guarded by the version; on
+ * a conflict the step is re-run on the fresh state, so an acknowledged change is never lost and
+ * never applied twice.
  */
-export async function exec(viewer: Viewer, id: string, line: string, now?: number): Promise<ExecResponse> {
-  checkLine(line);
+export async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sandbox) => { value: T; change: Change }): Promise<T & { cluster: ClusterView; version: number }> {
   return withSandboxLock(id, async () => {
     for (let i = 0; i < MAX_TRIES; i++) {
       // Hot path: this instance's cached sandbox, owned by the viewer. Its version may be stale
       // (another instance wrote since); then the guarded write below fails and we reload.
       const hit = i === 0 ? peek(id) : undefined;
-      let sandbox: Sandbox;
+      let l: Live;
       let version: number;
       if (hit && hit.ownerId === viewer.id) {
-        sandbox = hit.sandbox;
+        l = hit;
         version = hit.version;
       } else {
         const m = await meta(viewer, id);
         try {
-          sandbox = await live(id, m.version);
+          l = await live(id, m.version);
         } catch (e) {
           if (e instanceof VersionConflict) continue;
           throw e;
         }
         version = m.version;
       }
-      const prompt = sandbox.prompt();
-      const at = Math.max(now ?? Date.now(), sandbox.now());
-      const r = sandbox.exec(line, { now: at });
-      const snapshot = JSON.stringify(sandbox.snapshot());
-      const next = version + 1;
-      let stored: boolean;
+      const { value, change } = step(l.sandbox);
+      let stored: number | false;
       try {
-        stored = await fastStore().writeCommand({ sandboxId: id, version, snapshot, prompt, line, at, exitCode: r.exitCode, output: r.output });
+        stored = await store(id, version, l, change);
       } catch (e) {
-        forget(id); // the instance ran a command that was not stored
+        forget(id); // the instance ran a change that was not stored
         throw e;
       }
-      if (!stored) {
-        forget(id); // someone wrote first: re-run the line on their state
+      if (stored === false) {
+        forget(id); // someone wrote first: re-run on their state
         await backoff(i);
         continue;
       }
-      remember(id, next, sandbox, viewer.id);
-      return { output: r.output, exitCode: r.exitCode, prompt: r.prompt, ...(r.clear ? { clear: true } : {}), cluster: sandbox.clusterView(), version: next };
+      const next = change === "none" ? version : version + 1;
+      remember(id, next, l.sandbox, viewer.id, stored);
+      return { ...value, cluster: l.sandbox.clusterView(), version: next };
     }
     throw new AppError("conflict", "The sandbox is busy; try again.");
+  });
+}
+
+async function store(id: string, version: number, l: Live, change: Change): Promise<number | false> {
+  if (change === "none") return l.snapshotVersion;
+  if (change === "state") {
+    // A poll moves the stream and the clock on; no log row (the command was logged when typed).
+    const next = version + 1;
+    const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot: JSON.stringify(l.sandbox.snapshot()), snapshotVersion: next, version: next } });
+    return u.count === 1 && next;
+  }
+  return storeCommand(id, version, l, change.log, change.replay);
+}
+
+/** Runs one command line (without the interactive terminal's streams and editors). */
+export async function exec(viewer: Viewer, id: string, line: string, now?: number): Promise<ExecResponse> {
+  checkLine(line);
+  return mutate(viewer, id, (sandbox) => {
+    const prompt = sandbox.prompt();
+    const at = Math.max(now ?? Date.now(), sandbox.now());
+    const r = sandbox.exec(line, { now: at });
+    return {
+      value: { output: r.output, exitCode: r.exitCode, prompt: r.prompt, ...(r.clear ? { clear: true as const } : {}) },
+      change: { log: { prompt, line, at, exitCode: r.exitCode, output: r.output }, replay: { at } },
+    };
   });
 }
 
@@ -204,10 +274,10 @@ export async function resetSandbox(viewer: Viewer, id: string, now = Date.now())
     const m = await meta(viewer, id);
     const sandbox = await freshSandbox(exerciseOf(m.exercise), now);
     const next = m.version + 1;
-    const u = await db().sandbox.updateMany({ where: { id, version: m.version }, data: { snapshot: JSON.stringify(sandbox.snapshot()), version: next, logStart: next } });
+    const u = await db().sandbox.updateMany({ where: { id, version: m.version }, data: { snapshot: JSON.stringify(sandbox.snapshot()), snapshotVersion: next, version: next, logStart: next } });
     forget(id);
     if (u.count !== 1) throw new AppError("conflict", "The sandbox changed meanwhile; try again.");
-    remember(id, next, sandbox, viewer.id);
+    remember(id, next, sandbox, viewer.id, next);
   });
   return getSandbox(viewer, id, now);
 }
@@ -216,20 +286,9 @@ export async function resetSandbox(viewer: Viewer, id: string, now = Date.now())
 export async function grade(viewer: Viewer, id: string, now = Date.now()): Promise<GradeResponse> {
   const m = await meta(viewer, id);
   const exercise = exerciseOf(m.exercise);
-  const results = await withSandboxLock(id, async () => {
-    for (let i = 0; i < MAX_TRIES; i++) {
-      const cur = i === 0 ? m : await meta(viewer, id);
-      try {
-        const sandbox = await live(id, cur.version);
-        sandbox.advanceTo(Math.max(now, sandbox.now()));
-        remember(id, cur.version, sandbox, viewer.id);
-        const lines = await db().commandLog.findMany({ where: { sandboxId: id, seq: { gt: cur.logStart } }, select: { line: true } });
-        return gradeExercise(exercise.checks, (req) => sandbox.read(req), lines.map((l) => l.line));
-      } catch (e) {
-        if (!(e instanceof VersionConflict)) throw e;
-      }
-    }
-    throw new AppError("conflict", "The sandbox is busy; try again.");
+  const results = await withLive(viewer, id, m, now, async (sandbox, cur) => {
+    const lines = await db().commandLog.findMany({ where: { sandboxId: id, seq: { gt: cur.logStart } }, select: { line: true } });
+    return gradeExercise(exercise.checks, (req) => sandbox.read(req), lines.map((l) => l.line));
   });
   const s = score(results, exercise.points);
   const progress = await db().$transaction(async (tx) => {
