@@ -177,6 +177,11 @@ export interface Sandbox {
   /** A read-only API request (GET only), for graders and pictures. */
   read(req: ApiRequest): ApiResponse;
   clusterView(): ClusterView;
+  /**
+   * The API store's resourceVersion: it moves whenever an API object changes, so what is derived
+   * from the objects alone (clusterView but its `now`) can be cached under it.
+   */
+  resourceVersion(): number;
   prompt(): string;
   now(): number;
   history(): string[];
@@ -736,6 +741,10 @@ class SimSandbox implements Sandbox {
   read(req: ApiRequest): ApiResponse {
     if (req.method !== "GET") return { status: 405, body: { kind: "Status", apiVersion: "v1", status: "Failure", message: "the sandbox's read() serves GET requests only", reason: "MethodNotAllowed", code: 405 } };
     return this.cluster.api.handle(req);
+  }
+
+  resourceVersion(): number {
+    return this.cluster.api.store.currentRv();
   }
 
   clusterView(): ClusterView {

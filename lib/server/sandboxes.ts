@@ -6,6 +6,7 @@ import type { CheckResult } from "@/lib/grading/checks";
 import { gradeExercise, score } from "@/lib/grading/grade";
 import { db } from "./db";
 import { fastStore } from "./fast-store";
+import { clusterViewOf } from "./cluster-view";
 import { AppError } from "./errors";
 import { cachedAt, forget, peek, remember, withSandboxLock } from "./sandbox-cache";
 import { apiSchemasReady, createSandbox, restoreSandbox, type ClusterView, type Sandbox, type SandboxSnapshot } from "./sim";
@@ -172,7 +173,7 @@ export async function openSandbox(viewer: Viewer, exerciseId: string, now = Date
 
 export async function getSandbox(viewer: Viewer, id: string, now = Date.now()): Promise<SandboxView> {
   const m = await meta(viewer, id);
-  const cluster = await withLive(viewer, id, m, now, (sandbox, cur) => ({ view: sandbox.clusterView(), prompt: sandbox.prompt(), version: cur.version }));
+  const cluster = await withLive(viewer, id, m, now, (sandbox, cur) => ({ view: clusterViewOf(sandbox), prompt: sandbox.prompt(), version: cur.version }));
   const [recent, all] = await Promise.all([
     db().commandLog.findMany({ where: { sandboxId: id, seq: { gt: m.logStart } }, orderBy: { seq: "desc" }, take: SCROLLBACK_ENTRIES, select: { prompt: true, line: true, output: true, exitCode: true } }),
     db().commandLog.findMany({ where: { sandboxId: id }, orderBy: { seq: "desc" }, take: HISTORY_ENTRIES, select: { line: true } }),
@@ -190,7 +191,7 @@ export async function getSandbox(viewer: Viewer, id: string, now = Date.now()): 
 
 /** The cluster picture alone, advanced to now (for the live picture between commands). */
 export async function clusterOf(viewer: Viewer, id: string, now = Date.now()): Promise<ClusterView> {
-  return withLive(viewer, id, await meta(viewer, id), now, (sandbox) => sandbox.clusterView());
+  return withLive(viewer, id, await meta(viewer, id), now, (sandbox) => clusterViewOf(sandbox));
 }
 
 /** What a step did to the sandbox: a command for the log (replayable or not), the state alone, or nothing. */
@@ -237,7 +238,7 @@ export async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sand
       }
       const next = change === "none" ? version : version + 1;
       remember(id, next, l.sandbox, viewer.id, stored);
-      return { ...value, cluster: l.sandbox.clusterView(), version: next };
+      return { ...value, cluster: clusterViewOf(l.sandbox), version: next };
     }
     throw new AppError("conflict", "The sandbox is busy; try again.");
   });

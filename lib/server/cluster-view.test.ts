@@ -1,0 +1,42 @@
+import { expect, test } from "vitest";
+import { createSandbox } from "@/sim/index";
+import { clusterViewOf } from "./cluster-view";
+
+const T0 = Date.UTC(2030, 0, 1, 12);
+
+test("the cached cluster picture always equals a fresh one, through commands, failures and the clock", () => {
+  const s = createSandbox({ seed: 3, now: T0 });
+  const steps: Array<[string, number]> = [
+    ["kubectl run redis --image=redis123", 0],
+    ["kubectl get pods", 400],
+    ["kubectl get pods", 1_000], // ContainerCreating → ErrImagePull happens in between
+    ["kubectl create deployment web --image=nginx --replicas=2", 2_000],
+    ["kubectl get pod nope", 2_500],
+    ["kubectl scale deployment web --replicas=0", 30_000],
+    ["kubectl set image pod/redis redis=redis", 31_000],
+    ["kubectl get pods", 31_000],
+    ["kubectl delete pod redis", 90_000],
+  ];
+  for (const [line, dt] of steps) {
+    s.exec(line, { now: T0 + dt });
+    const fresh = s.clusterView();
+    expect(clusterViewOf(s)).toEqual(fresh);
+    expect(clusterViewOf(s)).toEqual(fresh); // the second call is served from the cache
+    s.advanceTo(T0 + dt + 5_000);
+    expect(clusterViewOf(s)).toEqual(s.clusterView());
+  }
+});
+
+test("a read-only command keeps the resourceVersion, so the picture is not recomputed", () => {
+  const s = createSandbox({ seed: 3, now: T0 });
+  s.exec("kubectl run redis --image=redis", { now: T0 });
+  s.advanceTo(T0 + 60_000);
+  const first = clusterViewOf(s);
+  const rv = s.resourceVersion();
+  s.exec("kubectl get pods", { now: T0 + 60_000 });
+  expect(s.resourceVersion()).toBe(rv);
+  expect(clusterViewOf(s).nodes).toBe(first.nodes); // the same object: not recomputed
+  s.exec("kubectl label pod redis a=b", { now: T0 + 60_000 });
+  expect(s.resourceVersion()).toBeGreaterThan(rv);
+  expect(clusterViewOf(s).nodes).not.toBe(first.nodes);
+});
