@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
 import { useTransition } from "react";
-import { signOut } from "next-auth/react";
 import { useTranslation } from "react-i18next";
 import { setLocale, setTheme } from "../actions";
+import { signOut } from "./sign-out";
 import type { Locale } from "@/lib/i18n/i18n";
 
 export function Header({ viewer, locale, theme }: { viewer: { email: string; role: string } | null; locale: Locale; theme: string }) {
@@ -46,7 +46,7 @@ export function Header({ viewer, locale, theme }: { viewer: { email: string; rol
         {viewer ? (
           <>
             <span className="text-sm text-muted" data-testid="viewer-email">{viewer.email}</span>
-            <button type="button" className="rounded border border-line px-3 py-1 text-sm hover:bg-bg" onClick={() => signOut({ callbackUrl: "/login" })}>
+            <button type="button" className="rounded border border-line px-3 py-1 text-sm hover:bg-bg" onClick={() => void signOut("/login")}>
               {t("nav.signOut")}
             </button>
           </>
