@@ -5,9 +5,9 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseUrl, isPostgres, sqliteSynchronous } from "./db";
 
-// The two statements on every request's hot path, on the raw drivers: reading the session's user
-// row and storing one command (its log row, and every few commands the snapshot, in one transaction
-// guarded by the version).
+// The statements on every request's hot path, on the raw drivers: reading the session's user row
+// and storing one command (its log row, and every few commands the snapshot, in one transaction
+// guarded by the version); and the lesson page's reads (the sandbox's row, the recent commands).
 // Measured here, Prisma's JS engine spends ~13 ms per batch where better-sqlite3 takes 0.3 ms;
 // everything else stays on Prisma. Column names and the DateTime text format are Prisma's.
 
@@ -26,11 +26,22 @@ export interface CommandWrite {
   output: string;
 }
 
+export interface SandboxMeta { id: string; version: number; exercise: string; logStart: number }
+export interface LoggedCommand { prompt: string; line: string; output: string; exitCode: number }
+
 export interface FastStore {
   userById(id: string): Promise<UserRow | undefined>;
+  /** The sandbox's row when `ownerId` owns it. */
+  sandboxMeta(id: string, ownerId: string): Promise<SandboxMeta | undefined>;
+  /** The newest `limit` log rows with seq > afterSeq, newest first. */
+  recentCommands(sandboxId: string, afterSeq: number, limit: number): Promise<LoggedCommand[]>;
   /** false when someone else wrote first (the version moved on); nothing is written then. */
   writeCommand(w: CommandWrite): Promise<boolean>;
 }
+
+// Shared by both drivers ($n placeholders; SQLite gets ?).
+const SANDBOX_META = `SELECT "id", "version", "exercise", "logStart" FROM "Sandbox" WHERE "id" = $1 AND "ownerId" = $2`;
+const RECENT_COMMANDS = `SELECT "prompt", "line", "output", "exitCode" FROM "CommandLog" WHERE "sandboxId" = $1 AND "seq" > $2 ORDER BY "seq" DESC LIMIT $3`;
 
 // Prisma's SQLite adapter stores DateTime as ISO text with an explicit offset.
 const sqliteTime = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
@@ -57,6 +68,8 @@ function sqliteStore(url: string): FastStore {
   } catch {}
   conn.pragma(`synchronous = ${sqliteSynchronous()}`);
   const user = conn.prepare(`SELECT "id", "email", "name", "role", "disabled", "sessionVersion" FROM "User" WHERE "id" = ?`);
+  const sandboxMeta = conn.prepare(SANDBOX_META.replace(/\$\d/g, "?"));
+  const recent = conn.prepare(RECENT_COMMANDS.replace(/\$\d/g, "?"));
   const withSnapshot = conn.prepare(`UPDATE "Sandbox" SET "snapshot" = ?, "snapshotVersion" = ?, "version" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`);
   const versionOnly = conn.prepare(`UPDATE "Sandbox" SET "version" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`);
   const insert = conn.prepare(`INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output", "replay") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -72,6 +85,12 @@ function sqliteStore(url: string): FastStore {
     async userById(id) {
       const r = (await retryBusy(() => user.get(id))) as (Omit<UserRow, "disabled"> & { disabled: number }) | undefined;
       return r && { ...r, disabled: r.disabled === 1 };
+    },
+    async sandboxMeta(id, ownerId) {
+      return (await retryBusy(() => sandboxMeta.get(id, ownerId))) as SandboxMeta | undefined;
+    },
+    async recentCommands(sandboxId, afterSeq, limit) {
+      return (await retryBusy(() => recent.all(sandboxId, afterSeq, limit))) as LoggedCommand[];
     },
     async writeCommand(w) {
       for (let waited = 0; ; ) {
@@ -97,6 +116,12 @@ function pgStore(url: string): FastStore {
     async userById(id) {
       const r = await pool.query(`SELECT "id", "email", "name", "role", "disabled", "sessionVersion" FROM "User" WHERE "id" = $1`, [id]);
       return r.rows[0] as UserRow | undefined;
+    },
+    async sandboxMeta(id, ownerId) {
+      return (await pool.query(SANDBOX_META, [id, ownerId])).rows[0] as SandboxMeta | undefined;
+    },
+    async recentCommands(sandboxId, afterSeq, limit) {
+      return (await pool.query(RECENT_COMMANDS, [sandboxId, afterSeq, limit])).rows as LoggedCommand[];
     },
     async writeCommand(w) {
       const c = await pool.connect();

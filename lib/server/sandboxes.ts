@@ -72,7 +72,7 @@ export function checkLine(line: string): void {
 
 /** The row's ownership and version; "not yours" and "missing" look alike (404). */
 export async function meta(viewer: Viewer, id: string) {
-  const row = await db().sandbox.findFirst({ where: { id, ownerId: viewer.id }, select: { id: true, version: true, exercise: true, logStart: true } });
+  const row = await fastStore().sandboxMeta(id, viewer.id);
   if (!row) throw new AppError("not_found", "No such sandbox.");
   return row;
 }
@@ -175,7 +175,7 @@ export async function getSandbox(viewer: Viewer, id: string, now = Date.now()): 
   const m = await meta(viewer, id);
   const cluster = await withLive(viewer, id, m, now, (sandbox, cur) => ({ view: clusterViewOf(sandbox), prompt: sandbox.prompt(), version: cur.version }));
   const [recent, all] = await Promise.all([
-    db().commandLog.findMany({ where: { sandboxId: id, seq: { gt: m.logStart } }, orderBy: { seq: "desc" }, take: SCROLLBACK_ENTRIES, select: { prompt: true, line: true, output: true, exitCode: true } }),
+    fastStore().recentCommands(id, m.logStart, SCROLLBACK_ENTRIES),
     db().commandLog.findMany({ where: { sandboxId: id }, orderBy: { seq: "desc" }, take: HISTORY_ENTRIES, select: { line: true } }),
   ]);
   return {
