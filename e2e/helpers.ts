@@ -14,15 +14,22 @@ export async function signUp(page: Page, email: string): Promise<void> {
   await expect(page.getByTestId("viewer-email")).toHaveText(email);
 }
 
-/** The terminal's whole buffer (scrollback included) as text, one line per row. */
+/** The terminal's whole buffer (scrollback included) as text, one line per logical line. */
 export async function terminalText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const term = (window as unknown as { __kubelingsTerm?: { buffer: { active: { length: number; getLine(i: number): { translateToString(trim: boolean): string } | undefined } } } }).__kubelingsTerm;
+    const term = (window as unknown as { __kubelingsTerm?: { buffer: { active: { length: number; getLine(i: number): { isWrapped: boolean; translateToString(trim: boolean): string } | undefined } } } }).__kubelingsTerm;
     if (!term) return "";
     const b = term.buffer.active;
+    // One string per logical line: a row the terminal wrapped (a line longer than its width)
+    // continues the row before it, so expectations do not depend on the window's width.
     const rows: string[] = [];
-    for (let i = 0; i < b.length; i++) rows.push(b.getLine(i)?.translateToString(true) ?? "");
-    return rows.join("\n");
+    for (let i = 0; i < b.length; i++) {
+      const line = b.getLine(i);
+      const text = line?.translateToString(false) ?? "";
+      if (line?.isWrapped && rows.length > 0) rows[rows.length - 1] += text;
+      else rows.push(text);
+    }
+    return rows.map((r) => r.trimEnd()).join("\n");
   });
 }
 
