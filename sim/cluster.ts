@@ -64,7 +64,7 @@ export interface ClusterState {
 }
 
 /** States smaller than this stay plain JSON in a compact snapshot. */
-const PACK_STATE_BYTES = 2048;
+const PACK_STATE_BYTES = 1024;
 
 export interface ClusterOptions {
   reconcilers: Reconciler[];
@@ -183,7 +183,7 @@ export class Cluster implements ClusterPort {
       const hit = this.packCache.get(name);
       if (opts.compact && hit === undefined) {
         const json = JSON.stringify(state);
-        if (json.length >= PACK_STATE_BYTES) this.packCache.set(name, pack(state));
+        if (json.length >= PACK_STATE_BYTES) this.packCache.set(name, pack(state, this.prng.ids));
       }
       const p = opts.compact ? this.packCache.get(name) : undefined;
       if (p !== undefined) packed[name] = p;
@@ -206,7 +206,7 @@ export class Cluster implements ClusterPort {
       const packed = this.packedStates.get(name);
       if (packed !== undefined) {
         this.packedStates.delete(name);
-        this.states[name] = unpack(packed);
+        this.states[name] = unpack(packed, this.prng.ids);
       } else this.states[name] = cloneJson(this.states[name] ?? {});
       this.owned.add(name);
       this.packCache.delete(name);

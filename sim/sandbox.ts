@@ -12,6 +12,7 @@
 
 import type { ApiRequest, ApiResponse } from "./core/api-types";
 import { LIMIT_MESSAGES, LIMITS, LimitError } from "./core/limits";
+import { pack, unpack } from "./core/pack";
 import { MemoryFs, type Entry } from "./core/vfs";
 import type { Program } from "./core/process";
 import type { Cluster, ClusterState } from "./cluster";
@@ -114,12 +115,20 @@ export interface ExecResult {
   interactive?: InteractiveRequest;
 }
 
+/**
+ * The snapshot format: 2 stores derived ids as counters in packed parts (sim/core/ids.ts) and may
+ * pack the shell history. restoreSandbox refuses any other version.
+ */
+export const SNAPSHOT_VERSION = 2;
+
 export interface SandboxSnapshot {
-  version: 1;
+  version: typeof SNAPSHOT_VERSION;
   topology: TopologyName;
   cluster: ClusterState;
   fs: Record<string, Entry>;
+  /** In a stored snapshot with a long history, `shell.history` is empty and `packedHistory` holds it. */
   shell: ShellState;
+  packedHistory?: string;
   /** Interactive terminals: the open stream and background jobs. */
   term?: TermState;
 }
@@ -231,11 +240,22 @@ export function runScript(text: string, opts: Partial<SandboxOptions> = {}): { s
   return { steps, sandbox };
 }
 
-/** Continues a snapshot. The sandbox takes ownership of `json`: do not mutate it afterwards. */
+/**
+ * Continues a snapshot. The sandbox takes ownership of `json`: do not mutate it afterwards.
+ * Throws on a snapshot of another format version (older snapshots are not converted).
+ */
 export function restoreSandbox(json: SandboxSnapshot): Sandbox {
   const snap = json;
-  return new SimSandbox(snap.topology, restoreCluster(snap.cluster), new MemoryFs(snap.fs), reviveShellState(snap.shell), snap.term ? copyTerm(snap.term) : emptyTerm());
+  const version = (snap as { version?: unknown } | null)?.version;
+  if (version !== SNAPSHOT_VERSION) {
+    throw new Error(`cannot restore a sandbox snapshot of format version ${JSON.stringify(version ?? null)}: this simulator reads version ${SNAPSHOT_VERSION} only`);
+  }
+  const shell = snap.packedHistory === undefined ? snap.shell : { ...snap.shell, history: unpack<string[]>(snap.packedHistory) };
+  return new SimSandbox(snap.topology, restoreCluster(snap.cluster), new MemoryFs(snap.fs), reviveShellState(shell), snap.term ? copyTerm(snap.term) : emptyTerm());
 }
+
+/** Histories longer than this (characters) are packed in stored snapshots. */
+const PACK_HISTORY_CHARS = 1024;
 
 function hostnameOf(topology: TopologyName): string {
   return topology === "minikube" ? "minikube" : "controlplane";
@@ -252,6 +272,7 @@ class SimSandbox implements Sandbox {
   private shell: Shell;
   /** Set by `fg` during a line: that job becomes the line's stream. */
   private pendingFg: number | undefined;
+  private historyPack?: { key: string; packed: string };
 
   constructor(
     private readonly topology: TopologyName,
@@ -712,15 +733,27 @@ class SimSandbox implements Sandbox {
    * holding references is enough; only the small mutable parts are copied.
    */
   private checkpoint(compact = false): SandboxSnapshot {
+    const packedHistory = compact ? this.packHistory() : undefined;
+    const state = this.shell.state;
     return {
-      version: 1,
+      version: SNAPSHOT_VERSION,
       topology: this.topology,
       // compact: the bulky parts packed (sim/core/pack.ts), for snapshots that get stored.
       cluster: this.cluster.toJSON({ compact }),
       fs: { ...this.fs.toJSON() },
-      shell: structuredClone(this.shell.state),
+      shell: structuredClone(packedHistory === undefined ? state : { ...state, history: [] }),
+      ...(packedHistory === undefined ? {} : { packedHistory }),
       term: copyTerm(this.term),
     };
+  }
+
+  /** The history packed, when it is long (the last packing is reused while the history is unchanged). */
+  private packHistory(): string | undefined {
+    const history = this.shell.state.history;
+    const key = history.join("\n");
+    if (key.length < PACK_HISTORY_CHARS) return undefined;
+    if (this.historyPack?.key !== key) this.historyPack = { key, packed: pack(history) };
+    return this.historyPack.packed;
   }
 
   snapshot(): SandboxSnapshot {

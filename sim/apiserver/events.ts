@@ -41,7 +41,7 @@ export function recordEvent(
       existing.lastTimestamp = now;
       client.update(existing);
     } else {
-      client.create(newEvent(prng, now, ns, involved, type, reason, message, source, fieldPath));
+      client.create(newEvent(eventName(involved.metadata.name, nowMs, prng), now, ns, involved, type, reason, message, source, fieldPath));
     }
   } catch (e) {
     // Like client-go's recorder, a rejected event (a terminating namespace, the sandbox's object
@@ -50,8 +50,18 @@ export function recordEvent(
   }
 }
 
+/**
+ * client-go's recorder names an Event "<object>.<creation time in UnixNano, hex>", so names sort
+ * in time order. The virtual clock has milliseconds; the nanoseconds below them come from the id
+ * counter, which keeps two events of one millisecond apart, in order.
+ */
+export function eventName(objectName: string | undefined, nowMs: number, prng: Prng): string {
+  const nanos = BigInt(Math.floor(nowMs)) * BigInt(1_000_000) + BigInt(prng.ids.peek() % 1_000_000);
+  return `${objectName}.${nanos.toString(16)}`;
+}
+
 function newEvent(
-  prng: Prng,
+  name: string,
   now: string,
   ns: string,
   involved: KubeObject,
@@ -64,7 +74,7 @@ function newEvent(
   return {
     apiVersion: "v1",
     kind: "Event",
-    metadata: { name: `${involved.metadata.name}.${prng.hex(16)}`, namespace: ns },
+    metadata: { name, namespace: ns },
     involvedObject: {
       kind: involved.kind,
       namespace: involved.metadata.namespace,

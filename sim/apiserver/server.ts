@@ -64,7 +64,7 @@ export class ApiServer {
   constructor(opts: ApiServerOptions) {
     this.clock = opts.clock;
     this.prng = opts.prng;
-    this.store = new Store(opts.state);
+    this.store = new Store(opts.state, opts.prng.ids);
     this.strategies = opts.strategies ?? {};
   }
 

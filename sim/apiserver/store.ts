@@ -16,6 +16,7 @@
 import type { KubeObject, WatchEvent } from "../api/types";
 import { LIMITS } from "../core/limits";
 import { pack, unpack } from "../core/pack";
+import type { Ids } from "../core/ids";
 
 export interface PackedResource {
   count: number;
@@ -76,7 +77,8 @@ export class Store {
   /** The resourceVersion of the last change per group/resource ("/pods", "apps/deployments"). */
   private lastChange = new Map<string, number>();
 
-  constructor(state?: StoreState) {
+  /** `ids`: the cluster's id generator, whose ids the packed chunks store as counters. */
+  constructor(state?: StoreState, private readonly ids?: Ids) {
     this.rv = state?.rv ?? 1000;
     // A restored store has no event log: watches from before the snapshot get 410 Expired.
     this.droppedThroughRv = state?.rv ?? 0;
@@ -256,7 +258,7 @@ export class Store {
     const r = resourceOfKey(prefix);
     let b = this.byResource.get(r);
     if (!b) this.byResource.set(r, (b = new Map()));
-    for (const [k, v] of unpack<[string, KubeObject][]>(p.data)) b.set(k, deepFreeze(v));
+    for (const [k, v] of unpack<[string, KubeObject][]>(p.data, this.ids)) b.set(k, deepFreeze(v));
     const whole = prefix === `${r}/`;
     this.packCache.set(prefix, { rv: whole ? this.lastChangeOf(r) : (this.chunkChange.get(prefix) ?? 0), packed: p });
   }
@@ -265,7 +267,7 @@ export class Store {
   private packChunk(prefix: string, rv: number, entries: [string, KubeObject][]): PackedResource {
     const hit = this.packCache.get(prefix);
     if (hit && hit.rv === rv) return hit.packed;
-    const packed = { count: entries.length, data: pack(entries) };
+    const packed = { count: entries.length, data: pack(entries, this.ids) };
     this.packCache.set(prefix, { rv, packed });
     return packed;
   }

@@ -24,16 +24,19 @@ export function serviceAccountReconciler(): Reconciler {
 const CA_DESCRIPTION =
   "Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.";
 
-/** A stable, PEM-shaped self-signed CA for the sandbox (generated once from the PRNG). */
+const rootCas = new WeakMap<object, string>();
+
+/** A stable, PEM-shaped self-signed CA for the sandbox, derived from its seed (nothing to store). */
 function rootCa(ctx: ReconcileContext): string {
-  if (typeof ctx.state.caCrt === "string") return ctx.state.caCrt;
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  // A 2048-bit RSA CA certificate is about 1,100 bytes of DER: 1,468 base64 characters.
-  let body = "MIIDBTCCAe2gAwIBAgIIS";
-  while (body.length < 1468) body += ctx.prng.string(1, alphabet);
-  const lines = body.match(/.{1,64}/g)!.join("\n");
-  const pem = `-----BEGIN CERTIFICATE-----\n${lines}\n-----END CERTIFICATE-----\n`;
-  ctx.state.caCrt = pem;
+  const ids = ctx.prng.ids;
+  let pem = rootCas.get(ids);
+  if (pem === undefined) {
+    // A 2048-bit RSA CA certificate is about 1,100 bytes of DER: 1,468 base64 characters.
+    const prefix = "MIIDBTCCAe2gAwIBAgIIS";
+    const body = prefix + ids.text("root-ca", 1468 - prefix.length, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+    pem = `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,64}/g)!.join("\n")}\n-----END CERTIFICATE-----\n`;
+    rootCas.set(ids, pem);
+  }
   return pem;
 }
 

@@ -1,7 +1,9 @@
-// Compact, plain-JSON-safe encoding of bulky snapshot parts: JSON → raw deflate (fflate, pure JS,
-// deterministic for a given input) → base64. Snapshots of API objects compress about tenfold.
+// Compact, plain-JSON-safe encoding of bulky snapshot parts: JSON → derived ids as tokens
+// (sim/core/ids.ts) → raw deflate (fflate, pure JS, deterministic for a given input) → base64.
+// Snapshots of API objects compress about tenfold.
 
 import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
+import type { Ids } from "./ids";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const DECODE = new Int16Array(128).fill(-1);
@@ -52,12 +54,14 @@ export function fromBase64(s: string): Uint8Array {
   return out;
 }
 
-/** Packs plain JSON data into a base64 string. */
-export function pack(value: unknown): string {
-  return toBase64(deflateSync(strToU8(JSON.stringify(value)), { level: 6 }));
+/** Packs plain JSON data into a base64 string; with `ids`, the ids they derived are stored as their counters. */
+export function pack(value: unknown, ids?: Ids): string {
+  const json = JSON.stringify(value);
+  return toBase64(deflateSync(strToU8(ids ? ids.encode(json) : json), { level: 6 }));
 }
 
-/** The inverse of pack. */
-export function unpack<T>(packed: string): T {
-  return JSON.parse(strFromU8(inflateSync(fromBase64(packed)))) as T;
+/** The inverse of pack (with the same `ids`). */
+export function unpack<T>(packed: string, ids?: Ids): T {
+  const text = strFromU8(inflateSync(fromBase64(packed)));
+  return JSON.parse(ids ? ids.decode(text) : text) as T;
 }

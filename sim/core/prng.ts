@@ -1,20 +1,26 @@
-// One seeded PRNG for the whole sandbox (sfc32): pod-name suffixes, IPs, uids.
-// Its state is four 32-bit words, so it snapshots as plain JSON.
+// One seeded PRNG for the whole sandbox (sfc32): pod-name suffixes, IPs, timings. Uids and
+// container ids come from its Ids (sim/core/ids.ts), derived from a counter and the seed.
+// Its state is four 32-bit words plus the ids' key and counter, so it snapshots as plain JSON.
 
-export type PrngState = [number, number, number, number];
+import { Ids } from "./ids";
+
+export type PrngState = [number, number, number, number, number, number];
 
 // k8s.io/apimachinery/pkg/util/rand: no vowels, no 0/1/3, so names never spell words.
 export const K8S_ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
 
 export class Prng {
-  private s: PrngState;
+  private s: [number, number, number, number];
+  readonly ids: Ids;
 
   constructor(seed: number | PrngState) {
     if (Array.isArray(seed)) {
-      this.s = [...seed] as PrngState;
+      this.s = [seed[0], seed[1], seed[2], seed[3]];
+      this.ids = new Ids([seed[4], seed[5]]);
     } else {
       this.s = [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed >>> 0];
       for (let i = 0; i < 15; i++) this.next();
+      this.ids = Ids.forSeed(seed);
     }
   }
 
@@ -51,16 +57,12 @@ export class Prng {
     return this.string(n, "0123456789abcdef");
   }
 
-  /** An RFC 4122 version-4 UUID, as the API server's uids look. */
+  /** An RFC 4122 version-4 UUID, as the API server's uids look (the next derived id). */
   uuid(): string {
-    const h = this.hex(32).split("");
-    h[12] = "4";
-    h[16] = "89ab"[this.int(4)];
-    const s = h.join("");
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    return this.ids.uuid();
   }
 
   toJSON(): PrngState {
-    return [...this.s] as PrngState;
+    return [...this.s, ...this.ids.toJSON()];
   }
 }

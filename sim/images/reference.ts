@@ -34,19 +34,5 @@ export function parseImageRef(image: string): ImageRef {
   return { repository, tag, digest, full };
 }
 
-/** A stable, sha256-looking digest for a string (FNV-1a rounds; not cryptographic, only stable). */
-export function fakeDigest(text: string): string {
-  let out = "";
-  for (let round = 0; out.length < 64; round++) {
-    let h = 0x811c9dc5 ^ round;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    h ^= h >>> 13;
-    h = Math.imul(h, 0x5bd1e995) >>> 0;
-    h ^= h >>> 15;
-    out += (h >>> 0).toString(16).padStart(8, "0");
-  }
-  return `sha256:${out.slice(0, 64)}`;
-}
+/** A stable, sha256-looking digest for a string (the nodes' preloaded images share it). */
+export { fakeDigest } from "../core/ids";

@@ -1,14 +1,46 @@
 // The kubelet's event recorder: the same Events as sim/apiserver/events.ts recordEvent writes,
-// but it remembers which Event each (pod, reason, message, field) went to, so a repeat is one GET
-// and one update instead of a list of the namespace's events (crash loops repeat a lot).
+// but it remembers which Event each (pod, reason, field, message) went to, so a repeat is one GET
+// and one update instead of a list of the namespace's events (crash loops repeat a lot). The
+// memo is a cache per API server, not state: after a restore the first event of a pod lists
+// that pod's Events once to rebuild it, so snapshots do not carry it.
 
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
 import { rfc3339 } from "../core/duration";
 import { ApiError } from "../apiserver/errors";
+import { eventName } from "../apiserver/events";
+import type { Prng } from "../core/prng";
 
+/** API server → pod uid → event key → Event name. */
+const memos = new WeakMap<object, Map<string, Map<string, string>>>();
+
+function eventKey(reason: string, fieldPath: string | undefined, message: string): string {
+  return `${reason}|${fieldPath ?? ""}|${message}`;
+}
+
+/** The pod's memo, built from its kubelet Events when this API server has none yet. */
+function podMemo(api: object, client: Client, pod: KubeObject): Map<string, string> {
+  let byPod = memos.get(api);
+  if (!byPod) memos.set(api, (byPod = new Map()));
+  const uid = pod.metadata.uid!;
+  let memo = byPod.get(uid);
+  if (!memo) {
+    memo = new Map();
+    const events = client.list("events", pod.metadata.namespace ?? "default", { fieldSelector: `involvedObject.uid=${uid}` });
+    for (const e of events) if (e.source?.component === "kubelet") memo.set(eventKey(e.reason, e.involvedObject?.fieldPath, e.message), e.metadata.name!);
+    byPod.set(uid, memo);
+  }
+  return memo;
+}
+
+/** The kubelet forgot a pod: drop its memo. */
+export function forgetKubeletEvents(api: object, uid: string): void {
+  memos.get(api)?.delete(uid);
+}
+
+/** `api`: the API server the kubelet writes to (the memo's owner). */
 export function recordKubeletEvent(
-  memo: Record<string, string>,
+  api: object,
   client: Client,
   nowMs: number,
   pod: KubeObject,
@@ -16,23 +48,23 @@ export function recordKubeletEvent(
   reason: string,
   message: string,
   host: string,
-  seq: number,
+  prng: Prng,
   fieldPath?: string,
 ): void {
   const ns = pod.metadata.namespace ?? "default";
-  const key = `${pod.metadata.uid}|${reason}|${fieldPath ?? ""}|${message}`;
+  const memo = podMemo(api, client, pod);
+  const key = eventKey(reason, fieldPath, message);
   const now = rfc3339(nowMs);
-  const known = memo[key] ? client.get("events", ns, memo[key]) : undefined;
+  const memoized = memo.get(key);
+  const known = memoized ? client.get("events", ns, memoized) : undefined;
   if (known) {
     known.count = (known.count ?? 1) + 1;
     known.lastTimestamp = now;
     dropRefused(() => client.update(known));
     return;
   }
-  // client-go names events "<object>.<UnixNano in hex>", so names sort in time order.
-  const nanos = BigInt(Math.floor(nowMs)) * BigInt(1_000_000) + BigInt(seq % 1_000_000);
-  const name = `${pod.metadata.name}.${nanos.toString(16)}`;
-  memo[key] = name;
+  const name = eventName(pod.metadata.name, nowMs, prng);
+  memo.set(key, name);
   dropRefused(() => client.create({
     apiVersion: "v1",
     kind: "Event",

@@ -157,7 +157,7 @@ describe("probes", () => {
     });
     t.at(30);
     expect(t.status("liveness-exec").restartCount).toBe(0);
-    t.at(75);
+    t.at(90);
     const ev = t.events("liveness-exec").map((e) => `${e.reason}: ${e.message}`);
     expect(ev).toContain("Unhealthy: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
     expect(ev).toContain("Killing: Container c failed liveness probe, will be restarted");

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import type { KubeObject } from "../api/types";
 import { TestCluster } from "./test-cluster";
 
 const nginx = { nodeName: "node01", containers: [{ name: "web", image: "nginx" }] };
@@ -37,6 +38,34 @@ describe("starting a pod", () => {
     expect(ev.find((e) => e.startsWith("Pulled:"))).toMatch(/^Pulled: Successfully pulled image "nginx" in (\d+(\.\d+)?s|\d+ms) \(\1 including waiting\)\. Image size: 72080558 bytes\.$/);
     expect(ev).toContain("Created: Created container: web");
     expect(ev).toContain("Started: Started container web");
+  });
+
+  test("a preloaded image's digest on the node is the imageID its containers report, the same on every node", () => {
+    const t = new TestCluster();
+    t.at(30);
+    const nodes = t.c.request({ method: "GET", path: "/api/v1/nodes" }).body as { items: KubeObject[] };
+    const digests = new Map<string, Set<string>>();
+    for (const n of nodes.items) for (const img of n.status!.images) digests.set(img.names[1], (digests.get(img.names[1]) ?? new Set()).add(img.names[0]));
+    for (const set of digests.values()) expect(set.size).toBe(1);
+    const pods = t.c.request({ method: "GET", path: "/api/v1/namespaces/kube-system/pods" }).body as { items: KubeObject[] };
+    const running = pods.items.flatMap((p) => p.status!.containerStatuses ?? []);
+    expect(running.length).toBeGreaterThan(5);
+    for (const cs of running) expect(digests.get(cs.image)).toEqual(new Set([cs.imageID]));
+  });
+
+  test("event names are the pod's name and the creation time in UnixNano, in hex", () => {
+    const t = new TestCluster();
+    t.pod("web", nginx);
+    t.at(10);
+    const all = (t.c.request({ method: "GET", path: "/api/v1/namespaces/default/events" }).body as { items: KubeObject[] }).items;
+    const events = all.filter((e) => e.involvedObject.name === "web");
+    expect(events.length).toBeGreaterThan(3);
+    for (const e of events) {
+      const [, hex] = /^web\.([0-9a-f]{16})$/.exec(e.metadata.name!)!;
+      const ms = Number(BigInt(`0x${hex}`) / BigInt(1_000_000));
+      expect(new Date(ms).toISOString().replace(/\.\d+Z$/, "Z")).toBe(e.firstTimestamp);
+    }
+    expect(new Set(events.map((e) => e.metadata.name)).size).toBe(events.length);
   });
 
   test("a cached image under IfNotPresent is already present on machine", () => {
@@ -122,7 +151,7 @@ describe("containers that exit", () => {
   test("busybox's default shell completes, restarts once, then crash-loops with growing back-off", () => {
     const t = new TestCluster();
     t.pod("bb", { nodeName: "node01", containers: [{ name: "bb", image: "busybox", imagePullPolicy: "IfNotPresent" }] });
-    t.at(8);
+    t.at(12);
     expect(t.state("bb")).toBe("waiting:CrashLoopBackOff");
     const cs = t.status("bb");
     expect(cs.restartCount).toBe(1);
@@ -130,10 +159,10 @@ describe("containers that exit", () => {
     const uid = t.get("bb")!.metadata.uid;
     expect(cs.state.waiting.message).toBe(`back-off 10s restarting failed container=bb pod=bb_default(${uid})`);
     expect(t.events("bb").map((e) => e.message)).toContain(`Back-off restarting failed container bb in pod bb_default(${uid})`);
-    t.at(25);
+    t.at(29);
     expect(t.status("bb").restartCount).toBe(2);
     expect(t.status("bb").state.waiting?.message).toMatch(/^back-off 20s /);
-    t.at(60);
+    t.at(64);
     expect(t.status("bb").state.waiting?.message).toMatch(/^back-off 40s /);
     expect(t.get("bb")!.status.phase).toBe("Running");
   });

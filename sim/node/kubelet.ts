@@ -6,7 +6,7 @@
 import type { ReconcileContext, Reconciler } from "../cluster";
 import type { KubeObject } from "../api/types";
 import { Client } from "../apiserver/client";
-import { recordKubeletEvent } from "./events";
+import { forgetKubeletEvents, recordKubeletEvent } from "./events";
 import { resolveImage, containerArgv } from "../images/index";
 import { allocateIp, releaseIp } from "./ip";
 import { ContainerConfigError, containerEnv, expand } from "./env";
@@ -147,6 +147,7 @@ export class Kubelet {
     if (!w) return;
     releaseIp(this.nodeRt(w.node), uid);
     this.ctx.cancel(uid);
+    forgetKubeletEvents(this.ctx.api, uid);
     delete this.st.pods[uid];
   }
 
@@ -310,7 +311,7 @@ export class Kubelet {
       c.last = c.cur;
       c.restartCount++;
     }
-    c.cur = { id: this.ctx.prng.hex(64), startedAt: now, argv, env: fullEnv, imageName: res.image.imageName, imageID: res.image.imageID, image: c.image };
+    c.cur = { id: this.ctx.prng.ids.hex64(), startedAt: now, argv, env: fullEnv, imageName: res.image.imageName, imageID: res.image.imageID, image: c.image };
     this.event(w, pod, "Normal", "Created", `Created container: ${c.name}`, c);
     const b = this.behaviour(w, c.cur, spec, pod);
     if (b?.startError) {
@@ -465,9 +466,7 @@ export class Kubelet {
 
   event(w: PodRt, pod: KubeObject, type: "Normal" | "Warning", reason: string, message: string, c?: ContainerRt): void {
     const fieldPath = c ? `spec.${c.init ? "initContainers" : "containers"}{${c.name}}` : undefined;
-    w.events ??= {};
-    this.st.eventSeq = (this.st.eventSeq ?? 0) + 1;
-    recordKubeletEvent(w.events, this.client, this.now(), pod, type, reason, message, w.node, this.st.eventSeq, fieldPath);
+    recordKubeletEvent(this.ctx.api, this.client, this.now(), pod, type, reason, message, w.node, this.ctx.prng, fieldPath);
   }
 
   specOf(pod: KubeObject, c: ContainerRt): any {

@@ -89,8 +89,6 @@ export interface PodRt {
   wakeAt?: number;
   /** emptyDir contents written through exec: volume → relative path → data (null: deleted). */
   volumeWrites?: Record<string, Record<string, string | null>>;
-  /** Event memo: (reason, field, message) → the Event's name, so repeats count up. */
-  events?: Record<string, string>;
   /** The pod's resourceVersion the worker last reacted to. */
   seenRv?: string;
 }
@@ -111,8 +109,6 @@ export interface KubeletState {
   pods: Record<string, PodRt>;
   /** The store revision after the kubelet's last sync or own writes; unchanged means nothing new. */
   quietRv?: number;
-  /** Sub-millisecond part of event names, so two events in one millisecond keep their order. */
-  eventSeq?: number;
 }
 
 export function kubeletState(bag: Record<string, unknown>): KubeletState {

@@ -4,6 +4,7 @@
 import type { KubeObject } from "../../api/types";
 import type { Prng } from "../../core/prng";
 import { rfc3339 } from "../../core/duration";
+import { fakeDigest } from "../../core/ids";
 import { CONTAINERD_VERSION, KUBERNETES_VERSION, MINIKUBE_RUNTIME_VERSION, MINIKUBE_VERSION, preloadedImages } from "./versions";
 
 export interface NodeSpec {
@@ -62,7 +63,8 @@ export function buildNode(n: NodeSpec, prng: Prng, nowMs: number): KubeObject {
   const allocatableMemoryKi = n.memoryKi - 102_400;
   const allocatableEphemeral = String(Math.floor(ephemeralKi * 1024 * 0.9));
   const images = preloadedImages(n.controlPlane, !!n.minikube).map((i) => ({
-    names: [`${i.image.split(":")[0]}@sha256:${prng.hex(64)}`, i.image],
+    // The repo digest of the image, as the kubelet reports it for containers (sim/images resolveImage).
+    names: [`${i.image.split(":")[0]}@${fakeDigest(i.image)}`, i.image],
     sizeBytes: i.sizeBytes,
   }));
   const annotations: Record<string, string> = {
