@@ -104,6 +104,37 @@ describe("sandbox", () => {
     expect(r.history()).toHaveLength(2);
   });
 
+  test("a long history is packed in the snapshot and comes back whole", () => {
+    const s = createSandbox({ seed: 1, now: T0 });
+    for (let i = 0; i < 300; i++) s.exec(`echo line ${i}`, { now: T0 });
+    const snap = s.snapshot();
+    expect(snap.shell.history).toEqual([]);
+    expect(snap.packedHistory).toBeDefined();
+    expect(restoreSandbox(JSON.parse(JSON.stringify(snap))).history()).toEqual(s.history());
+  });
+
+  test("uids and container ids come back identical after a restore, though the snapshot stores only their counters", () => {
+    const s = createSandbox({ seed: 4, now: T0 });
+    s.exec("kubectl create deployment web --image=nginx --replicas=3", { now: T0 });
+    s.advanceTo(T0 + 30_000);
+    const ids = "kubectl get pods,rs,deploy,events -A -o jsonpath={..uid}{..containerID}";
+    const before = s.exec(ids, { now: s.now() }).output;
+    const uids = before.match(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g)!;
+    const containers = before.match(/containerd:\/\/[0-9a-f]{64}/g)!;
+    expect(uids.length).toBeGreaterThan(50);
+    expect(containers.length).toBeGreaterThan(5);
+    const json = JSON.stringify(s.snapshot());
+    for (const id of [...uids.slice(0, 20), ...containers.map((c) => c.slice(13))]) expect(json).not.toContain(id);
+    const r = restoreSandbox(JSON.parse(json));
+    expect(r.exec(ids, { now: r.now() }).output).toBe(before);
+  });
+
+  test("a snapshot of another format version is refused with a clear error", () => {
+    const snap = JSON.parse(JSON.stringify(createSandbox({ seed: 1, now: T0 }).snapshot()));
+    expect(() => restoreSandbox({ ...snap, version: 1 })).toThrow("cannot restore a sandbox snapshot of format version 1: this simulator reads version 2 only");
+    expect(() => restoreSandbox({ ...snap, version: undefined })).toThrow("format version null");
+  });
+
   test("a command that hits a limit leaves the sandbox exactly as before", () => {
     const s = createSandbox({ seed: 1, now: T0 });
     s.exec("echo keep > /tmp/a", { now: T0 });
