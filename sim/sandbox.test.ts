@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { createSandbox, restoreSandbox, type Sandbox } from "./index";
-import { MAX_CATCH_UP_MS } from "./sandbox";
+import { MAX_CATCH_UP_MS, SNAPSHOT_VERSION } from "./sandbox";
+import { PACK_DICTIONARY } from "./core/pack-dictionary";
 import { LIMITS } from "./core/limits";
 
 const T0 = Date.parse("2026-01-01T00:00:00Z");
@@ -133,6 +134,14 @@ describe("sandbox", () => {
     const snap = JSON.parse(JSON.stringify(createSandbox({ seed: 1, now: T0 }).snapshot()));
     expect(() => restoreSandbox({ ...snap, version: 1 })).toThrow("cannot restore a sandbox snapshot of format version 1: this simulator reads version 2 only");
     expect(() => restoreSandbox({ ...snap, version: undefined })).toThrow("format version null");
+  });
+
+  test("the pack dictionary is the one this snapshot format was defined with", () => {
+    // Packed parts only inflate with the dictionary they were deflated with: regenerating it
+    // (sim/bench/gen-pack-dictionary.ts) makes a new format, so bump SNAPSHOT_VERSION with it.
+    let h = 0x811c9dc5;
+    for (let i = 0; i < PACK_DICTIONARY.length; i++) h = Math.imul(h ^ PACK_DICTIONARY.charCodeAt(i), 0x01000193) >>> 0;
+    expect({ version: SNAPSHOT_VERSION, dictionary: h.toString(16) }).toEqual({ version: 2, dictionary: "eec2e4aa" });
   });
 
   test("a command that hits a limit leaves the sandbox exactly as before", () => {

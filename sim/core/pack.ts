@@ -4,6 +4,10 @@
 
 import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
 import type { Ids } from "./ids";
+import { PACK_DICTIONARY } from "./pack-dictionary";
+
+// A preset dictionary (sim/bench/gen-pack-dictionary.ts): what every sandbox's parts share.
+const DICTIONARY = PACK_DICTIONARY ? strToU8(PACK_DICTIONARY) : undefined;
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const DECODE = new Int16Array(128).fill(-1);
@@ -57,11 +61,11 @@ export function fromBase64(s: string): Uint8Array {
 /** Packs plain JSON data into a base64 string; with `ids`, the ids they derived are stored as their counters. */
 export function pack(value: unknown, ids?: Ids): string {
   const json = JSON.stringify(value);
-  return toBase64(deflateSync(strToU8(ids ? ids.encode(json) : json), { level: 6 }));
+  return toBase64(deflateSync(strToU8(ids ? ids.encode(json) : json), { level: 6, dictionary: DICTIONARY }));
 }
 
 /** The inverse of pack (with the same `ids`). */
 export function unpack<T>(packed: string, ids?: Ids): T {
-  const text = strFromU8(inflateSync(fromBase64(packed)));
+  const text = strFromU8(inflateSync(fromBase64(packed), { dictionary: DICTIONARY }));
   return JSON.parse(ids ? ids.decode(text) : text) as T;
 }
