@@ -10,6 +10,7 @@ import type { Prng } from "../core/prng";
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
+import { eventName } from "../apiserver/events";
 
 /** finishTime in tools/events: a series (or a single event) older than this is not continued. */
 const SERIES_WINDOW_MS = 6 * 60 * 1000;
@@ -66,7 +67,8 @@ export function recordV1Event(client: Client, prng: Prng, nowMs: number, regardi
     client.create({
       apiVersion: "v1",
       kind: "Event",
-      metadata: { name: `${regarding.metadata.name}.${prng.hex(16)}`, namespace: ns },
+      // tools/events names it as the core recorder does: "<name>.<UnixNano hex>".
+      metadata: { name: eventName(regarding.metadata.name, nowMs, prng), namespace: ns },
       action: r.action,
       eventTime: microTime(nowMs),
       firstTimestamp: null,
