@@ -88,13 +88,19 @@ describe(`snapshot + log replay on ${provider}`, () => {
     expect((await after.exec(v, id, "cat notes.txt", t + 6 * S)).output).toBe("hello\n");
   });
 
-  test("a catch-up cut short by the one-day limit becomes the snapshot, so a replay cuts at the same place", async () => {
+  test("a catch-up cut short by the one-day limit is stored as a change, so a replay cuts at the same place", async () => {
     const v = await newViewer();
     const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
     await sandboxes.exec(v, id, "kubectl get pods", T0 + S);
+    const other = await restarted();
+    await other.clusterOf(v, id, T0 + 2 * S); // the other instance now holds version 1 too
     await sandboxes.clusterOf(v, id, T0 + DAY + 2 * 3600 * S); // idle 26 hours: the clock catches up 24
-    expect(await row(id)).toEqual({ version: 1, snapshotVersion: 1 });
-    await sandboxes.exec(v, id, "kubectl get pod redis", T0 + DAY + 2 * 3600 * S + S);
+    expect(await row(id)).toEqual({ version: 2, snapshotVersion: 2 });
+    // The other instance must not log a command on top of its stale version 1.
+    await other.exec(v, id, "kubectl create configmap from-other", T0 + DAY + 2 * 3600 * S + S);
+    expect(await row(id)).toEqual({ version: 3, snapshotVersion: 2 });
+    const r = await sandboxes.exec(v, id, "kubectl get configmap from-other -o name", T0 + DAY + 2 * 3600 * S + 2 * S);
+    expect(r.output).toBe("configmap/from-other\n");
     const before = await stateOf(sandboxes, id);
     expect(differences(before, await stateOf(await restarted(), id))).toEqual([]);
   }, 180_000); // a day of virtual time takes ~10-40 s on these machines

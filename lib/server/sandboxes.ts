@@ -121,16 +121,23 @@ export async function storeCommand(id: string, version: number, l: Live, log: Lo
 }
 
 /**
- * Advances a live sandbox's clock to `now` outside a command (reads keep up with wall-clock time).
- * A catch-up beyond MAX_CATCH_UP_MS is cut short, and a replay of the next command from the older
- * snapshot would not cut it at the same place: then the advanced state becomes the snapshot of
- * this version.
+ * Advances a live sandbox's clock to `now` outside a command (reads keep up with wall-clock time);
+ * returns the version it is then at. A catch-up beyond MAX_CATCH_UP_MS is cut short, and a replay
+ * of the next command from the older snapshot would not cut it at the same place: then the
+ * advanced state is stored as a change of its own (a new version with its snapshot), so every
+ * instance's next command is guarded against it.
  */
-async function advance(id: string, version: number, l: Live, now: number): Promise<void> {
+async function advance(id: string, version: number, l: Live, now: number): Promise<number> {
   l.sandbox.advanceTo(now);
-  if (l.sandbox.now() >= now) return;
-  const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot: JSON.stringify(l.sandbox.snapshot()), snapshotVersion: version } });
-  if (u.count === 1) l.snapshotVersion = version;
+  if (l.sandbox.now() >= now) return version;
+  const next = version + 1;
+  const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot: JSON.stringify(l.sandbox.snapshot()), snapshotVersion: next, version: next } });
+  if (u.count !== 1) {
+    forget(id); // advanced but not stored: someone wrote meanwhile
+    throw new VersionConflict();
+  }
+  l.snapshotVersion = next;
+  return next;
 }
 
 /**
@@ -143,9 +150,9 @@ export async function withLive<T>(viewer: Viewer, id: string, first: Meta | null
       const cur = i === 0 && first ? first : await meta(viewer, id);
       try {
         const l = await live(id, cur.version);
-        if (now !== null) await advance(id, cur.version, l, now);
-        remember(id, cur.version, l.sandbox, viewer.id, l.snapshotVersion);
-        return await fn(l.sandbox, cur);
+        const version = now === null ? cur.version : await advance(id, cur.version, l, now);
+        remember(id, version, l.sandbox, viewer.id, l.snapshotVersion);
+        return await fn(l.sandbox, { ...cur, version });
       } catch (e) {
         if (!(e instanceof VersionConflict)) throw e;
       }
