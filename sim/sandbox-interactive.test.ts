@@ -250,6 +250,64 @@ describe("a second terminal tab", () => {
   });
 });
 
+describe("terminal sessions: each tab its own shell on the same cluster", () => {
+  const tab = (sb: Sandbox, session: number, line: string, at: number) => sb.exec(line, { now: at, interactive: true, session });
+
+  test("a second session has its own directory, variables, aliases and history, and sees the same cluster and files", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    tab(sb, 1, "export A=one; cd /tmp; alias k=kubectl; echo shared > /root/note", T0 + S);
+    expect(sb.resetSession(2)).toEqual({ prompt: "controlplane $ ", history: ["export A=one; cd /tmp; alias k=kubectl; echo shared > /root/note"] });
+    expect(tab(sb, 2, "echo A=$A; pwd; cat /root/note", T0 + 2 * S).output).toBe("A=\n/root\nshared\n");
+    expect(tab(sb, 2, "k get ns", T0 + 3 * S)).toMatchObject({ output: "bash: k: command not found\n", exitCode: 127 });
+    tab(sb, 2, "kubectl create configmap from-two", T0 + 4 * S);
+    expect(tab(sb, 1, "k get cm from-two --no-headers | cut -d' ' -f1; pwd; echo $A", T0 + 5 * S).output).toBe("from-two\n/tmp\none\n");
+    expect(tab(sb, 1, "echo $?", T0 + 6 * S).output).toBe("0\n");
+    expect(tab(sb, 2, "echo $?", T0 + 7 * S).output).toBe("0\n");
+    expect(sb.history().slice(-1)).toEqual(["echo $?"]);
+  });
+
+  test("one tab ssh'd to node01 while the other stays on the control plane; both survive a snapshot", () => {
+    const a = createSandbox({ seed: 1, now: T0 });
+    a.resetSession(2);
+    expect(tab(a, 2, "ssh node01", T0 + S).prompt).toBe("node01 $ ");
+    expect(tab(a, 1, "hostname", T0 + 2 * S)).toMatchObject({ output: "controlplane\n", prompt: "controlplane $ " });
+    const b = restoreSandbox(JSON.parse(JSON.stringify(a.snapshot())));
+    expect(tab(b, 2, "hostname", T0 + 3 * S)).toMatchObject({ output: "node01\n", prompt: "node01 $ " });
+    expect(tab(b, 1, "hostname", T0 + 4 * S)).toMatchObject({ output: "controlplane\n", prompt: "controlplane $ " });
+    expect(tab(b, 2, "exit", T0 + 5 * S)).toMatchObject({ output: "logout\nConnection to node01 closed.\n", prompt: "controlplane $ " });
+  });
+
+  test("jobs belong to their tab; a proxy started in one tab answers curl in the other; resetting the tab ends it", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    sb.resetSession(3);
+    tab(sb, 3, "kubectl proxy &", T0 + S);
+    expect(tab(sb, 1, "jobs", T0 + 2 * S).output).toBe("");
+    expect(tab(sb, 1, "curl -s localhost:8001/api | grep kind", T0 + 3 * S).output).toBe('  "kind": "APIVersions",\n');
+    expect(tab(sb, 3, "jobs", T0 + 4 * S).output).toBe("[1]+  Running                 kubectl proxy &\n");
+    expect(sb.resetSession(3).prompt).toBe("controlplane $ ");
+    expect(tab(sb, 1, "curl -s localhost:8001/api", T0 + 5 * S).exitCode).toBe(7);
+    expect(tab(sb, 3, "jobs", T0 + 6 * S).output).toBe("");
+  });
+
+  test("a stream belongs to the tab that started it: its end gives that tab's prompt and status", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    sb.resetSession(2);
+    tab(sb, 2, "ssh node01", T0 + S);
+    const r = tab(sb, 2, "sleep 30", T0 + 2 * S);
+    expect(tab(sb, 1, "echo typed", T0 + 3 * S)).toMatchObject({ output: "typed\n", prompt: "controlplane $ " });
+    expect(sb.poll(r.stream!.id, { now: T0 + 40 * S })).toEqual({ output: "", done: true, exitCode: 0, prompt: "node01 $ " });
+    expect(tab(sb, 1, "hostname", T0 + 41 * S).output).toBe("controlplane\n");
+  });
+
+  test("sessions are numbered 1 to 4", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    expect(tab(sb, 5, "echo hi", T0 + S)).toMatchObject({ output: "terminal session 5: sessions are numbered 1 to 4\n", exitCode: 1 });
+    expect(tab(sb, 0, "echo hi", T0 + S).exitCode).toBe(1);
+    expect(() => sb.resetSession(9)).toThrow("terminal session 9: sessions are numbered 1 to 4");
+    expect(sb.complete("kubectl ge", 10, 7).candidates).toEqual([]);
+  });
+});
+
 describe("snapshots", () => {
   test("an open stream and a background job continue identically after snapshot and restore", () => {
     const a = createSandbox({ seed: 3, now: T0 });

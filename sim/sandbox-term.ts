@@ -61,6 +61,30 @@ export interface OpenStream {
   /** Another line ran meanwhile (a second terminal tab): from then on the stream runs on its own
    *  copy of the cluster, like a job, so that line's changes stay. */
   detached?: boolean;
+  /** The terminal session (tab) that runs it; absent: session 1. */
+  session?: number;
+}
+
+/**
+ * One terminal session (a browser tab), as a login over ssh to the same machine: its own shell
+ * (directory, variables, aliases, history), ssh stack, container shells, jobs and editor; the
+ * cluster and the files are shared. The active session's parts live in the sandbox's shell and
+ * in TermState; the others wait here.
+ */
+export interface TermSession {
+  shell: ShellState;
+  /** The ssh stack (sim/hosts HostsState.session). */
+  ssh: { host: string; cwd: string }[];
+  jobs: JobState[];
+  sessions: ContainerSession[];
+  editor?: PendingInteractive;
+}
+
+/** Terminal sessions (tabs) per sandbox: ids 1 to MAX_SESSIONS. */
+export const MAX_SESSIONS = 4;
+
+export function validSession(id: number): boolean {
+  return Number.isInteger(id) && id >= 1 && id <= MAX_SESSIONS;
 }
 
 /** Streams kept open at once (terminal tabs); opening more ends the oldest. */
@@ -79,6 +103,10 @@ export interface TermState {
   sessions: ContainerSession[];
   /** An editor the browser is running, and what resumes when it quits (sim/editor/session.ts). */
   editor?: PendingInteractive;
+  /** The session whose parts are live above (absent: 1). */
+  active?: number;
+  /** The other sessions, by id. */
+  others?: Record<string, TermSession>;
 }
 
 export function emptyTerm(): TermState {
@@ -89,7 +117,10 @@ export function emptyTerm(): TermState {
 export function copyTerm(t: TermState): TermState {
   const run = (r: StreamRun): StreamRun => ({ ...r, shown: { ...r.shown }, jobsAtStart: r.jobsAtStart.map((j) => ({ ...j })) });
   const job = (j: JobState): JobState => ({ ...j, run: run(j.run) });
+  const session = (x: TermSession): TermSession => ({ ...x, shell: structuredClone(x.shell), ssh: structuredClone(x.ssh), jobs: x.jobs.map(job), sessions: structuredClone(x.sessions) });
   return {
+    ...(t.active !== undefined ? { active: t.active } : {}),
+    ...(t.others ? { others: Object.fromEntries(Object.entries(t.others).map(([k, x]) => [k, session(x)])) } : {}),
     nextStreamId: t.nextStreamId,
     nextPid: t.nextPid,
     jobs: t.jobs.map(job),

@@ -37,7 +37,10 @@ import {
   type JobState,
   type OpenStream,
   type StreamRun,
+  type TermSession,
   type TermState,
+  validSession,
+  MAX_SESSIONS,
 } from "./sandbox-term";
 import { complete as completeLine, type Completion } from "./shell/completion";
 import { reverseSearch, type HistoryMatch } from "./shell/history-search";
@@ -55,7 +58,7 @@ import { kubectl } from "./kubectl/index";
 import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
 import { DEFAULT_NODES } from "./controllers/topology";
 import { splitScript } from "./shell/script";
-import { attachHosts, closeListeners, hostPrograms, hostPrompt, leaveHost, openListeners } from "./hosts/index";
+import { attachHosts, closeListeners, hostPrograms, hostPrompt, leaveHost, openListeners, setSshStack, sshStack } from "./hosts/index";
 import { TerminalSession, type CompleteInput } from "./editor/terminal-session";
 import type { InteractiveRequest } from "./editor/session";
 
@@ -82,6 +85,12 @@ export interface ExecOptions {
    * unset: watching commands then stop at `timeout N` or when the cluster goes quiet, as before.
    */
   interactive?: boolean;
+  /**
+   * The terminal session (browser tab) the line is typed in, 1 (default) to MAX_SESSIONS: each has
+   * its own shell (directory, variables, aliases, history), ssh stack, container shells and jobs,
+   * on the same cluster and files (see resetSession).
+   */
+  session?: number;
 }
 
 /** What a stream printed since the last poll (see Sandbox.poll). */
@@ -168,12 +177,17 @@ export interface Sandbox {
   interrupt(id: number, opts: { now: number }): StreamUpdate;
   /** Background jobs, as `jobs` lists them. */
   jobs(): JobView[];
+  /**
+   * Starts terminal session `id` afresh (a new tab): what ran there ends (jobs, streams, container
+   * shells); the new login shell starts on the first machine with the sandbox's history.
+   */
+  resetSession(id: number): { prompt: string; history: string[] };
   /** Tab: the words that complete the one at `cursor` (read-only; see shell/completion.ts). */
-  complete(line: string, cursor?: number): Completion;
+  complete(line: string, cursor?: number, session?: number): Completion;
   /** The editor that ExecResult.interactive opened has quit: write the file (when saved) and run what waited. */
-  completeInteractive(input: CompleteInput, opts: { now: number }): ExecResult;
+  completeInteractive(input: CompleteInput, opts: { now: number; session?: number }): ExecResult;
   /** The editor still waiting for completeInteractive (after a page reload), if any. */
-  pendingInteractive(): InteractiveRequest | undefined;
+  pendingInteractive(session?: number): InteractiveRequest | undefined;
   /** Ctrl-R: the newest history entry before index `before` (default: the end) containing `query`. */
   searchHistory(query: string, before?: number): HistoryMatch | undefined;
   /**
@@ -297,6 +311,7 @@ class SimSandbox implements Sandbox {
     // Terminals send Enter as \r; pasted text may carry \r\n.
     const line = rawLine.replace(/\r\n?/g, "\n");
     if (line.length > LIMITS.commandLineBytes) return this.result(LIMIT_MESSAGES.commandLineBytes + "\n", 1);
+    if (!this.useSession(opts.session)) return this.result(sessionError(opts.session), 1);
     const before = this.checkpoint();
     const term = new TerminalOutput();
     let exitCode: number;
@@ -380,6 +395,7 @@ class SimSandbox implements Sandbox {
       this.term.jobs = this.term.jobs.filter((j) => j !== fg);
       opened = { id: this.term.nextStreamId++, run: fg.run, job: fg };
     }
+    if (opened && this.activeSession() !== 1) opened.session = this.activeSession();
     if (opened) {
       const streams = [...this.term.streams, opened];
       for (const ended of streams.slice(0, -MAX_STREAMS)) this.endRun(ended.run);
@@ -408,7 +424,8 @@ class SimSandbox implements Sandbox {
     return request ? { ...res, interactive: request } : res;
   }
 
-  completeInteractive(input: CompleteInput, opts: { now: number }): ExecResult {
+  completeInteractive(input: CompleteInput, opts: { now: number; session?: number }): ExecResult {
+    if (!this.useSession(opts.session)) return this.result(sessionError(opts.session), 1);
     const before = this.checkpoint();
     const term = new TerminalOutput();
     let status: number;
@@ -437,8 +454,55 @@ class SimSandbox implements Sandbox {
     return this.withEditorRequest(this.result(term.text(), status));
   }
 
-  pendingInteractive(): InteractiveRequest | undefined {
-    return this.term.editor?.request;
+  pendingInteractive(session = 1): InteractiveRequest | undefined {
+    if (session === this.activeSession()) return this.term.editor?.request;
+    return this.term.others?.[session]?.editor?.request;
+  }
+
+  // ---- Terminal sessions (tabs): the active one's parts are live, the others wait in term.others.
+
+  private activeSession(): number {
+    return this.term.active ?? 1;
+  }
+
+  /** Makes `id` the live session (false: no such session). */
+  private useSession(id = 1): boolean {
+    if (!validSession(id)) return false;
+    const cur = this.activeSession();
+    if (id === cur) return true;
+    const others = { ...(this.term.others ?? {}) };
+    others[cur] = this.liveSession();
+    const next = others[id] ?? this.freshSession();
+    delete others[id];
+    setSshStack(this.cluster, next.ssh);
+    this.term = { ...this.term, others, active: id, jobs: next.jobs, sessions: next.sessions };
+    if (next.editor) this.term.editor = next.editor;
+    else delete this.term.editor;
+    this.shell = this.makeShell(next.shell);
+    return true;
+  }
+
+  private liveSession(): TermSession {
+    return { shell: this.shell.state, ssh: sshStack(this.cluster), jobs: this.term.jobs, sessions: this.term.sessions, ...(this.term.editor ? { editor: this.term.editor } : {}) };
+  }
+
+  /** A new login: the first machine, a fresh shell with the sandbox's history (~/.bash_history). */
+  private freshSession(): TermSession {
+    const shell = initialShellState(hostnameOf(this.topology));
+    shell.history = [...this.shell.state.history];
+    return { shell, ssh: [], jobs: [], sessions: [] };
+  }
+
+  resetSession(id: number): { prompt: string; history: string[] } {
+    if (!validSession(id)) throw new Error(sessionError(id).trimEnd());
+    if (id === this.activeSession()) this.useSession(id === 1 ? 2 : 1);
+    const old = this.term.others?.[id];
+    for (const j of old?.jobs ?? []) if (j.status === "Running") this.endRun(j.run);
+    for (const st of this.term.streams.filter((x) => (x.session ?? 1) === id)) this.endRun(st.run);
+    this.term.streams = this.term.streams.filter((x) => (x.session ?? 1) !== id);
+    const fresh = this.freshSession();
+    this.term.others = { ...(this.term.others ?? {}), [id]: fresh };
+    return { prompt: this.homePrompt(), history: [...fresh.shell.history] };
   }
 
   /** A foreground line, where `kubectl exec -it POD -- sh` opens a container shell once the line ends. */
@@ -490,7 +554,8 @@ class SimSandbox implements Sandbox {
    * another tab sees the pod this line creates).
    */
   private journaled<T>(fn: () => T): T {
-    const forked = this.term.streams.some((x) => x.detached || x.job) || this.term.jobs.some((j) => j.status === "Running");
+    const running = (jobs: JobState[]) => jobs.some((j) => j.status === "Running");
+    const forked = this.term.streams.some((x) => x.detached || x.job) || running(this.term.jobs) || Object.values(this.term.others ?? {}).some((o) => running(o.jobs));
     if (!forked) {
       this.term.journal = [];
       return fn();
@@ -613,6 +678,8 @@ class SimSandbox implements Sandbox {
   private guardStream(id: number, now: number, interrupt: boolean): StreamUpdate {
     const s = this.term.streams.find((x) => x.id === id);
     if (!s) return { output: "", done: true, exitCode: this.shell.state.lastStatus, prompt: this.prompt() };
+    // The stream's own session: its re-run, exit status and prompt are that tab's.
+    this.useSession(s.session);
     const before = this.checkpoint();
     try {
       return this.advanceStream(s, now, interrupt);
@@ -659,7 +726,8 @@ class SimSandbox implements Sandbox {
     return { output: escapeTerminal(jobsOut + out + this.jobNotices()), done: true, exitCode: ended, prompt: this.prompt(), ...(clear ? { clear } : {}) };
   }
 
-  complete(line: string, cursor = line.length): Completion {
+  complete(line: string, cursor = line.length, tab?: number): Completion {
+    if (!this.useSession(tab)) return { candidates: [], replaceFrom: cursor };
     const session = this.term.sessions[this.term.sessions.length - 1];
     const sh = this.shell;
     const names = (kind: Parameters<typeof pathFor>[0], namespace: string): string[] => {
@@ -800,7 +868,12 @@ class SimSandbox implements Sandbox {
   prompt(): string {
     const session = this.term.sessions[this.term.sessions.length - 1];
     if (session) return sessionPrompt(session);
-    return hostPrompt(this.cluster, this.topology === "minikube" ? "$ " : "controlplane $ ");
+    return hostPrompt(this.cluster, this.homePrompt());
+  }
+
+  /** The prompt on the first machine. */
+  private homePrompt(): string {
+    return this.topology === "minikube" ? "$ " : "controlplane $ ";
   }
 
   now(): number {
@@ -810,6 +883,10 @@ class SimSandbox implements Sandbox {
   history(): string[] {
     return [...this.shell.state.history];
   }
+}
+
+function sessionError(id: number | undefined): string {
+  return `terminal session ${String(id)}: sessions are numbered 1 to ${MAX_SESSIONS}\n`;
 }
 
 function podView(p: KubeObject): PodView {

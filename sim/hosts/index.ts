@@ -24,7 +24,7 @@ import { minikube } from "./minikube";
 import { containerd, kubeadm, kubelet } from "./binaries";
 import { kubectl } from "../kubectl/index";
 
-export { attachHosts, hostPrompt, leaveHost, hostFs } from "./session";
+export { attachHosts, hostPrompt, leaveHost, hostFs, setSshStack, sshStack } from "./session";
 export { gatedByComponent } from "./static-pods";
 export { closeListeners, openListeners } from "./kubectl-local";
 export { hostsReconciler } from "./hosts-reconciler";

@@ -68,6 +68,16 @@ function applyHost(cluster: Cluster): void {
   a.shell.state.vars.HOSTNAME = host;
 }
 
+/** The ssh stack of the terminal (the first entry: the machine it opened on; empty: not moved yet). */
+export function sshStack(cluster: Cluster): { host: string; cwd: string }[] {
+  return hostsState(cluster).session;
+}
+
+/** Another terminal session's ssh stack becomes the current one (re-attach the shell afterwards). */
+export function setSshStack(cluster: Cluster, stack: { host: string; cwd: string }[]): void {
+  hostsState(cluster).session = stack;
+}
+
 /** The prompt for the machine the terminal is on ("node01 $ "). */
 export function hostPrompt(cluster: Cluster, fallback: string): string {
   const s = hostsState(cluster).session;
