@@ -159,7 +159,7 @@ test("Ctrl-R finds an earlier command and Enter runs it again", async ({ page })
   await expect.poll(async () => (await terminalText(page)).split("\n").filter((l) => l === "first-marker").length).toBe(2);
 });
 
-test("a second terminal tab shares the sandbox and keeps its own screen", async ({ page }) => {
+test("a second terminal tab shares the sandbox and keeps its own screen and shell", async ({ page }) => {
   await openTerminal(page, "tabs");
   await run(page, "kubectl create configmap from-tab-one");
   await page.getByTestId("terminal-new-tab").click();
@@ -175,6 +175,11 @@ test("a second terminal tab shares the sandbox and keeps its own screen", async 
   await page.keyboard.type("kubectl create configmap from-tab-two");
   await page.keyboard.press("Enter");
   await expect.poll(() => terminalText(page)).toContain("configmap/from-tab-two created");
+  await expect(status(page)).toHaveAttribute("data-busy", "false");
+  // Its own shell: another directory and variables, and an ssh hop the first tab does not make.
+  await page.keyboard.type("export TAB=two; cd /tmp; ssh node01");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => promptLine(page, "node01 $")).toBe("node01 $");
 
   await page.getByTestId("terminal-tab").first().click();
   await expect(page.getByTestId("terminal-tab").first()).toHaveAttribute("aria-selected", "true");
@@ -183,6 +188,10 @@ test("a second terminal tab shares the sandbox and keeps its own screen", async 
   await page.keyboard.type("kubectl get configmap from-tab-two");
   await page.keyboard.press("Enter");
   await expect.poll(() => terminalText(page)).toMatch(/from-tab-two\s+0/);
+  await expect(status(page)).toHaveAttribute("data-busy", "false");
+  await page.keyboard.type('echo "tab=$TAB host=$(hostname) dir=$(pwd)"');
+  await page.keyboard.press("Enter");
+  await expect.poll(() => terminalText(page)).toContain("tab= host=controlplane dir=/root");
 
   // Both tabs' commands were stored: a reload shows them in the scrollback.
   await page.reload();

@@ -31,3 +31,5 @@ export type { Completion } from "./shell/completion";
 /** Background jobs (`sandbox.jobs()`) and Ctrl-R matches (`sandbox.searchHistory`). */
 export type { JobView, JobStatus } from "./shell/jobs";
 export type { HistoryMatch } from "./shell/history-search";
+/** Terminal sessions (browser tabs) per sandbox: ExecOptions.session is 1 to MAX_SESSIONS. */
+export { MAX_SESSIONS } from "./sandbox-term";

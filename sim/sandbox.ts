@@ -205,7 +205,8 @@ export interface Sandbox {
    * from the objects alone (clusterView but its `now`) can be cached under it.
    */
   resourceVersion(): number;
-  prompt(): string;
+  /** The prompt to show next (in terminal session `session`, default the one that ran last). */
+  prompt(session?: number): string;
   now(): number;
   history(): string[];
 }
@@ -865,7 +866,8 @@ class SimSandbox implements Sandbox {
     return { now: this.cluster.now(), nodes, unscheduled };
   }
 
-  prompt(): string {
+  prompt(tab?: number): string {
+    if (tab !== undefined && !this.useSession(tab)) return this.homePrompt();
     const session = this.term.sessions[this.term.sessions.length - 1];
     if (session) return sessionPrompt(session);
     return hostPrompt(this.cluster, this.homePrompt());

@@ -1,12 +1,15 @@
 "use client";
 // The browser terminal: a tab strip over one or more terminal tabs (terminal-tab.tsx) on the same
-// sandbox. Each tab has its own screen, scrollback view, line editor and history; they share the
-// sandbox (its cluster, files and shell), and every command from either is stored (the server's
-// version check orders concurrent writes).
+// sandbox. Each tab is its own terminal session in the sandbox (sessions 1 to 4, like two ssh logins
+// to one machine: its own directory, variables, history, jobs, ssh hops and container shells) and
+// has its own screen and line editor; they share the cluster and files, and every command from
+// either is stored (the server's version check orders concurrent writes).
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import TerminalTab, { type TabStatus, type TerminalHandle } from "./terminal-tab";
-import type { ClusterViewDto, SandboxDto, ScrollbackDto } from "./types";
+import type { ClusterViewDto, ScrollbackDto } from "./types";
+
+interface SessionDto { prompt: string; history: string[] }
 
 export type { TerminalHandle } from "./terminal-tab";
 
@@ -19,8 +22,10 @@ interface Props {
   onReady(handle: TerminalHandle): void;
 }
 
+/** `key` is also the tab's terminal session in the sandbox (1 to MAX_TABS). */
 interface Tab { key: number; prompt: string; scrollback: ScrollbackDto[]; history: string[] }
 
+/** The sandbox's terminal sessions (sim MAX_SESSIONS). */
 const MAX_TABS = 4;
 
 export default function SandboxTerminal({ sandboxId, prompt, scrollback, history, onCluster, onReady }: Props) {
@@ -45,15 +50,19 @@ export default function SandboxTerminal({ sandboxId, prompt, scrollback, history
   }
 
   async function newTab() {
-    // A new tab starts like a new terminal window: an empty screen, the sandbox's prompt and history.
-    const res = await fetch(`/api/sandboxes/${sandboxId}`);
-    const body = (await res.json().catch(() => null)) as SandboxDto | null;
-    const key = Math.max(...tabs.map((x) => x.key)) + 1;
-    setTabs((cur) => [...cur, { key, prompt: body?.prompt ?? prompt, scrollback: [], history: body?.history ?? [] }]);
+    // A new tab is a new login: the lowest free session starts afresh, on an empty screen.
+    const key = [2, 3, 4].find((n) => !tabs.some((x) => x.key === n));
+    if (key === undefined) return;
+    const res = await fetch(`/api/sandboxes/${sandboxId}/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: key }) });
+    const body = (await res.json().catch(() => null)) as SessionDto | null;
+    if (!res.ok || !body) return;
+    setTabs((cur) => [...cur, { key, prompt: body.prompt, scrollback: [], history: body.history }]);
     setActive(key);
   }
 
   function closeTab(key: number) {
+    // Closing a terminal hangs up its login: the session's jobs and container shells end.
+    void fetch(`/api/sandboxes/${sandboxId}/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ session: key }) }).catch(() => {});
     handles.current.delete(key);
     setTabs((cur) => cur.filter((x) => x.key !== key));
     if (active === key) setActive(tabs[0].key);
@@ -100,6 +109,7 @@ export default function SandboxTerminal({ sandboxId, prompt, scrollback, history
         <TerminalTab
           key={tab.key}
           sandboxId={sandboxId}
+          session={tab.key}
           prompt={tab.prompt}
           scrollback={tab.scrollback}
           history={tab.history}

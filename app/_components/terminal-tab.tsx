@@ -31,6 +31,8 @@ export type TabStatus = "ready" | "busy" | "stream" | "editor";
 
 interface Props {
   sandboxId: string;
+  /** The tab's terminal session in the sandbox (1 to 4): its own shell there. */
+  session: number;
   prompt: string;
   scrollback: ScrollbackDto[];
   history: string[];
@@ -55,7 +57,7 @@ function themeOf(dark: boolean) {
     : { background: "#ffffff", foreground: "#0f172a", cursor: "#0f172a", selectionBackground: "#bfdbfe" };
 }
 
-export default function TerminalTab({ sandboxId, prompt, scrollback, history, active, resume, onCluster, onReady, onStatus }: Props) {
+export default function TerminalTab({ sandboxId, session: tabSession, prompt, scrollback, history, active, resume, onCluster, onReady, onStatus }: Props) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const termRef = useRef<{ term: Terminal; fit(): void } | null>(null);
@@ -139,7 +141,7 @@ export default function TerminalTab({ sandboxId, prompt, scrollback, history, ac
       mode = "busy";
       status("busy");
       try {
-        show(await post<ExecAnswer>("exec", { line: command }));
+        show(await post<ExecAnswer>("exec", { line: command, session: tabSession }));
       } catch (e) {
         failure(e);
         finish(editor.primaryPrompt);
@@ -205,7 +207,7 @@ export default function TerminalTab({ sandboxId, prompt, scrollback, history, ac
       session = null;
       mode = "busy";
       status("busy");
-      post<ExecAnswer>("interactive", result).then(show, (e) => {
+      post<ExecAnswer>("interactive", { ...result, session: tabSession }).then(show, (e) => {
         failure(e);
         finish(editor.primaryPrompt);
       });
@@ -216,7 +218,7 @@ export default function TerminalTab({ sandboxId, prompt, scrollback, history, ac
     async function complete(line: string, cursor: number, again: boolean) {
       mode = "busy";
       try {
-        const c = await post<Completion>("complete", { line, cursor });
+        const c = await post<Completion>("complete", { line, cursor, session: tabSession });
         const r = completed(editor, applyCompletion(line, cursor, c, again, term.cols));
         editor = r.state;
         term.write(r.data);

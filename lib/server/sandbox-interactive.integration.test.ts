@@ -74,6 +74,22 @@ describe(`interactive terminal service on ${provider}`, () => {
     expect(out.prompt).toBe("controlplane $ ");
   });
 
+  test("a second tab's session has its own shell, survives the instance forgetting it, and starts afresh when reopened", async () => {
+    const v = await newViewer();
+    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
+    const opened = await interactive.openSession(v, id, 2);
+    expect(opened).toMatchObject({ prompt: "controlplane $ " });
+    await interactive.execInteractive(v, id, "cd /tmp; ssh node01", T0 + S, 2);
+    forget(id);
+    expect(await interactive.execInteractive(v, id, "pwd", T0 + 2 * S, 1)).toMatchObject({ output: "/root\n", prompt: "controlplane $ " });
+    forget(id);
+    expect(await interactive.execInteractive(v, id, "hostname", T0 + 3 * S, 2)).toMatchObject({ output: "node01\n", prompt: "node01 $ " });
+    const rows = await db().commandLog.findMany({ where: { sandboxId: id }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => [r.prompt, r.line])).toContainEqual(["node01 $ ", "hostname"]);
+    expect((await interactive.openSession(v, id, 2)).prompt).toBe("controlplane $ ");
+    expect(await interactive.execInteractive(v, id, "hostname", T0 + 4 * S, 2)).toMatchObject({ output: "controlplane\n" });
+  });
+
   test("another learner cannot poll, complete or finish an editor in someone else's sandbox", async () => {
     const owner = await newViewer("owner");
     const { id } = await sandboxes.openSandbox(owner, "fix-redis", T0);

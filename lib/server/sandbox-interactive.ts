@@ -1,6 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import { checkLine, mutate, withLive, type Change } from "./sandboxes";
-import type { ClusterView, ExecResult, Sandbox } from "./sim";
+import { MAX_SESSIONS, type ClusterView, type ExecResult, type Sandbox } from "./sim";
 import type { Viewer } from "./viewer";
 
 // The interactive terminal's server side (sim/README.md, "Interactive editors" and "Interactive
@@ -10,6 +11,12 @@ import type { Viewer } from "./viewer";
 // command, a poll that advanced a stream, an editor's result) is stored with a version check and
 // re-run on the fresh state when another tab or instance wrote first. Only commands typed are
 // replayable from the log; a poll's or an editor's change is stored with a full snapshot.
+
+/**
+ * The terminal session (browser tab) a request comes from: 1 (the first tab, the default) to
+ * MAX_SESSIONS. Each has its own shell in the sandbox (sim: ExecOptions.session).
+ */
+export const TerminalSession = z.number().int().min(1).max(MAX_SESSIONS);
 
 /** An editor the browser should run (sim/editor/session.ts InteractiveRequest). */
 export interface EditorRequest { kind: "editor"; editor: "vi" | "nano"; path: string; displayPath: string; content?: string }
@@ -39,13 +46,14 @@ function execFields(r: ExecResult) {
 }
 
 /** A command line from the browser terminal: streams, background jobs, editors, container shells. */
-export async function execInteractive(viewer: Viewer, id: string, line: string, now = Date.now()): Promise<InteractiveExecResponse> {
+export async function execInteractive(viewer: Viewer, id: string, line: string, now = Date.now(), session = 1): Promise<InteractiveExecResponse> {
   checkLine(line);
   return mutate(viewer, id, (sandbox) => {
-    const prompt = sandbox.prompt();
+    const prompt = sandbox.prompt(session);
     const at = Math.max(now, sandbox.now());
-    const r = sandbox.exec(line, { now: at, interactive: true });
-    return { value: execFields(r), change: { log: { prompt, line, at, exitCode: r.exitCode, output: r.output }, replay: { at, interactive: true } } };
+    const r = sandbox.exec(line, { now: at, interactive: true, session });
+    const replay = { at, interactive: true as const, ...(session !== 1 ? { session } : {}) };
+    return { value: execFields(r), change: { log: { prompt, line, at, exitCode: r.exitCode, output: r.output }, replay } };
   });
 }
 
@@ -69,10 +77,10 @@ export async function pollStream(viewer: Viewer, id: string, stream: number, int
 }
 
 /** The editor quit in the browser: the server writes the file and runs what waited (kubectl edit). */
-export async function completeEditor(viewer: Viewer, id: string, result: EditorResult, now = Date.now()): Promise<InteractiveExecResponse> {
+export async function completeEditor(viewer: Viewer, id: string, result: EditorResult, now = Date.now(), session = 1): Promise<InteractiveExecResponse> {
   return mutate(viewer, id, (sandbox) => {
     const at = Math.max(now, sandbox.now());
-    const r = sandbox.completeInteractive(result, { now: at });
+    const r = sandbox.completeInteractive(result, { now: at, session });
     // Logged without a line: the scrollback shows what the editor's program printed afterwards.
     return { value: execFields(r), change: r.output === "" ? "state" : { log: { prompt: "", line: "", at, exitCode: r.exitCode, output: r.output }, replay: null } };
   });
@@ -83,12 +91,20 @@ async function readOnly<T>(viewer: Viewer, id: string, fn: (sandbox: Sandbox) =>
 }
 
 /** Tab: candidates for the word at `cursor` (read-only). */
-export async function completeLine(viewer: Viewer, id: string, line: string, cursor: number) {
+export async function completeLine(viewer: Viewer, id: string, line: string, cursor: number, session = 1) {
   checkLine(line);
-  return readOnly(viewer, id, (s) => s.complete(line, Math.min(Math.max(0, cursor), line.length)));
+  return readOnly(viewer, id, (s) => s.complete(line, Math.min(Math.max(0, cursor), line.length), session));
 }
 
 /** The editor still open in the sandbox (the page was reloaded while vi ran), or null. */
-export async function pendingEditor(viewer: Viewer, id: string): Promise<EditorRequest | null> {
-  return readOnly(viewer, id, (s) => s.pendingInteractive() ?? null);
+export async function pendingEditor(viewer: Viewer, id: string, session = 1): Promise<EditorRequest | null> {
+  return readOnly(viewer, id, (s) => s.pendingInteractive(session) ?? null);
+}
+
+/**
+ * A new terminal tab: session `session` starts afresh (what an earlier tab left running there
+ * ends), and the tab gets its first prompt and the history to browse. Stored as a full snapshot.
+ */
+export async function openSession(viewer: Viewer, id: string, session: number): Promise<{ prompt: string; history: string[]; cluster: ClusterView; version: number }> {
+  return mutate(viewer, id, (sandbox) => ({ value: sandbox.resetSession(session), change: "state" }));
 }
