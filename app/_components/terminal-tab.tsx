@@ -82,7 +82,7 @@ export default function TerminalTab({ sandboxId, session: tabSession, prompt, sc
     termRef.current = { term, fit };
 
     for (const e of scrollback) term.write(replayCommand(e));
-    let editor: EditorState = createEditor({ prompt, history, cols: term.cols });
+    let editor: EditorState = createEditor({ prompt, history, cols: term.cols, rows: term.rows });
     // What the tab is doing: reading a line, waiting for the server, streaming, or in an editor.
     let mode: "line" | "busy" | "stream" | "editor" = "line";
     let inbox = "";
@@ -273,7 +273,7 @@ export default function TerminalTab({ sandboxId, session: tabSession, prompt, sc
     const sub = term.onData(handle);
     const onResize = () => {
       fit();
-      editor = resize(editor, term.cols);
+      editor = resize(editor, term.cols, term.rows);
       if (session) term.write(filterEditorFrame(session.resize(term.rows, term.cols)));
     };
     const ro = new ResizeObserver(onResize);

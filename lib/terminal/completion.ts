@@ -1,6 +1,8 @@
 // Tab completion in the line editor, as bash's readline shows it: one candidate completes the word
 // (a space after it unless it names a directory), several extend it to their common prefix, and a
-// second Tab with nothing left to add lists them in columns, then redraws the prompt and the line.
+// second Tab with nothing left to add lists them in columns, then redraws the prompt and the line
+// (with 100 or more, the line editor first asks "Display all N possibilities? (y or n)", and pages
+// a listing taller than the screen with --More--).
 // The candidates come from the server (sandbox.complete); they are cleaned before display.
 import { escapeForTerminal } from "./escape";
 import { textWidth } from "./width";
@@ -13,6 +15,8 @@ export interface CompletionEdit {
   cursor?: number;
   /** Text to print below the line (the listing), after which the prompt and line are redrawn. */
   listing?: string;
+  /** How many candidates the listing holds (readline asks before showing 100 or more). */
+  count?: number;
   /** Nothing to add: ring the bell. */
   bell?: boolean;
 }
@@ -46,7 +50,7 @@ export function applyCompletion(line: string, cursor: number, c: Completion, aga
   const prefix = commonPrefix(candidates);
   if (prefix.length > word.length && prefix.startsWith(word)) return splice(prefix);
   if (!again) return { bell: true };
-  return { listing: formatColumns(candidates, cols) };
+  return { listing: formatColumns(candidates, cols), count: candidates.length };
 }
 
 /** Words in columns, filled down then across, two spaces apart (readline's rl_display_match_list). */

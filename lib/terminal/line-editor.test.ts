@@ -174,6 +174,52 @@ describe("Tab completion in the line editor", () => {
     expect(text(c.state)).toBe("kubectl d");
   });
 
+  const many = (n: number) => Array.from({ length: n }, (_, i) => `pod-${String(i).padStart(3, "0")}`);
+  const listingOf = (words: string[]) => ({ listing: words.join("\r\n") + "\r\n", count: words.length });
+  const rows = (data: string) => data.replaceAll("\r\x1b[K", "").split("\r\n").filter((l) => /^pod-\d{3}$/.test(l));
+
+  test("a listing taller than the screen pages with --More--: space a page, Enter a line, q stops", () => {
+    const r = type(createEditor({ prompt: P, rows: 10 }), "kubectl get pod ");
+    const c = completed(r.s, listingOf(many(30)));
+    expect(rows(c.data)).toEqual(many(9));
+    expect(c.data.endsWith("--More--")).toBe(true);
+    const page = type(c.state, " ");
+    const pageText = page.effects.map((e) => (e as { data?: string }).data ?? "").join("");
+    expect(pageText.startsWith("\r\x1b[K")).toBe(true);
+    expect(rows(pageText)).toEqual(many(18).slice(9));
+    const line = type(page.s, "\r");
+    expect(rows(line.effects.map((e) => (e as { data?: string }).data ?? "").join(""))).toEqual(["pod-018"]);
+    expect(line.submits).toEqual([]);
+    const stop = type(line.s, "q");
+    expect(stop.effects.map((e) => (e as { data?: string }).data ?? "").join("")).toMatch(/^\r\x1b\[K[\s\S]*controlplane \$ kubectl get pod /);
+    expect(stop.s.pager).toBeUndefined();
+    expect(text(type(stop.s, "x").s)).toBe("kubectl get pod x");
+  });
+
+  test("100 or more candidates ask first: n redraws the line, y lists them; other keys ring the bell", () => {
+    const r = type(createEditor({ prompt: P, rows: 200 }), "kubectl get pod ");
+    const c = completed(r.s, listingOf(many(120)));
+    expect(c.data.endsWith("\r\nDisplay all 120 possibilities? (y or n)")).toBe(true);
+    expect(rows(c.data)).toEqual([]);
+    expect(type(c.state, "x").effects).toEqual([{ kind: "write", data: "\x07" }]);
+    const no = type(c.state, "n");
+    expect(no.effects.map((e) => (e as { data?: string }).data ?? "").join("")).toMatch(/^\r\n[\s\S]*controlplane \$ kubectl get pod /);
+    expect(no.s.pager).toBeUndefined();
+    const yes = type(c.state, "y");
+    const shown = yes.effects.map((e) => (e as { data?: string }).data ?? "").join("");
+    expect(rows(shown)).toEqual(many(120));
+    expect(shown).toMatch(/pod-119\r\n[\s\S]*controlplane \$ kubectl get pod /);
+    expect(yes.s.pager).toBeUndefined();
+  });
+
+  test("a listing that fits the screen is printed at once, without a pager", () => {
+    const r = type(createEditor({ prompt: P, rows: 24 }), "kubectl get pod ");
+    const c = completed(r.s, listingOf(many(5)));
+    expect(rows(c.data)).toEqual(many(5));
+    expect(c.data).not.toContain("--More--");
+    expect(c.state.pager).toBeUndefined();
+  });
+
   test("nothing to add rings the bell", () => {
     expect(completed(createEditor({ prompt: P }), { bell: true }).data).toBe("\x07");
   });

@@ -22,7 +22,20 @@ export interface EditorState {
   queued: string; // input that arrived after a submit (a multi-line paste), for after the command ran
   lastTab: boolean; // the previous key was Tab (a second Tab lists the candidates)
   search?: HistorySearch; // Ctrl-R in progress
+  rows: number; // the terminal's height, for paging a long completion listing
+  pager?: Pager; // a completion listing waiting on "(y or n)" or "--More--"
 }
+
+/** A long completion listing: readline's "Display all N possibilities?" query, then its --More-- pager. */
+export interface Pager {
+  phase: "query" | "more";
+  lines: string[];
+  /** Lines printed so far. */
+  shown: number;
+}
+
+/** readline's completion-query-items: from this many candidates on, ask before listing them. */
+export const COMPLETION_QUERY_ITEMS = 100;
 
 /** Ctrl-R: the query typed so far, the history entry it matched, what to restore on Ctrl-G. */
 export interface HistorySearch {
@@ -41,7 +54,7 @@ export type Effect =
 
 export const CONTINUATION_PROMPT = "> ";
 
-export function createEditor(opts: { prompt: string; history?: string[]; cols?: number }): EditorState {
+export function createEditor(opts: { prompt: string; history?: string[]; cols?: number; rows?: number }): EditorState {
   const history = (opts.history ?? []).filter((h) => h.trim() !== "" && !h.includes("\n"));
   return {
     prompt: opts.prompt,
@@ -54,6 +67,7 @@ export function createEditor(opts: { prompt: string; history?: string[]; cols?: 
     pending: [],
     heredocs: [],
     cols: Math.max(2, opts.cols ?? 80),
+    rows: Math.max(2, opts.rows ?? 24),
     cursorRow: 0,
     queued: "",
     lastTab: false,
@@ -85,8 +99,8 @@ export function showPrompt(s: EditorState, prompt: string): { state: EditorState
   return { state: { ...next, cursorRow: ROW(textWidth(prompt), s.cols) }, data: prompt };
 }
 
-export function resize(s: EditorState, cols: number): EditorState {
-  return { ...s, cols: Math.max(2, cols) };
+export function resize(s: EditorState, cols: number, rows = s.rows): EditorState {
+  return { ...s, cols: Math.max(2, cols), rows: Math.max(2, rows) };
 }
 
 /** Heredoc terminators a line opens (not <<<), outside quotes. */
@@ -223,6 +237,10 @@ export function feed(state: EditorState, data: string): { state: EditorState; ef
       s = { ...s, queued: s.queued + key };
       continue;
     }
+    if (s.pager) {
+      write(pagerKey(s, key));
+      continue;
+    }
     if (s.search) {
       const r = searchKey(s, key);
       write(r);
@@ -339,8 +357,50 @@ export function completed(s: EditorState, e: CompletionEdit): { state: EditorSta
   }
   if (e.listing !== undefined) {
     const end = render({ ...s, cursor: s.buffer.length });
-    const again = render({ ...end.state, cursorRow: 0 });
-    return { state: again.state, data: end.data + "\r\n" + e.listing + again.data };
+    const lines = e.listing.replace(/\r?\n$/, "").split(/\r?\n/);
+    if ((e.count ?? 0) >= COMPLETION_QUERY_ITEMS) {
+      return { state: { ...end.state, pager: { phase: "query", lines, shown: 0 } }, data: `${end.data}\r\nDisplay all ${e.count} possibilities? (y or n)` };
+    }
+    const page = showPage({ ...end.state, pager: { phase: "more", lines, shown: 0 } }, end.state.rows - 1);
+    return { state: page.state, data: end.data + "\r\n" + page.data };
   }
   return { state: s, data: e.bell ? "\x07" : "" };
+}
+
+// ---- A long completion listing (readline's get_y_or_n and _rl_internal_pager)
+
+/** Prints up to `n` more lines of the listing; then --More-- if some remain, else the prompt and line again. */
+function showPage(s: EditorState, n: number): { state: EditorState; data: string } {
+  const p = s.pager!;
+  const next = p.lines.slice(p.shown, p.shown + n);
+  const data = next.map((l) => l + "\r\n").join("");
+  const shown = p.shown + next.length;
+  if (shown < p.lines.length) return { state: { ...s, pager: { ...p, phase: "more", shown } }, data: data + "--More--" };
+  const again = render({ ...s, pager: undefined, cursorRow: 0 });
+  return { state: again.state, data: data + again.data };
+}
+
+function pagerKey(s: EditorState, key: string): { state: EditorState; data: string } {
+  const p = s.pager!;
+  const yes = key === "y" || key === "Y" || key === " ";
+  const stop = key === "n" || key === "N" || key === "q" || key === "Q" || key === "\x7f" || key === "\x03" || key === "\x07";
+  const redraw = (prefix: string) => {
+    const again = render({ ...s, pager: undefined, cursorRow: 0 });
+    return { state: again.state, data: prefix + again.data };
+  };
+  if (p.phase === "query") {
+    if (yes) {
+      const page = showPage(s, s.rows - 1);
+      return { state: page.state, data: "\r\n" + page.data };
+    }
+    return stop && key !== "q" && key !== "Q" ? redraw("\r\n") : { state: s, data: "\x07" };
+  }
+  // --More--: erase it, then a page (space, y), one line (Enter), or stop.
+  if (yes) return prefixed("\r\x1b[K", showPage(s, s.rows - 1));
+  if (key === "\r" || key === "\n") return prefixed("\r\x1b[K", showPage(s, 1));
+  return stop ? redraw("\r\x1b[K") : { state: s, data: "\x07" };
+}
+
+function prefixed(prefix: string, r: { state: EditorState; data: string }): { state: EditorState; data: string } {
+  return { state: r.state, data: prefix + r.data };
 }
