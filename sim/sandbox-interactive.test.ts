@@ -308,6 +308,47 @@ describe("terminal sessions: each tab its own shell on the same cluster", () => 
   });
 });
 
+describe("streams inside a container shell", () => {
+  /** A busybox pod appending "line N" to /tmp/app.log every 2 s, with a shell open in it. */
+  function logger(): Sandbox {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    run(sb, `kubectl run logger --image=busybox -- sh -c 'i=0; while true; do echo "line $i" >> /tmp/app.log; i=$((i+1)); sleep 2; done'`, T0 + S);
+    expect(run(sb, "kubectl exec -it logger -- sh", T0 + 20 * S).prompt).toBe("/ # ");
+    return sb;
+  }
+
+  test("tail -f follows a file the container keeps writing, until Ctrl-C returns to the container's prompt", () => {
+    const sb = logger();
+    const r = run(sb, "tail -n 1 -f /tmp/app.log", T0 + 21 * S);
+    expect(r).toMatchObject({ prompt: "", stream: { id: expect.any(Number) } });
+    const last = Number(/^line (\d+)\n$/.exec(r.output)![1]);
+    const u = sb.poll(r.stream!.id, { now: T0 + 27 * S });
+    expect(u).toEqual({ output: `line ${last + 1}\nline ${last + 2}\nline ${last + 3}\n`, done: false });
+    expect(sb.interrupt(r.stream!.id, { now: T0 + 28 * S })).toMatchObject({ done: true, exitCode: 130, prompt: "/ # " });
+    expect(run(sb, "echo $?", T0 + 29 * S).output).toBe("130\n");
+  });
+
+  test("sleep streams and ends by itself in the container; an exit at its end leaves the container", () => {
+    const sb = logger();
+    const r = run(sb, "cd /tmp; sleep 5; echo slept", T0 + 21 * S);
+    expect(r.stream).toBeDefined();
+    expect(sb.poll(r.stream!.id, { now: T0 + 30 * S })).toEqual({ output: "slept\n", done: true, exitCode: 0, prompt: "/tmp # " });
+    const e = run(sb, "sleep 2; exit 3", T0 + 31 * S);
+    expect(sb.poll(e.stream!.id, { now: T0 + 34 * S })).toEqual({ output: "command terminated with exit code 3\n", done: true, exitCode: 3, prompt: "controlplane $ " });
+    expect(run(sb, "hostname", T0 + 35 * S).output).toBe("controlplane\n");
+  });
+
+  test("without a browser, tail -f prints the last lines and returns; with timeout it follows until then", () => {
+    const sb = createSandbox({ seed: 1, now: T0 });
+    sb.exec(`kubectl run logger --image=busybox -- sh -c 'i=0; while true; do echo "line $i" >> /tmp/app.log; i=$((i+1)); sleep 2; done'`, { now: T0 + S });
+    sb.exec("true", { now: T0 + 20 * S });
+    expect(sb.exec("kubectl exec logger -- tail -n 1 -f /tmp/app.log", { now: T0 + 21 * S }).output).toMatch(/^line \d+\n$/);
+    const before = sb.now();
+    expect(sb.exec("echo a > /tmp/f; timeout 3 tail -f /tmp/f; echo $?", { now: T0 + 22 * S }).output).toBe("a\n124\n");
+    expect(sb.now()).toBeGreaterThanOrEqual(before + 3 * S);
+  });
+});
+
 describe("snapshots", () => {
   test("an open stream and a background job continue identically after snapshot and restore", () => {
     const a = createSandbox({ seed: 3, now: T0 });

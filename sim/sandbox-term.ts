@@ -36,6 +36,8 @@ export interface StreamRun {
   journalFrom: number;
   /** Local listeners (kubectl proxy, port-forward) its first run opened on the terminal's machine: closed when it ends. */
   listeners?: number[];
+  /** A line typed in a container shell: the shell as it was when the line started. */
+  container?: ContainerSession;
 }
 
 /** A write to the API made by another line while forked runs were open, replayed into their copies. */

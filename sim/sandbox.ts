@@ -52,7 +52,7 @@ import { coreutils } from "./shell/coreutils/index";
 import { escapeTerminal } from "./shell/escape";
 import { TerminalOutput } from "./shell/terminal";
 import { registerPodExec, setContainerResolver, setContainerWriter, withMountDirs, withShellOpener, type ExecTarget } from "./shell/container-exec";
-import { openSession, runSessionLine, sessionPrompt } from "./shell/container-session";
+import { openSession, runSessionLine, sessionPrompt, type ContainerSession } from "./shell/container-session";
 import { applyContainerWrites, containerContext } from "./node/index";
 import { kubectl } from "./kubectl/index";
 import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
@@ -377,7 +377,7 @@ class SimSandbox implements Sandbox {
     let out = "";
     out += this.advanceJobs(now);
     this.recordHistory(line);
-    if (this.term.sessions.length) return this.execInSession(line, out);
+    if (this.term.sessions.length) return this.execInSession(line, out, now);
     const bg = backgroundCommand(line);
     if (bg !== undefined) return this.result(out + this.startJob(bg, now) + this.jobNotices(), 0);
     const run = this.newRun(line, now, false);
@@ -527,26 +527,66 @@ class SimSandbox implements Sandbox {
     return st ? `${st.containerID ?? ""}#${st.restartCount ?? 0}` : undefined;
   }
 
-  /** A line typed in a container shell runs there; `exit` returns to the terminal's own shell. */
-  private execInSession(line: string, out: string): ExecResult {
+  /**
+   * A line typed in a container shell runs there; `exit` returns to the terminal's own shell. A
+   * line that lets time pass (`sleep`, `tail -f`, `watch`) streams as on the host: it is re-run
+   * from the container shell's state at its start (StreamRun.container).
+   */
+  private execInSession(line: string, out: string, now: number): ExecResult {
     const s = this.term.sessions[this.term.sessions.length - 1];
-    const found = withMountDirs(this.cluster.api, s, containerContext(this.cluster.api, s.namespace, s.pod, s.container));
+    const run = { ...this.newRun(line, now, false), container: structuredClone(s) };
+    const term = new TerminalOutput();
+    const status = this.runInContainer(s, line, term, run.horizon);
+    const shown = unseen(run.shown, term);
+    if (status === "cut") {
+      const opened: OpenStream = { id: this.term.nextStreamId++, run: { ...run, journalFrom: this.term.journal.length } };
+      if (this.activeSession() !== 1) opened.session = this.activeSession();
+      const streams = [...this.term.streams, opened];
+      for (const ended of streams.slice(0, -MAX_STREAMS)) this.endRun(ended.run);
+      this.term.streams = streams.slice(-MAX_STREAMS);
+      return { output: escapeTerminal(out + shown.text), exitCode: 0, prompt: "", stream: { id: opened.id }, ...(shown.clear ? { clear: true } : {}) };
+    }
+    const res = this.result(out + shown.text + this.jobNotices(), status);
+    return shown.clear ? { ...res, clear: true } : res;
+  }
+
+  /**
+   * Runs a line in container shell `s` (the top of term.sessions) up to `cutAt`, writing to `term`;
+   * its file writes go back through the kubelet. A shell that exits, or whose container is gone,
+   * is popped with kubectl's and bash's words for it.
+   */
+  private runInContainer(s: ContainerSession, line: string, term: TerminalOutput, cutAt: number): number | "cut" {
+    const lookup = () => withMountDirs(this.cluster.api, s, containerContext(this.cluster.api, s.namespace, s.pod, s.container));
+    const found = lookup();
     if ("error" in found || this.containerInstance(s) !== s.instance) {
       // The container is gone (deleted, restarted): the shell was killed with it.
       this.term.sessions.pop();
       this.shell.state.lastStatus = 137;
-      return this.result(out + "command terminated with exit code 137\n", 137);
+      term.write("command terminated with exit code 137\n");
+      return 137;
     }
-    const r = runSessionLine(s, found.context, line, this.cluster);
+    const filesNow = () => {
+      const f = lookup();
+      return "context" in f ? f.context.files : undefined;
+    };
+    const r = runSessionLine(s, found.context, line, this.cluster, { cutAt, filesNow, term });
     if (Object.keys(r.changes).length) applyContainerWrites(this.cluster.api, s.namespace, s.pod, s.container, r.changes);
-    out += r.output;
+    if (r.cut) return "cut";
     if (r.exited) {
       this.term.sessions.pop();
-      if (s.shell === "bash") out += "exit\n";
-      if (r.exitCode !== 0) out += `command terminated with exit code ${r.exitCode}\n`;
-      this.shell.state.lastStatus = r.exitCode;
+      if (s.shell === "bash") term.write("exit\n");
+      if (r.exitCode !== 0) term.write(`command terminated with exit code ${r.exitCode}\n`);
     }
-    return this.result(out + this.jobNotices(), r.exitCode);
+    this.shell.state.lastStatus = r.exitCode;
+    return r.exitCode;
+  }
+
+  /** Re-runs a streaming line on the terminal's state: in its container shell, or on the host. */
+  private rerun(run: StreamRun, term: TerminalOutput, jobs: JobControl): number | "cut" {
+    if (!run.container) return this.runOpening(run.line, term, run.horizon, jobs);
+    const s = structuredClone(run.container);
+    this.term.sessions = [...this.term.sessions.slice(0, -1), s];
+    return this.runInContainer(s, run.line, term, run.horizon);
   }
 
   /**
@@ -632,6 +672,10 @@ class SimSandbox implements Sandbox {
     const fork = new SimSandbox(this.topology, restoreCluster(b.cluster), new MemoryFs({ ...b.fs }), reviveShellState(structuredClone(b.shell)));
     injectWrites(fork.cluster, this.term.journal.slice(run.journalFrom).filter((e) => e.at <= run.horizon));
     const term = new TerminalOutput();
+    if (run.container) {
+      fork.term.sessions = [structuredClone(run.container)];
+      return { term, status: fork.runInContainer(fork.term.sessions[0], run.line, term, run.horizon) };
+    }
     const status = fork.runLine(run.line, term, { cutAt: run.horizon, subshell: run.subshell, jobs: this.frozenJobControl(run.jobsAtStart) });
     return { term, status };
   }
@@ -706,7 +750,7 @@ class SimSandbox implements Sandbox {
         // The foreground line is all that ran since it started: its re-run is the terminal's state.
         this.rollback(s.run.base);
         const term = new TerminalOutput();
-        r = { term, status: this.runOpening(s.run.line, term, s.run.horizon, this.frozenJobControl(s.run.jobsAtStart)) };
+        r = { term, status: this.rerun(s.run, term, this.frozenJobControl(s.run.jobsAtStart)) };
         if (r.status !== "cut" && now > this.cluster.now()) this.cluster.advanceTo(this.reachable(now));
       }
       const shown = unseen(s.run.shown, r.term);
@@ -722,6 +766,8 @@ class SimSandbox implements Sandbox {
       // Ctrl-C: bash echoes ^C where the cursor is and ends the line with status 130.
       out += "^C\n";
       ended = 130;
+      const inside = s.run.container ? this.term.sessions[this.term.sessions.length - 1]?.state : undefined;
+      if (inside) inside.lastStatus = ended;
     }
     this.shell.state.lastStatus = ended;
     return { output: escapeTerminal(jobsOut + out + this.jobNotices()), done: true, exitCode: ended, prompt: this.prompt(), ...(clear ? { clear } : {}) };

@@ -5,7 +5,7 @@
 // containers. The session keeps the shell's own state (directory, variables) as plain JSON.
 
 import type { ClusterPort } from "../core/process";
-import { ExitSignal, type ShellState } from "./interpreter";
+import { ExitSignal, StreamCut, type ShellState } from "./interpreter";
 import { containerFs, containerShell, fileChanges, type ContainerContext, type ExecTarget } from "./container-exec";
 import { TerminalOutput } from "./terminal";
 
@@ -47,28 +47,66 @@ export interface SessionLine {
   exited: boolean;
   /** Files the line wrote (path → content) or removed (null), for applyContainerWrites. */
   changes: Record<string, string | null>;
+  /** The line let virtual time reach `cutAt` (a browser stream): it is re-run later. */
+  cut?: boolean;
+}
+
+export interface SessionRunOptions {
+  /** A browser terminal's stream horizon (Shell.cutAt). */
+  cutAt?: number;
+  /** The container's own files at the current time (what its processes wrote meanwhile). */
+  filesNow?: () => Record<string, string> | undefined;
+  /** The shell's output goes here (a stream's re-run reads what it printed so far). */
+  term?: TerminalOutput;
+}
+
+/**
+ * A clock port that brings the container's files up to date as time passes, so that `tail -f`
+ * or `watch cat` in the shell see what the container's processes keep writing.
+ */
+function refreshingPort(port: ClusterPort, fs: ReturnType<typeof containerFs>, filesNow: () => Record<string, string> | undefined): ClusterPort {
+  let seen = filesNow() ?? {};
+  return {
+    request: (r) => port.request(r),
+    now: () => port.now(),
+    nextEventAt: () => port.nextEventAt(),
+    advanceTo: (t) => {
+      port.advanceTo(t);
+      const files = filesNow() ?? {};
+      for (const [path, data] of Object.entries(files)) if (seen[path] !== data) fs.write(path, data, { mtime: port.now() });
+      seen = files;
+    },
+  };
 }
 
 /** Runs one line in the container's shell. */
-export function runSessionLine(s: ContainerSession, ctx: ContainerContext, line: string, port: ClusterPort): SessionLine {
+export function runSessionLine(s: ContainerSession, ctx: ContainerContext, line: string, port: ClusterPort, opts: SessionRunOptions = {}): SessionLine {
   const fs = containerFs(ctx);
   const snapshot = { ...fs.toJSON() };
-  const sh = containerShell(ctx, fs, port, s.state ? structuredClone(s.state) : undefined);
+  const sh = containerShell(ctx, fs, opts.filesNow ? refreshingPort(port, fs, opts.filesNow) : port, s.state ? structuredClone(s.state) : undefined);
   if (s.shell === "bash") sh.host.dialect = "bash";
-  const term = new TerminalOutput();
+  const term = opts.term ?? new TerminalOutput();
   sh.beginLine();
+  sh.cutAt = opts.cutAt;
   sh.terminal = term.write;
   sh.currentErr = term.write;
   let exitCode: number;
   let exited = false;
+  let cut = false;
   try {
     exitCode = sh.runSource(line, { stdin: "", out: term.write, err: term.write });
   } catch (e) {
-    if (!(e instanceof ExitSignal)) throw e;
-    exitCode = e.code;
-    exited = true;
+    if (e instanceof StreamCut) {
+      cut = true;
+      exitCode = 0;
+    } else if (e instanceof ExitSignal) {
+      exitCode = e.code;
+      exited = true;
+    } else throw e;
+  } finally {
+    sh.cutAt = undefined;
   }
   sh.state.lastStatus = exitCode;
   s.state = sh.state;
-  return { output: term.text(), exitCode, exited, changes: fileChanges(snapshot, fs.toJSON()) };
+  return { output: term.text(), exitCode, exited, changes: fileChanges(snapshot, fs.toJSON()), ...(cut ? { cut } : {}) };
 }

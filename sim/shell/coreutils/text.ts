@@ -1,7 +1,7 @@
 // Text coreutils: head, tail, wc, sort, uniq, base64, tr, cut (GNU texts, C.UTF-8 byte order).
 
 import type { Proc } from "../../core/process";
-import { lines, q, readInputs, tryHelp } from "./util";
+import { abs, lines, q, readInputs, tryHelp } from "./util";
 
 /** head/tail's `-n N`, `-N`, `-n +N` (tail) and `-nN`. */
 function lineCount(p: Proc, cmd: string): { n: number; fromStart: boolean; files: string[] } | number {
@@ -43,7 +43,39 @@ function headOrTail(p: Proc, cmd: "head" | "tail"): number {
 }
 
 export const head = (p: Proc) => headOrTail(p, "head");
-export const tail = (p: Proc) => headOrTail(p, "tail");
+const FOLLOW = new Set(["-f", "-F", "--follow", "--follow=name", "--follow=descriptor"]);
+/** How often `tail -f` looks at its files again (GNU tail's --sleep-interval default). */
+const FOLLOW_INTERVAL_MS = 1000;
+
+/**
+ * tail; `-f` keeps printing what is appended to its files as virtual time passes, until the
+ * deadline (Ctrl-C in a browser stream, `timeout N`). Without one (the headless runner, where no
+ * one can press Ctrl-C) it prints the last lines and returns, as if interrupted at once.
+ */
+export function tail(p: Proc): number {
+  if (!p.argv.some((a) => FOLLOW.has(a))) return headOrTail(p, "tail");
+  const q: Proc = Object.assign(Object.create(p) as Proc, { argv: p.argv.filter((a) => !FOLLOW.has(a)) });
+  const status = headOrTail(q, "tail");
+  const o = lineCount(q, "tail");
+  if (p.deadline === undefined || typeof o === "number") return status;
+  const read = (f: string) => {
+    const e = p.fs.stat(abs(p, f));
+    return e?.type === "file" ? e.data : undefined;
+  };
+  const files = o.files.filter((f) => f !== "-");
+  const sizes = files.map((f) => read(f)?.length ?? 0);
+  for (let t = p.cluster.now() + FOLLOW_INTERVAL_MS; t <= p.deadline; t += FOLLOW_INTERVAL_MS) {
+    p.cluster.advanceTo(t);
+    files.forEach((f, k) => {
+      const text = read(f) ?? "";
+      if (text.length > sizes[k]) p.stdout(text.slice(sizes[k]));
+      else if (text.length < sizes[k]) p.stderr(`tail: ${f}: file truncated\n`);
+      sizes[k] = text.length;
+    });
+  }
+  if (p.cluster.now() < p.deadline) p.cluster.advanceTo(p.deadline);
+  return status;
+}
 
 export function wc(p: Proc): number {
   const flags = new Set<string>();
