@@ -6,11 +6,11 @@
 import type { Proc } from "../core/process";
 import type { NetReply } from "../images/index";
 import { bindNslookup, dig as digTool, dnsIo } from "../images/dns-tools";
+import { REASON } from "../images/net-tools";
 import { clusterDns } from "../node/index";
 import { nodeNet } from "./curl";
 import { hostCtx } from "./session";
 
-const REASON: Record<number, string> = { 200: "OK", 301: "Moved Permanently", 302: "Found", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
 
 function fileText(p: Proc, path: string): string | undefined {
   const e = p.fs.stat(path);

@@ -18,7 +18,7 @@ function lines(text: string, emit: (t: string) => void): void {
   for (const l of text.replace(/\n$/, "").split("\n")) emit(l);
 }
 
-const REASON: Record<number, string> = { 200: "OK", 301: "Moved Permanently", 302: "Found", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
+export const REASON: Record<number, string> = { 200: "OK", 301: "Moved Permanently", 302: "Found", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
 
 function withScheme(u: string): string {
   return /^[a-z]+:\/\//.test(u) ? u : `http://${u}`;
