@@ -79,7 +79,7 @@ export async function meta(viewer: Viewer, id: string) {
 type Meta = Awaited<ReturnType<typeof meta>>;
 
 /** How a logged command runs again on the state before it (CommandLog.replay). */
-export interface ReplayStep { at: number; interactive?: true }
+export interface ReplayStep { at: number; interactive?: true; /** The terminal session (tab), when not 1. */ session?: number }
 /** A command's log row (CommandLog). */
 export interface LogEntry { prompt: string; line: string; at: number; exitCode: number; output: string }
 /** A live sandbox and the version of its stored snapshot. */
@@ -101,7 +101,7 @@ export async function live(id: string, version: number): Promise<Live> {
     }
     for (const r of rows) {
       const step = JSON.parse(r.replay!) as ReplayStep;
-      sandbox.exec(r.line, { now: step.at, ...(step.interactive ? { interactive: true } : {}) });
+      sandbox.exec(r.line, { now: step.at, ...(step.interactive ? { interactive: true } : {}), ...(step.session ? { session: step.session } : {}) });
     }
   }
   return { sandbox, snapshotVersion: row.snapshotVersion };
@@ -180,7 +180,8 @@ export async function openSandbox(viewer: Viewer, exerciseId: string, now = Date
 
 export async function getSandbox(viewer: Viewer, id: string, now = Date.now()): Promise<SandboxView> {
   const m = await meta(viewer, id);
-  const cluster = await withLive(viewer, id, m, now, (sandbox, cur) => ({ view: clusterViewOf(sandbox), prompt: sandbox.prompt(), version: cur.version }));
+  // A page opens on the first terminal tab: session 1.
+  const cluster = await withLive(viewer, id, m, now, (sandbox, cur) => ({ view: clusterViewOf(sandbox), prompt: sandbox.prompt(1), version: cur.version }));
   const [recent, all] = await Promise.all([
     fastStore().recentCommands(id, m.logStart, SCROLLBACK_ENTRIES),
     db().commandLog.findMany({ where: { sandboxId: id }, orderBy: { seq: "desc" }, take: HISTORY_ENTRIES, select: { line: true } }),
@@ -266,7 +267,7 @@ async function store(id: string, version: number, l: Live, change: Change): Prom
 export async function exec(viewer: Viewer, id: string, line: string, now?: number): Promise<ExecResponse> {
   checkLine(line);
   return mutate(viewer, id, (sandbox) => {
-    const prompt = sandbox.prompt();
+    const prompt = sandbox.prompt(1);
     const at = Math.max(now ?? Date.now(), sandbox.now());
     const r = sandbox.exec(line, { now: at });
     return {
