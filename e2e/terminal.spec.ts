@@ -144,8 +144,7 @@ test("kubectl proxy runs in the background while curl reads the API beside it", 
   await run(page, "kill %1");
   await expect.poll(() => terminalText(page)).toContain("[1]+  Terminated              kubectl proxy");
   await run(page, "curl localhost:8001/version; echo status=$?");
-  // The message is wider than the terminal: compare it without the row breaks.
-  await expect.poll(async () => (await terminalText(page)).replace(/\n/g, "")).toContain("curl: (7) Failed to connect to localhost port 8001 after 0 ms: Couldn't connect to server");
+  await expect.poll(() => terminalText(page)).toContain("curl: (7) Failed to connect to localhost port 8001 after 0 ms: Couldn't connect to server");
   await expect.poll(() => terminalText(page)).toContain("status=7");
 });
 
