@@ -183,7 +183,7 @@ export class Cluster implements ClusterPort {
       const hit = this.packCache.get(name);
       if (opts.compact && hit === undefined) {
         const json = JSON.stringify(state);
-        if (json.length >= PACK_STATE_BYTES) this.packCache.set(name, pack(state, this.prng.ids));
+        if (json.length >= PACK_STATE_BYTES) this.packCache.set(name, pack(state, { ids: this.prng.ids }));
       }
       const p = opts.compact ? this.packCache.get(name) : undefined;
       if (p !== undefined) packed[name] = p;
@@ -206,7 +206,7 @@ export class Cluster implements ClusterPort {
       const packed = this.packedStates.get(name);
       if (packed !== undefined) {
         this.packedStates.delete(name);
-        this.states[name] = unpack(packed, this.prng.ids);
+        this.states[name] = unpack(packed, { ids: this.prng.ids });
       } else this.states[name] = cloneJson(this.states[name] ?? {});
       this.owned.add(name);
       this.packCache.delete(name);

@@ -265,7 +265,7 @@ export function restoreSandbox(json: SandboxSnapshot): Sandbox {
   if (version !== SNAPSHOT_VERSION) {
     throw new Error(`cannot restore a sandbox snapshot of format version ${JSON.stringify(version ?? null)}: this simulator reads version ${SNAPSHOT_VERSION} only`);
   }
-  const shell = snap.packedHistory === undefined ? snap.shell : { ...snap.shell, history: unpack<string[]>(snap.packedHistory) };
+  const shell = snap.packedHistory === undefined ? snap.shell : { ...snap.shell, history: unpack<string[]>(snap.packedHistory, { dictionary: false }) };
   return new SimSandbox(snap.topology, restoreCluster(snap.cluster), new MemoryFs(snap.fs), reviveShellState(shell), snap.term ? copyTerm(snap.term) : emptyTerm());
 }
 
@@ -867,7 +867,7 @@ class SimSandbox implements Sandbox {
     const history = this.shell.state.history;
     const key = history.join("\n");
     if (key.length < PACK_HISTORY_CHARS) return undefined;
-    if (this.historyPack?.key !== key) this.historyPack = { key, packed: pack(history) };
+    if (this.historyPack?.key !== key) this.historyPack = { key, packed: pack(history, { dictionary: false }) };
     return this.historyPack.packed;
   }
 

@@ -258,7 +258,7 @@ export class Store {
     const r = resourceOfKey(prefix);
     let b = this.byResource.get(r);
     if (!b) this.byResource.set(r, (b = new Map()));
-    for (const [k, v] of unpack<[string, KubeObject][]>(p.data, this.ids)) b.set(k, deepFreeze(v));
+    for (const [k, v] of unpack<[string, KubeObject][]>(p.data, { ids: this.ids })) b.set(k, deepFreeze(v));
     const whole = prefix === `${r}/`;
     this.packCache.set(prefix, { rv: whole ? this.lastChangeOf(r) : (this.chunkChange.get(prefix) ?? 0), packed: p });
   }
@@ -267,7 +267,7 @@ export class Store {
   private packChunk(prefix: string, rv: number, entries: [string, KubeObject][]): PackedResource {
     const hit = this.packCache.get(prefix);
     if (hit && hit.rv === rv) return hit.packed;
-    const packed = { count: entries.length, data: pack(entries, this.ids) };
+    const packed = { count: entries.length, data: pack(entries, { ids: this.ids }) };
     this.packCache.set(prefix, { rv, packed });
     return packed;
   }

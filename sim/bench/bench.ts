@@ -80,7 +80,10 @@ const NOTES = `## Notes
   32 KB one saves 4 KB more but makes deflate ~50% slower. What is left (fresh, ~40 KB): 243 Events
   (11.5 KB: times and names), kube-system's pods and configmaps (8.4 KB: manifests, the CA), pods
   (3.7 KB), the kubelet's state (5.9 KB: each container's env and argv as captured at start,
-  conditions, timings). A base85 alphabet instead of base64 would save ~6% more.
+  conditions, timings). A base85 alphabet instead of base64 would save ~6% more. Cost, in CPU time
+  (process.cpuUsage, old and new code interleaved on this loaded machine): snapshot + restore and
+  restore + get pods + snapshot within the noise of before; a re-pack after changes ~25% more
+  (the id regex and the dictionary, which fflate re-hashes per part; the history packs without).
 - Restore: a restored sandbox unpacks a chunk only when something reads it; attaching the shell
   still unpacks /nodes and the kube-system pods (sim/hosts: nodeExists and kube-proxy's mode), which
   is most of the restore time left. The minimum of snapshot + restore is ~1.4-1.6 ms here; the

@@ -20,8 +20,8 @@ s.advanceTo(s.now() + 60_000);
 const snap = s.snapshot();
 const ids = new Prng(snap.cluster.prng).ids;
 const parts: [string, string][] = [];
-for (const [prefix, p] of Object.entries(snap.cluster.store.packed ?? {})) parts.push([prefix, JSON.stringify(unpack(p.data, ids))]);
-for (const [name, p] of Object.entries(snap.cluster.packedReconcilers ?? {})) parts.push([`reconciler ${name}`, JSON.stringify(unpack(p, ids))]);
+for (const [prefix, p] of Object.entries(snap.cluster.store.packed ?? {})) parts.push([prefix, JSON.stringify(unpack(p.data, { ids }))]);
+for (const [name, p] of Object.entries(snap.cluster.packedReconcilers ?? {})) parts.push([`reconciler ${name}`, JSON.stringify(unpack(p, { ids }))]);
 parts.sort((a, b) => a[1].length - b[1].length || (a[0] < b[0] ? -1 : 1));
 const dictionary = parts.map(([, text]) => ids.encode(text).slice(0, PER_PART_CHARS)).join("").slice(-DICTIONARY_CHARS);
 

@@ -43,7 +43,7 @@ describe("derived ids", () => {
   it("leave user text that looks like a token alone: JSON escapes control characters", () => {
     const ids = Ids.forSeed(3);
     const value = { a: "\u00011\u0003", b: "\u0002zz\u0003", uid: ids.uuid() };
-    expect(unpack(pack(value, ids), ids)).toEqual(value);
+    expect(unpack(pack(value, { ids }), { ids })).toEqual(value);
   });
 
   it("are pure functions of key and counter", () => {

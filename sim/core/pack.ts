@@ -58,14 +58,22 @@ export function fromBase64(s: string): Uint8Array {
   return out;
 }
 
-/** Packs plain JSON data into a base64 string; with `ids`, the ids they derived are stored as their counters. */
-export function pack(value: unknown, ids?: Ids): string {
-  const json = JSON.stringify(value);
-  return toBase64(deflateSync(strToU8(ids ? ids.encode(json) : json), { level: 6, dictionary: DICTIONARY }));
+export interface PackOptions {
+  /** The ids to store as their counters (sim/core/ids.ts). */
+  ids?: Ids;
+  /** Deflate with the preset dictionary of API objects (default); text unlike them packs faster without. */
+  dictionary?: boolean;
 }
 
-/** The inverse of pack (with the same `ids`). */
-export function unpack<T>(packed: string, ids?: Ids): T {
-  const text = strFromU8(inflateSync(fromBase64(packed), { dictionary: DICTIONARY }));
-  return JSON.parse(ids ? ids.decode(text) : text) as T;
+/** Packs plain JSON data into a base64 string. */
+export function pack(value: unknown, opts: PackOptions = {}): string {
+  const json = JSON.stringify(value);
+  const text = opts.ids ? opts.ids.encode(json) : json;
+  return toBase64(deflateSync(strToU8(text), { level: 6, dictionary: opts.dictionary === false ? undefined : DICTIONARY }));
+}
+
+/** The inverse of pack (with the same options). */
+export function unpack<T>(packed: string, opts: PackOptions = {}): T {
+  const text = strFromU8(inflateSync(fromBase64(packed), { dictionary: opts.dictionary === false ? undefined : DICTIONARY }));
+  return JSON.parse(opts.ids ? opts.ids.decode(text) : text) as T;
 }
