@@ -40,6 +40,19 @@ describe("derived ids", () => {
     expect(ids.decode(encoded)).toBe(json);
   });
 
+  it("encode every id the key derived, and no id that differs from one in any digit", () => {
+    const ids = Ids.forSeed(9);
+    const all = Array.from({ length: 300 }, (_, i) => (i % 3 ? ids.uuid() : ids.hex64()));
+    expect(ids.encode(JSON.stringify(all))).not.toMatch(/[0-9a-f]{8}/);
+    for (const id of all.slice(0, 30)) {
+      for (let i = 0; i < id.length; i++) {
+        if (id[i] === "-" || (id.length === 36 && (i === 14 || i === 19))) continue;
+        const other = id.slice(0, i) + (id[i] === "0" ? "1" : "0") + id.slice(i + 1);
+        expect(ids.encode(other)).toBe(other);
+      }
+    }
+  });
+
   it("leave user text that looks like a token alone: JSON escapes control characters", () => {
     const ids = Ids.forSeed(3);
     const value = { a: "\u00011\u0003", b: "\u0002zz\u0003", uid: ids.uuid() };

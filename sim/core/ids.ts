@@ -37,11 +37,16 @@ function hex8(w: number): string {
   return (w >>> 0).toString(16).padStart(8, "0");
 }
 
-/** `words` hex words of id #n: the first is fmix(n + key), each other one a hash of it. */
+/** Word i of id #n, given its first word w0 = fmix(n + key); each other word is a hash of w0. */
+function wordAt(key: number, w0: number, i: number): number {
+  return fmix(w0 ^ fmix((key ^ Math.imul(i, GOLDEN)) >>> 0));
+}
+
+/** `words` hex words of id #n. */
 function hexWords(key: number, n: number, words: number): string {
   const w0 = fmix((n + key) >>> 0);
   let out = hex8(w0);
-  for (let i = 1; i < words; i++) out += hex8(fmix(w0 ^ fmix((key ^ Math.imul(i, GOLDEN)) >>> 0)));
+  for (let i = 1; i < words; i++) out += hex8(wordAt(key, w0, i));
   return out;
 }
 
@@ -57,11 +62,22 @@ export function hex64At(key: number, n: number): string {
   return hexWords(key, n, 8);
 }
 
-/** The counter an id would have been derived from, if it was (0 otherwise). */
+/**
+ * The counter an id would have been derived from, if it was (0 otherwise). Compares words, not
+ * strings: packing checks every uuid-shaped string of a snapshot part.
+ */
 function counterOf(key: number, id: string): number {
-  const n = (unfmix(parseInt(id.slice(0, 8), 16)) - key) >>> 0;
+  const w0 = parseInt(id.slice(0, 8), 16);
+  const n = (unfmix(w0) - key) >>> 0;
   if (n === 0 || n > MAX_COUNTER) return 0;
-  return (id.length === 36 ? uuidAt(key, n) : hex64At(key, n)) === id ? n : 0;
+  if (id.length === 36) {
+    // The version nibble replaces bits 12-15 of word 1; the variant sets the top bits of word 2 to 10.
+    if (parseInt(id.slice(28), 16) !== wordAt(key, w0, 3)) return 0;
+    if (parseInt(id.slice(19, 23) + id.slice(24, 28), 16) !== (((wordAt(key, w0, 2) & 0x3fffffff) | 0x80000000) >>> 0)) return 0;
+    return parseInt(id.slice(9, 13) + id.slice(14, 18), 16) === (((wordAt(key, w0, 1) & 0xffff0fff) | 0x4000) >>> 0) ? n : 0;
+  }
+  for (let i = 1; i < 8; i++) if (parseInt(id.slice(8 * i, 8 * i + 8), 16) !== wordAt(key, w0, i)) return 0;
+  return n;
 }
 
 const MAX_COUNTER = 0x7fffffff;
