@@ -36,6 +36,7 @@ export const KINDS: readonly KindInfo[] = [
   kind({ kind: "Deployment", resource: "deployments", singular: "deployment", group: "apps", version: "v1", namespaced: true, shortNames: ["deploy"], categories: ["all"], subresources: ["status", "scale"] }),
   kind({ kind: "ReplicaSet", resource: "replicasets", singular: "replicaset", group: "apps", version: "v1", namespaced: true, shortNames: ["rs"], categories: ["all"], subresources: ["status", "scale"] }),
   kind({ kind: "DaemonSet", resource: "daemonsets", singular: "daemonset", group: "apps", version: "v1", namespaced: true, shortNames: ["ds"], categories: ["all"], subresources: ["status"] }),
+  kind({ kind: "HorizontalPodAutoscaler", resource: "horizontalpodautoscalers", singular: "horizontalpodautoscaler", group: "autoscaling", version: "v2", namespaced: true, shortNames: ["hpa"], categories: ["all"], subresources: ["status"] }),
   kind({ kind: "Job", resource: "jobs", singular: "job", group: "batch", version: "v1", namespaced: true, shortNames: [], categories: ["all"], subresources: ["status"] }),
   kind({ kind: "CronJob", resource: "cronjobs", singular: "cronjob", group: "batch", version: "v1", namespaced: true, shortNames: ["cj"], categories: ["all"], subresources: ["status"] }),
   // Access reviews: create-only, never stored; the learner is a cluster admin (kubectl auth can-i).

@@ -19,6 +19,7 @@ import { validateAppsWorkload, validateReplicationController, validateSelectorIm
 import { validateService, validateServiceUpdate } from "./validation/service";
 import { canonical } from "./validation/canonical";
 import { cronJobStrategy, jobStrategy } from "./batch";
+import { hpaStrategy } from "./autoscaling";
 
 const pod: KindStrategy = {
   statusSubresource: true,
@@ -213,6 +214,7 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   "apps/replicasets": workload(defaultReplicaSet, (o) => validateAppsWorkload(o, "replicaset"), true),
   "apps/daemonsets": workload(defaultDaemonSet, (o) => validateAppsWorkload(o, "daemonset"), true),
   "discovery.k8s.io/endpointslices": endpointSlice,
+  "autoscaling/horizontalpodautoscalers": hpaStrategy,
   "batch/jobs": jobStrategy,
   "batch/cronjobs": cronJobStrategy,
   // No quota controller or LimitRanger admission yet: the objects are stored as written.

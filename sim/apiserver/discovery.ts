@@ -4,6 +4,7 @@
 // documents with Content-Type application/json, which client-go takes as "fall back to legacy".
 
 import { groupVersion, KINDS, type KindInfo } from "../api/kinds";
+import { alternateVersions } from "../api/versions";
 
 export const SERVER_VERSION = {
   major: "1",
@@ -77,15 +78,26 @@ function resourcesOf(k: KindInfo): ApiResource[] {
   return [main, ...subs];
 }
 
-/** Groups other than core, in the order the real server lists them (apps first). */
-function groups(): { name: string; version: string }[] {
-  const seen = new Map<string, string>();
-  for (const k of KINDS) if (k.group && !seen.has(k.group)) seen.set(k.group, k.version);
-  return [...seen].map(([name, version]) => ({ name, version }));
+/** Groups other than core, in the order the real server lists them (apps first), with their
+ *  versions, the preferred (stored) one first. */
+function groups(): { name: string; versions: string[] }[] {
+  const seen = new Map<string, string[]>();
+  for (const k of KINDS) {
+    if (!k.group) continue;
+    const versions = seen.get(k.group) ?? [];
+    for (const v of [k.version, ...alternateVersions(k).map((c) => c.version)]) if (!versions.includes(v)) versions.push(v);
+    seen.set(k.group, versions);
+  }
+  return [...seen].map(([name, versions]) => ({ name, versions }));
+}
+
+function apiGroup(g: { name: string; versions: string[] }): { name: string; versions: unknown[]; preferredVersion: unknown } {
+  const versions = g.versions.map((v) => ({ groupVersion: `${g.name}/${v}`, version: v }));
+  return { name: g.name, versions, preferredVersion: versions[0] };
 }
 
 function apiResourceList(group: string, version: string): unknown | undefined {
-  const kinds = KINDS.filter((k) => k.group === group && k.version === version);
+  const kinds = KINDS.filter((k) => k.group === group && (k.version === version || alternateVersions(k).some((c) => c.version === version)));
   if (kinds.length === 0) return undefined;
   return {
     kind: "APIResourceList",
@@ -108,10 +120,7 @@ export function discoveryDocument(path: string): unknown | undefined {
     return {
       kind: "APIGroupList",
       apiVersion: "v1",
-      groups: groups().map((g) => {
-        const gv = { groupVersion: `${g.name}/${g.version}`, version: g.version };
-        return { name: g.name, versions: [gv], preferredVersion: gv };
-      }),
+      groups: groups().map(apiGroup),
     };
   }
   const parts = p.split("/").filter(Boolean);
@@ -119,8 +128,7 @@ export function discoveryDocument(path: string): unknown | undefined {
   if (parts[0] === "apis" && parts.length === 2) {
     const g = groups().find((x) => x.name === parts[1]);
     if (!g) return undefined;
-    const gv = { groupVersion: `${g.name}/${g.version}`, version: g.version };
-    return { kind: "APIGroup", apiVersion: "v1", name: g.name, versions: [gv], preferredVersion: gv };
+    return { kind: "APIGroup", apiVersion: "v1", ...apiGroup(g) };
   }
   if (parts[0] === "apis" && parts.length === 3) return apiResourceList(parts[1], parts[2]);
   return undefined;

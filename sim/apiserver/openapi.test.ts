@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { groupVersion, KINDS } from "../api/kinds";
+import { KINDS } from "../api/kinds";
+import { alternateVersions } from "../api/versions";
 import { openApiDocument } from "./openapi";
 
 type Doc = { paths: Record<string, unknown>; components: { schemas: Record<string, Record<string, unknown>> } };
@@ -13,8 +14,10 @@ function refs(v: unknown, into: string[] = []): string[] {
 describe("/openapi/v3", () => {
   const index = openApiDocument("/openapi/v3") as { paths: Record<string, { serverRelativeURL: string }> };
 
-  test("the index lists one document per served group-version, with a content hash", () => {
-    const expected = [...new Set(KINDS.map((k) => (k.group ? `apis/${groupVersion(k)}` : `api/${k.version}`)))].sort();
+  test("the index lists one document per served group-version (autoscaling/v1 too), with a content hash", () => {
+    const versions = KINDS.flatMap((k) => [k.version, ...alternateVersions(k).map((c) => c.version)].map((v) => (k.group ? `apis/${k.group}/${v}` : `api/${v}`)));
+    const expected = [...new Set(versions)].sort();
+    expect(expected).toContain("apis/autoscaling/v1");
     expect(Object.keys(index.paths).sort()).toEqual(expected);
     for (const [rel, { serverRelativeURL }] of Object.entries(index.paths)) expect(serverRelativeURL).toMatch(new RegExp(`^/openapi/v3/${rel}\\?hash=[0-9A-F]{8}$`));
   });
@@ -24,8 +27,11 @@ describe("/openapi/v3", () => {
       const doc = openApiDocument(serverRelativeURL) as Doc;
       const schemas = doc.components.schemas;
       const gvks = Object.values(schemas).flatMap((s) => (s["x-kubernetes-group-version-kind"] ?? []) as { group: string; version: string; kind: string }[]);
-      for (const k of KINDS.filter((x) => serverRelativeURL.startsWith(`/openapi/v3/${x.group ? `apis/${x.group}` : "api"}/${x.version}?`))) {
-        expect(gvks, `${k.kind} in ${serverRelativeURL}`).toContainEqual({ group: k.group, version: k.version, kind: k.kind });
+      for (const k of KINDS) {
+        for (const version of [k.version, ...alternateVersions(k).map((c) => c.version)]) {
+          if (!serverRelativeURL.startsWith(`/openapi/v3/${k.group ? `apis/${k.group}` : "api"}/${version}?`)) continue;
+          expect(gvks, `${k.kind} in ${serverRelativeURL}`).toContainEqual({ group: k.group, version, kind: k.kind });
+        }
       }
       for (const ref of refs(schemas)) expect(schemas[ref.replace("#/components/schemas/", "")], ref).toBeDefined();
     }

@@ -8,6 +8,12 @@
 
 import { groupVersion, KINDS, type KindInfo } from "../api/kinds";
 import { apiSchemas, groupVersionSchemas, gvPath, type ApiSchemas } from "../api/openapi/load";
+import { alternateVersions } from "../api/versions";
+
+/** The versions `k` is served at (its stored one first). */
+function versionsOf(k: KindInfo): string[] {
+  return [k.version, ...alternateVersions(k).map((c) => c.version)];
+}
 
 function hash(s: string): string {
   // A stable, content-derived tag (FNV-1a) so clients can cache documents by URL.
@@ -18,17 +24,17 @@ function hash(s: string): string {
 
 function gvs(): { group: string; version: string }[] {
   const seen = new Map<string, { group: string; version: string }>();
-  for (const k of KINDS) seen.set(groupVersion(k), { group: k.group, version: k.version });
+  for (const k of KINDS) for (const version of versionsOf(k)) seen.set(groupVersion({ group: k.group, version }), { group: k.group, version });
   return [...seen.values()];
 }
 
-function patchOperation(k: KindInfo): unknown {
+function patchOperation(k: KindInfo, version: string): unknown {
   return {
     patch: {
       operationId: `patch${k.group ? "" : "Core"}${k.namespaced ? "Namespaced" : ""}${k.kind}`,
       parameters: ["dryRun", "fieldManager", "fieldValidation", "force"].map((name) => ({ name, in: "query", schema: { type: name === "force" ? "boolean" : "string", uniqueItems: true } })),
       "x-kubernetes-action": "patch",
-      "x-kubernetes-group-version-kind": { group: k.group, version: k.version, kind: k.kind },
+      "x-kubernetes-group-version-kind": { group: k.group, version, kind: k.kind },
     },
   };
 }
@@ -50,9 +56,9 @@ function served(group: string, version: string): Served {
   let s = cache.get(rel);
   if (!s) {
     const paths: Record<string, unknown> = {};
-    for (const k of KINDS.filter((x) => x.group === group && x.version === version)) {
+    for (const k of KINDS.filter((x) => x.group === group && versionsOf(x).includes(version))) {
       const base = `/${rel}${k.namespaced ? "/namespaces/{namespace}" : ""}/${k.resource}/{name}`;
-      paths[base] = patchOperation(k);
+      paths[base] = patchOperation(k, version);
     }
     const schemas = data ? groupVersionSchemas(data, rel) : {};
     const document = { openapi: "3.0.0", info: { title: "Kubernetes", version: "v1.32.5" }, paths, components: { schemas } };

@@ -22,6 +22,7 @@ import { createObject, deleteCollection, deleteObject, updateObject, type Delete
 import { patchObject } from "./rest/patch";
 import { handleBuiltinSubresource } from "./rest/subresources";
 import { REVIEW_RESOURCES, review } from "./rest/reviews";
+import { conversionFor, convertOut, type VersionConversion } from "../api/versions";
 
 export type { KindStrategy, StrategyContext };
 export type { FieldCause } from "./errors";
@@ -191,9 +192,18 @@ export class ApiServer {
     const p = this.parsePath(req.path);
     if (!p) throw pathNotFound();
     const k = this.kindOf(p);
-    if (k.version !== p.version) throw pathNotFound();
+    const conversion = k.version === p.version ? undefined : conversionFor(k, p.version);
+    if (k.version !== p.version && !conversion) throw pathNotFound();
     if (p.namespace !== undefined && !k.namespaced) throw pathNotFound();
-    const body = req.body === undefined ? undefined : sanitizeBody(req.body);
+    let body = req.body === undefined ? undefined : sanitizeBody(req.body);
+    if (!conversion) return this.routeKind(k, p, req, body);
+    // Another served version: bodies in are converted to the stored one, objects out back to it.
+    if (body !== undefined && (req.method === "POST" || req.method === "PUT")) body = conversion.toStored(body);
+    const res = this.routeKind(k, p, req, body, conversion);
+    return { ...res, body: convertOut(res.body, conversion, k.group) };
+  }
+
+  private routeKind(k: KindInfo, p: ParsedPath, req: ApiRequest, body: unknown, conversion?: VersionConversion): ApiResponse {
     const query = req.query ?? {};
     if (p.subresource) {
       const h = this.subresources.get(`${k.resource}/${p.subresource}`);
@@ -215,7 +225,7 @@ export class ApiServer {
         return ok(this.update(k, p.namespace, p.name, body, false, query));
       case "PATCH":
         if (p.name === undefined) throw methodNotAllowed();
-        return patchObject(this, k, p.namespace, p.name, body, req.contentType ?? "", query, undefined);
+        return patchObject(this, k, p.namespace, p.name, body, req.contentType ?? "", query, undefined, conversion);
       case "DELETE":
         if (p.name === undefined) return ok(deleteCollection(this, k, p.namespace, (body ?? {}) as DeleteOptions, query));
         return ok(this.delete(k, p.namespace, p.name, deleteOptionsOf(body, query), query));

@@ -13,6 +13,7 @@ import { nodeLifecycleReconciler, type NodeHealthProbe } from "./node-lifecycle"
 import { jobReconciler } from "./job";
 import { cronJobReconciler } from "./cronjob";
 import { ttlAfterFinishedReconciler } from "./ttl-after-finished";
+import { hpaReconciler } from "./hpa";
 
 export type { NodeHealthProbe };
 
@@ -30,6 +31,7 @@ export function controllerReconcilers(probe: NodeHealthProbe = {}): Reconciler[]
     cronJobReconciler(),
     jobReconciler(),
     ttlAfterFinishedReconciler(),
+    hpaReconciler(),
     endpointsReconciler(),
     endpointSliceReconciler(),
     garbageCollectorReconciler(),

@@ -136,6 +136,8 @@ const NODE_VERBS = new Set(["cordon", "uncordon", "drain", "taint"]);
 const TYPED_VERBS = new Set(["get", "describe", "delete", "edit", "label", "annotate", "patch", "explain", "wait", "replace", "expose", "autoscale", "set"]);
 const SCALABLE = ["deployments", "replicasets", "replicationcontrollers", "statefulsets"];
 const ROLLABLE = ["deployments", "daemonsets", "statefulsets"];
+/** autoscale.go's validArgs. */
+const AUTOSCALABLE = ["deployment", "replicaset", "replicationcontroller", "statefulset"];
 const OUTPUTS = ["json", "yaml", "wide", "name", "jsonpath=", "jsonpath-as-json=", "jsonpath-file=", "custom-columns=", "custom-columns-file=", "go-template=", "go-template-file=", "template=", "templatefile="];
 
 function kubectlWords(args: string[], current: string, host: CompletionHost): string[] {
@@ -183,7 +185,7 @@ function kubectlWords(args: string[], current: string, host: CompletionHost): st
   const top = verbPath[0].name;
   if (POD_VERBS.has(top)) return positional.length === 0 ? namesOf("pods", namespace, host) : [];
   if (NODE_VERBS.has(top)) return positional.length === 0 ? namesOf("nodes", namespace, host) : [];
-  const types = top === "scale" ? SCALABLE : top === "rollout" ? ROLLABLE : TYPED_VERBS.has(top) || top === "top" ? undefined : null;
+  const types = top === "scale" ? SCALABLE : top === "rollout" ? ROLLABLE : top === "autoscale" ? AUTOSCALABLE : TYPED_VERBS.has(top) || top === "top" ? undefined : null;
   if (types === null) return [];
   if (positional.length === 0) {
     const slash = current.indexOf("/");

@@ -10,6 +10,7 @@ import { configMapPrinter, eventPrinter, namespacePrinter, secretPrinter, servic
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from "./network";
 import { nodePrinter } from "./node";
 import { podPrinter } from "./pod";
+import { hpaPrinter } from "./autoscaling";
 import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, replicationControllerPrinter } from "./workloads";
 
 export type IncludeObject = "None" | "Metadata" | "Object";
@@ -29,6 +30,7 @@ const PRINTERS: Record<string, Printer> = {
   "apps/Deployment": deploymentPrinter,
   "apps/ReplicaSet": replicaSetPrinter,
   "apps/DaemonSet": daemonSetPrinter,
+  "autoscaling/HorizontalPodAutoscaler": hpaPrinter,
   "batch/Job": jobPrinter,
   "batch/CronJob": cronJobPrinter,
   "discovery.k8s.io/EndpointSlice": endpointSlicePrinter,

@@ -13,6 +13,7 @@ import { applyMergePatch } from "../patch/merge-patch";
 import { applyStrategicMergePatch, StrategicPatchError } from "../patch/strategic-merge-patch";
 import { isObject } from "../patch/json-utils";
 import { createObject, updateObject } from "./write";
+import type { VersionConversion } from "../../api/versions";
 
 export type PatchType = "json" | "merge" | "strategic" | "apply";
 
@@ -63,6 +64,8 @@ export function patchObject(
   contentType: string,
   query: Record<string, string>,
   subresource: "status" | undefined,
+  /** Set when the request came in at another served version: the patch applies to that view. */
+  view?: VersionConversion,
 ): ApiResponse {
   const type = patchTypeOf(contentType);
   let old: KubeObject;
@@ -70,13 +73,13 @@ export function patchObject(
     old = server.get(k, namespace, name);
   } catch (e) {
     if (type === "apply" && e instanceof ApiError && e.code === 404 && isObject(patch)) {
-      const body = structuredClone(patch) as unknown as KubeObject;
+      const body = (view ? view.toStored(structuredClone(patch)) : structuredClone(patch)) as KubeObject;
       body.metadata = { ...(body.metadata ?? {}), name };
       return { status: 201, body: createObject(server, k, namespace, body, query) };
     }
     throw e;
   }
-  const patched = applyPatch(k.kind, type, old, patch);
+  const patched = view ? view.toStored(applyPatch(k.kind, type, view.fromStored(old), patch)) : applyPatch(k.kind, type, old, patch);
   if (!isObject(patched)) throw badRequest("the patched object is not a JSON object");
   const result = updateObject(server, k, namespace, name, patched, { statusOnly: subresource === "status", query });
   return { status: 200, body: result };

@@ -2,7 +2,7 @@
 // Each reads through the API as the real describer does: the object, then related objects and
 // Events (by involvedObject field selector).
 
-import type { KindInfo } from "../../api/kinds";
+import { kindByResource, type KindInfo } from "../../api/kinds";
 import type { KubeObject } from "../../api/types";
 import type { ClusterPort } from "../../core/process";
 import { Reader } from "./api";
@@ -10,6 +10,7 @@ import { describeConfigMap, describeGeneric, describeNamespace, describeSecret, 
 import { describeEndpoints, describeEndpointSlice, describeService } from "./network";
 import { describeNode } from "./node";
 import { describePodByName } from "./pod";
+import { describeHpa } from "./autoscaling";
 import { describeCronJob, describeDaemonSet, describeDeployment, describeJob, describeReplicaSet, describeReplicationController } from "./workloads";
 
 type Describer = (r: Reader, o: KubeObject, showEvents: boolean) => string;
@@ -27,6 +28,7 @@ const DESCRIBERS: Record<string, Describer> = {
   "apps/Deployment": describeDeployment,
   "apps/ReplicaSet": describeReplicaSet,
   "apps/DaemonSet": describeDaemonSet,
+  "autoscaling/HorizontalPodAutoscaler": describeHpa,
   "batch/Job": describeJob,
   "batch/CronJob": describeCronJob,
   "discovery.k8s.io/EndpointSlice": describeEndpointSlice,
@@ -35,7 +37,8 @@ const DESCRIBERS: Record<string, Describer> = {
 /** The text `kubectl describe KIND NAME` prints, or undefined when the object does not exist. */
 export function describeObject(k: KindInfo, namespace: string | undefined, name: string, port: ClusterPort, opts: { showEvents: boolean }): string | undefined {
   const r = new Reader(port);
-  const o = r.get(k, k.namespaced ? namespace : undefined, name);
+  // Describers read the version they know (autoscaling/v2 for an HPA named as v1, as the real one).
+  const o = r.get(kindByResource(k.group, k.resource) ?? k, k.namespaced ? namespace : undefined, name);
   if (!o) return undefined;
   const describe = DESCRIBERS[`${k.group}/${k.kind}`] ?? describeGeneric;
   return describe(r, o, opts.showEvents);

@@ -31,8 +31,8 @@ describe("resource names as kubectl resolves them", () => {
   });
 
   test("all expands to the all category in kubectl's order", () => {
-    // Discovery order of a real v1.32 server: core first, then apps, then batch (alphabetical within a group).
-    expect(ALL_CATEGORY().map((k) => k.resource)).toEqual(["pods", "replicationcontrollers", "services", "daemonsets", "deployments", "replicasets", "cronjobs", "jobs"]);
+    // Discovery order of a real v1.32 server: core first, then apps, autoscaling, batch (alphabetical within a group).
+    expect(ALL_CATEGORY().map((k) => k.resource)).toEqual(["pods", "replicationcontrollers", "services", "daemonsets", "deployments", "replicasets", "horizontalpodautoscalers", "cronjobs", "jobs"]);
     expect(parseTargets(["all"], { allowAll: true })[0].kind.resource).toBe("pods");
   });
 });

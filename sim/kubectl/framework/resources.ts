@@ -2,6 +2,7 @@
 // short names, Kind, `resource.group`, `resource.version.group`; and the argument forms
 // `TYPE NAME...`, `TYPE/NAME ...`, `TYPE1,TYPE2`.
 
+import { conversionFor } from "../../api/versions";
 import { KINDS, groupVersion, type KindInfo } from "../../api/kinds";
 import { kubectlError } from "./errors";
 
@@ -29,7 +30,14 @@ export function lookupResource(word: string): KindInfo | undefined {
     }
     const group = rest === "core" ? "" : rest;
     const candidates = KINDS.filter((k) => k.group === group && (version === undefined || k.version === version));
-    return matchName(name, candidates);
+    const found = matchName(name, candidates);
+    if (found || version === undefined) return found;
+    const inGroup = KINDS.filter((k) => k.group === group);
+    // Another version the server also serves ("horizontalpodautoscalers.v1.autoscaling"); a short
+    // name resolves to the preferred version whatever the version says ("hpa.v1.autoscaling" is v2).
+    const older = inGroup.find((k) => (k.resource === name || k.singular === name) && conversionFor(k, version) !== undefined);
+    if (older) return { ...older, version };
+    return inGroup.find((k) => k.shortNames.includes(name) && conversionFor(k, version) !== undefined);
   }
   return undefined;
 }

@@ -14,7 +14,7 @@ import { createThreeWayMergePatch, type JsonMap } from "../mutate/three-way-merg
 import { createObject, getResult, patchObject } from "../mutate/write";
 import { toYaml } from "../output/yaml";
 import { unifiedHunks } from "../output/unified-diff";
-import { fnv32 } from "./top-hash";
+import { fnv32 } from "../../core/fnv";
 
 export const diffVerb = verb({
   name: "diff",

@@ -7,5 +7,6 @@ import { topVerb } from "./top";
 import { authVerb } from "./auth";
 import { eventsVerb } from "./events";
 import { diffVerb } from "./diff";
+import { autoscaleVerb } from "./autoscale";
 
-export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb, taintVerb, topVerb, authVerb, eventsVerb, diffVerb];
+export const EXTRA_VERBS: Verb[] = [waitVerb, ...cordonVerbs, drainVerb, taintVerb, topVerb, authVerb, eventsVerb, diffVerb, autoscaleVerb];

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createSandbox } from "../../index";
+import { INSTALL_METRICS_SERVER } from "../../testing/metrics-server";
 
 const T0 = Date.parse("2026-03-01T10:00:00Z");
 
@@ -9,17 +10,7 @@ function session() {
 }
 
 function installMetricsServer(run: (l: string) => unknown): void {
-  run(`cat <<EOF | kubectl apply -f -
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: metrics-server, namespace: kube-system, labels: {k8s-app: metrics-server}}
-spec:
-  selector: {matchLabels: {k8s-app: metrics-server}}
-  template:
-    metadata: {labels: {k8s-app: metrics-server}}
-    spec:
-      containers: [{name: metrics-server, image: registry.k8s.io/metrics-server/metrics-server:v0.7.2}]
-EOF`);
+  run(INSTALL_METRICS_SERVER);
   run("sleep 60");
 }
 

@@ -1,13 +1,12 @@
 // kubectl top node|pod (staging/src/k8s.io/kubectl/pkg/cmd/top, metricsutil/metrics_printer.go).
 //
-// Choice: the Metrics API is available only while a metrics-server pod runs Ready in kube-system
-// (label k8s-app=metrics-server), as on kubeadm and minikube, whose default install lacks it:
-// "error: Metrics API not available". With metrics-server running, usage is computed here from
-// the cluster's pods: deterministic per pod (its uid) and per image kind, a share of the requests
-// when set, drifting slowly with the virtual minute. The API server does not serve
+// Choice: the Metrics API is available only while a metrics-server pod runs Ready in kube-system,
+// else "error: Metrics API not available". Usage comes from the simulated metrics the HPA
+// controller also scales on (sim/api/metrics.ts). The API server does not serve
 // metrics.k8s.io, so the real kubectl over the HTTP adapter still says "not available" then.
 
 import type { KubeObject } from "../../api/types";
+import { hasMetrics, metricsAvailable as metricsUp, podUsage, type Usage } from "../../api/metrics";
 import { KUBECTL_TABLE, tabwrite } from "../../core/tabwriter";
 import { boolFlag, stringFlag } from "../framework/flags";
 import { kubectlError, statusErrorText } from "../framework/errors";
@@ -16,72 +15,12 @@ import { verb, type Ctx } from "../framework/verb";
 import { kindByResourceName } from "../mutate/common";
 import { getResult } from "../mutate/write";
 import { milliValue, parseQuantity, value } from "../describe/quantity";
-import { fnv32 } from "./top-hash";
 
 const MI = 1024 * 1024;
 
-interface Usage {
-  cpuMilli: number;
-  memBytes: number;
-}
-
-/** Typical idle usage by image family: [cpu millicores, memory MiB]. */
-const PROFILES: [RegExp, number, number][] = [
-  [/kube-apiserver/, 45, 260],
-  [/etcd/, 20, 48],
-  [/kube-controller-manager/, 14, 52],
-  [/kube-scheduler/, 3, 22],
-  [/coredns/, 2, 14],
-  [/kube-proxy/, 1, 16],
-  [/metrics-server/, 4, 20],
-  [/flannel|calico|cilium|weave/, 6, 30],
-  [/mysql|mariadb/, 8, 380],
-  [/postgres/, 3, 40],
-  [/mongo/, 9, 120],
-  [/redis/, 2, 4],
-  [/nginx|httpd|caddy|traefik|haproxy/, 0, 7],
-  [/node|python|ruby|php|java|tomcat|openjdk/, 3, 45],
-  [/busybox|alpine|ubuntu|debian|curl|pause/, 0, 1],
-];
-
-function containerUsage(pod: KubeObject, c: { name: string; image?: string; resources?: { requests?: Record<string, string> } }, minute: number): Usage {
-  const seed = fnv32(`${pod.metadata.uid}/${c.name}`);
-  const wobble = (salt: number) => {
-    // A slow drift: a value per 5 virtual minutes, eased between neighbours.
-    const slot = Math.floor(minute / 5);
-    const a = fnv32(`${seed}:${salt}:${slot}`) / 0xffffffff;
-    const b = fnv32(`${seed}:${salt}:${slot + 1}`) / 0xffffffff;
-    const f = (minute % 5) / 5;
-    return a + (b - a) * f;
-  };
-  const profile = PROFILES.find(([re]) => re.test(c.image ?? ""));
-  const reqCpu = parseQuantity(c.resources?.requests?.cpu);
-  const reqMem = parseQuantity(c.resources?.requests?.memory);
-  let cpu = profile ? profile[1] : 1;
-  let memMi = profile ? profile[2] : 8;
-  if (reqCpu && !profile) cpu = milliValue(reqCpu) * 0.25;
-  if (reqMem && !profile) memMi = (value(reqMem) / MI) * 0.4;
-  return {
-    cpuMilli: Math.max(0, Math.round(cpu * (0.7 + 0.6 * wobble(1)))),
-    memBytes: Math.round(memMi * MI * (0.85 + 0.3 * wobble(2))),
-  };
-}
-
-function podUsage(pod: KubeObject, minute: number): { total: Usage; containers: [string, Usage][] } {
-  const containers: [string, Usage][] = (pod.spec?.containers ?? []).map((c: { name: string }) => [c.name, containerUsage(pod, c, minute)]);
-  const total = containers.reduce((s, [, u]) => ({ cpuMilli: s.cpuMilli + u.cpuMilli, memBytes: s.memBytes + u.memBytes }), { cpuMilli: 0, memBytes: 0 });
-  return { total, containers };
-}
-
-function hasMetrics(pod: KubeObject): boolean {
-  return pod.status?.phase === "Running" && !pod.metadata.deletionTimestamp;
-}
-
 function metricsAvailable(ctx: Ctx): boolean {
   const r = ctx.request({ method: "GET", path: "/api/v1/namespaces/kube-system/pods", query: { labelSelector: "k8s-app=metrics-server" } });
-  if (r.status >= 400) return false;
-  const items = (r.body as { items: KubeObject[] }).items;
-  return items.some((p) => (p.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === "Ready" && c.status === "True"));
+  return r.status < 400 && metricsUp((r.body as { items: KubeObject[] }).items);
 }
 
 const cpuText = (m: number) => `${m}m`;

@@ -55,6 +55,26 @@ export function manifests(): Record<string, string> {
     // A typo'd field: kubectl sends fieldValidation=Strict, so the server refuses it by name.
     "typo-pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: typo\nspec:\n  containers:\n  - name: main\n    imagee: nginx\n",
     "crasher-typo.yaml": crasherPod("crasher").replace("    image:", "    imagee: x\n    image:"),
+    // An autoscaling/v2 HPA with several metrics and a behavior (TARGETS "+ 1 more...", describe's Behavior).
+    "cache-hpa.yaml": `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: cache
+  namespace: team-a
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: cache}
+  minReplicas: 1
+  maxReplicas: 3
+  metrics:
+  - type: Resource
+    resource: {name: memory, target: {type: AverageValue, averageValue: 100Mi}}
+  - type: Resource
+    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+  - type: Resource
+    resource: {name: memory, target: {type: Utilization, averageUtilization: 90}}
+  behavior:
+    scaleDown: {stabilizationWindowSeconds: 60}
+`,
     "legacy-rc.yaml": `apiVersion: v1
 kind: ReplicationController
 metadata:
@@ -111,6 +131,8 @@ function setupScript(dir: string): [number, string][] {
     [15, "kubectl annotate deployment web owner=team-web"],
     [16, "kubectl label pod badimage env=dev"],
     [20, "kubectl scale deployment api --replicas=2"],
+    [21, "kubectl autoscale deployment api --max=4 --cpu-percent=60"],
+    [22, `kubectl apply -f ${dir}/cache-hpa.yaml`],
   ];
 }
 
