@@ -64,7 +64,7 @@ export interface ClusterState {
 }
 
 /** States smaller than this stay plain JSON in a compact snapshot. */
-const PACK_STATE_BYTES = 256;
+const PACK_STATE_BYTES = 2048;
 
 export interface ClusterOptions {
   reconcilers: Reconciler[];

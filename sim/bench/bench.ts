@@ -73,17 +73,20 @@ const NOTES = `## Notes
   random bytes, references (ownerReferences, involvedObject, the kubelet's keys) included; event
   names come from the virtual clock as client-go makes them (\`<name>.<UnixNano hex>\`); nodes
   report each image's real digest (the same on every node): 93.3 -> 69.7 KB. The root CA derived
-  from the seed, the kubelet's event memo a cache rebuilt from the Events, long shell histories and
-  reconciler states from 256 bytes packed: -> 52.3 KB. Every packed part deflates with a 16 KB
+  from the seed, the kubelet's event memo a cache rebuilt from the Events, long shell histories packed:
+  -> 52.3 KB (packing reconciler states from 256 bytes saved 1.3 KB more but re-packed small
+  states after every restore: +2 ms CPU per request). Every packed part deflates with a 16 KB
   preset dictionary (sim/core/pack-dictionary.ts, made by sim/bench/gen-pack-dictionary.ts from a
-  small default sandbox with another seed and workload; part of snapshot format 2): -> 39.7 KB; a
+  small default sandbox with another seed and workload; part of snapshot format 2): -> 39.7 KB
+  (41.6 KB now that reconciler states under 2 KB stay plain JSON, e.g. the scheduler's uid list); a
   32 KB one saves 4 KB more but makes deflate ~50% slower. What is left (fresh, ~40 KB): 243 Events
   (11.5 KB: times and names), kube-system's pods and configmaps (8.4 KB: manifests, the CA), pods
   (3.7 KB), the kubelet's state (5.9 KB: each container's env and argv as captured at start,
   conditions, timings). A base85 alphabet instead of base64 would save ~6% more. Cost, in CPU time
-  (process.cpuUsage, old and new code interleaved on this loaded machine): snapshot + restore and
-  restore + get pods + snapshot within the noise of before; a re-pack after changes ~25% more
-  (the id regex and the dictionary, which fflate re-hashes per part; the history packs without).
+  (process.cpuUsage medians, the code before round 3 and after, interleaved, load 2-3): snapshot +
+  restore 4.2 vs 3.0 ms, restore + get pods + snapshot 7.1 vs 8.1 ms, a re-pack after 10 s 10.0
+  vs 9.0 ms: within the noise. The machine ran this table ~3x slower than the previous run's, for
+  operations round 3 did not touch as well: compare CPU time or callgrind, not these medians.
 - Restore: a restored sandbox unpacks a chunk only when something reads it; attaching the shell
   still unpacks /nodes and the kube-system pods (sim/hosts: nodeExists and kube-proxy's mode), which
   is most of the restore time left. The minimum of snapshot + restore is ~1.4-1.6 ms here; the
