@@ -5,6 +5,7 @@ export {
   registerProgram,
   runScript,
   DEFAULT_START_MS,
+  SNAPSHOT_VERSION,
   type ScriptStep,
   type Sandbox,
   type SandboxOptions,

@@ -128,4 +128,18 @@ describe(`snapshot + log replay on ${provider}`, () => {
     const after = await restarted();
     await expect(after.live(id, 2)).rejects.toThrow(/cannot rebuild version 2/);
   });
+
+  test("a snapshot from an older simulator format is set up afresh for its exercise instead of failing", async () => {
+    const v = await newViewer();
+    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
+    await sandboxes.exec(v, id, "kubectl create configmap kept-before-upgrade", T0 + S);
+    await db().sandbox.update({ where: { id }, data: { snapshot: JSON.stringify({ version: 1, cluster: {} }), snapshotVersion: 1 } });
+    const after = await restarted();
+    const r = await after.exec(v, id, "kubectl get pods,configmaps -o name", T0 + 2 * S);
+    expect(r.exitCode).toBe(0);
+    expect(r.output).toContain("pod/redis"); // the exercise's setup ran again
+    expect(r.output).not.toContain("kept-before-upgrade"); // the old state is gone, not half-restored
+    const view = await after.getSandbox(v, id, T0 + 3 * S);
+    expect(view.scrollback.map((e) => e.line)).toEqual(["kubectl get pods,configmaps -o name"]);
+  });
 });

@@ -9,7 +9,7 @@ import { fastStore } from "./fast-store";
 import { clusterViewOf } from "./cluster-view";
 import { AppError } from "./errors";
 import { cachedAt, forget, peek, remember, withSandboxLock } from "./sandbox-cache";
-import { apiSchemasReady, createSandbox, restoreSandbox, type ClusterView, type Sandbox, type SandboxSnapshot } from "./sim";
+import { apiSchemasReady, createSandbox, restoreSandbox, SNAPSHOT_VERSION, type ClusterView, type Sandbox, type SandboxSnapshot } from "./sim";
 import type { Viewer } from "./viewer";
 
 // The sandbox service: one simulated cluster per (user, exercise). The sandbox clock is the wall
@@ -90,9 +90,14 @@ export async function live(id: string, version: number): Promise<Live> {
   const hit = cachedAt(id, version);
   if (hit) return hit;
   await apiSchemasReady;
-  const row = await db().sandbox.findUnique({ where: { id }, select: { snapshot: true, version: true, snapshotVersion: true } });
+  const row = await db().sandbox.findUnique({ where: { id }, select: { snapshot: true, version: true, snapshotVersion: true, exercise: true } });
   if (!row || row.version !== version) throw new VersionConflict();
-  const sandbox = restoreSandbox(JSON.parse(row.snapshot) as SandboxSnapshot);
+  const snap = JSON.parse(row.snapshot) as SandboxSnapshot;
+  if (snap.version !== SNAPSHOT_VERSION) {
+    await setUpAfresh(id, version, row.exercise);
+    throw new VersionConflict(); // the caller re-reads the new version
+  }
+  const sandbox = restoreSandbox(snap);
   if (row.snapshotVersion < version) {
     // Rows up to `version` were committed with it and never change: no transaction needed.
     const rows = await db().commandLog.findMany({ where: { sandboxId: id, seq: { gt: row.snapshotVersion, lte: version } }, orderBy: { seq: "asc" }, select: { seq: true, line: true, replay: true } });
@@ -105,6 +110,17 @@ export async function live(id: string, version: number): Promise<Live> {
     }
   }
   return { sandbox, snapshotVersion: row.snapshotVersion };
+}
+
+/**
+ * A snapshot written by an older simulator (another SNAPSHOT_VERSION) cannot be continued, and its
+ * log may not replay the same on the new one: the sandbox is set up afresh for its exercise, as a
+ * reset does (a new version, the scrollback starting after it), instead of failing every request.
+ */
+async function setUpAfresh(id: string, version: number, exerciseId: string): Promise<void> {
+  const sandbox = await freshSandbox(exerciseOf(exerciseId), Date.now());
+  const next = version + 1;
+  await db().sandbox.updateMany({ where: { id, version }, data: { snapshot: JSON.stringify(sandbox.snapshot()), snapshotVersion: next, version: next, logStart: next } });
 }
 
 /**

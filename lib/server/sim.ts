@@ -1,7 +1,7 @@
 import "server-only";
 // The one door from app/ and lib/ into the simulator (sim/index.ts is its public API).
 import { loadApiSchemas } from "@/sim/index";
-export { createSandbox, restoreSandbox, MAX_SESSIONS } from "@/sim/index";
+export { createSandbox, restoreSandbox, MAX_SESSIONS, SNAPSHOT_VERSION } from "@/sim/index";
 /** The API's OpenAPI schemas (kubectl explain), loaded once; await it before a sandbox runs commands. */
 export const apiSchemasReady = loadApiSchemas();
 export type { Sandbox, SandboxSnapshot, ClusterView, ExecResult } from "@/sim/index";
