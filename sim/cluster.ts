@@ -52,6 +52,13 @@ export interface Reconciler {
   sync(ctx: ReconcileContext): void;
   /** A wake-up this reconciler scheduled with ctx.after. */
   onTimer?(key: string, ctx: ReconcileContext): void;
+  /** Other reconcilers' state bags this one reads: Cluster.stateChanged(name) makes it sync. */
+  readsState?: string[];
+  /**
+   * Writes this reconciler keeps lazily (periodic writes derived from the clock, like node lease
+   * renewals) brought up to date before an outside client's request (Cluster.request) sees them.
+   */
+  catchUp?(req: ApiRequest, ctx: ReconcileContext): void;
 }
 
 export interface ClusterState {
@@ -92,6 +99,9 @@ export class Cluster implements ClusterPort {
   private since = new Map<string, number>();
   /** One context per reconciler (its closures), with `state` refreshed on every use. */
   private contexts = new Map<string, ReconcileContext>();
+  /** Reconcilers to sync at the next settle although nothing they watch changed (stateChanged). */
+  private poked = new Set<string>();
+  private catchUps: Reconciler[];
   private settling = false;
 
   constructor(opts: ClusterOptions & { seed?: number; now?: number; state?: ClusterState }) {
@@ -100,6 +110,7 @@ export class Cluster implements ClusterPort {
     this.prng = new Prng(st ? st.prng : (opts.seed ?? 1));
     this.api = new ApiServer({ clock: this.clock, prng: this.prng, state: st?.store, strategies: opts.strategies });
     this.reconcilers = opts.reconcilers;
+    this.catchUps = opts.reconcilers.filter((r) => r.catchUp);
     this.states = { ...st?.reconcilers };
     for (const [name, data] of Object.entries(st?.packedReconcilers ?? {})) {
       this.packedStates.set(name, data);
@@ -117,10 +128,22 @@ export class Cluster implements ClusterPort {
     return this.clock.nextAt();
   }
 
+  /** An outside client's request (kubectl, the shell): lazily kept writes catch up first. */
   request(req: ApiRequest): ApiResponse {
+    const rv = this.api.store.currentRv();
+    for (const r of this.catchUps) r.catchUp!(req, this.context(r));
     const res = this.api.handle(req);
-    if (req.method !== "GET") this.settle();
+    if (req.method !== "GET" || this.api.store.currentRv() !== rv) this.settle();
     return res;
+  }
+
+  /**
+   * Someone outside changed reconciler `name`'s state (a kubelet stopped): the reconcilers that
+   * read it sync now (or in the running settle's next round), looking at everything.
+   */
+  stateChanged(name: string): void {
+    for (const r of this.reconcilers) if (r.readsState?.includes(name)) this.poked.add(r.name);
+    this.settle();
   }
 
   /** Fires every wake-up up to `t` in time order, settling after each, then sets the clock to `t`. */
@@ -146,10 +169,11 @@ export class Cluster implements ClusterPort {
         if (round >= LIMITS.settleRounds) throw new LimitError("settleRounds");
         let ran = false;
         for (const r of this.reconcilers) {
+          const poked = this.poked.delete(r.name);
           const last = this.seen.get(r.name) ?? -1;
-          if (!this.watchedChangeAfter(r, last)) continue;
+          if (!poked && !this.watchedChangeAfter(r, last)) continue;
           this.seen.set(r.name, this.api.store.currentRv());
-          this.since.set(r.name, last);
+          this.since.set(r.name, poked ? -1 : last);
           try {
             r.sync(this.context(r));
           } finally {
@@ -167,6 +191,17 @@ export class Cluster implements ClusterPort {
   /** A reconciler's persistent state bag (for components that serve reads from it, like kubelet logs). */
   reconcilerState(name: string): Record<string, unknown> {
     return this.touch(name);
+  }
+
+  /** A reconciler's state for reading only (not copied from a snapshot that shares it: do not mutate). */
+  peekState(name: string): Record<string, unknown> {
+    const packed = this.packedStates.get(name);
+    if (packed !== undefined) {
+      this.packedStates.delete(name);
+      this.states[name] = unpack(packed);
+      this.packCache.set(name, packed);
+    }
+    return this.states[name] ?? {};
   }
 
   /**

@@ -5,16 +5,15 @@ import { STRATEGIES } from "./api/strategies";
 import { controllerReconcilers } from "./controllers/index";
 import { bootstrapTopology, type TopologyName } from "./controllers/topology";
 import { schedulerReconciler } from "./scheduler/index";
-import { kubeletReconciler, kubeletRunning, registerKubeletSubresources } from "./node/index";
+import { KUBELET, kubeletHealth, kubeletReconciler, registerKubeletSubresources } from "./node/index";
 import { gatedByComponent } from "./hosts/static-pods";
 import { hostsReconciler } from "./hosts/hosts-reconciler";
 
 /** How long before `now` the cluster was created, so its system pods are Running when a learner arrives. */
 export const CLUSTER_AGE_MS = 10 * 60 * 1000;
 
-/** `kubelets` reads the kubelet state bag once the cluster exists (for node health). */
-function reconcilers(kubelets: () => Record<string, unknown>, cluster: () => Cluster | undefined): Reconciler[] {
-  const probe = { kubeletRunning: (node: string) => kubeletRunning(kubelets(), node) };
+function reconcilers(cluster: () => Cluster | undefined): Reconciler[] {
+  const probe = { stateName: KUBELET, kubelet: (node: string) => kubeletHealth(cluster()!.peekState(KUBELET), node) };
   // A control-plane component whose static pod the learner broke stops working (sim/hosts).
   const controllers = controllerReconcilers(probe).map((r) => gatedByComponent(r, "kube-controller-manager", cluster));
   return [...controllers, gatedByComponent(schedulerReconciler(), "kube-scheduler", cluster), kubeletReconciler(), hostsReconciler(cluster)];
@@ -27,8 +26,7 @@ function wire(cluster: Cluster): Cluster {
 
 export function createCluster(opts: { seed: number; topology: TopologyName; now: number }): Cluster {
   let cluster: Cluster | undefined;
-  const kubelets = () => cluster!.reconcilerState("kubelet");
-  cluster = wire(new Cluster({ reconcilers: reconcilers(kubelets, () => cluster), strategies: STRATEGIES, seed: opts.seed, now: opts.now - CLUSTER_AGE_MS }));
+  cluster = wire(new Cluster({ reconcilers: reconcilers(() => cluster), strategies: STRATEGIES, seed: opts.seed, now: opts.now - CLUSTER_AGE_MS }));
   bootstrapTopology(cluster, opts.topology);
   cluster.settle();
   cluster.advanceTo(opts.now);
@@ -37,7 +35,6 @@ export function createCluster(opts: { seed: number; topology: TopologyName; now:
 
 export function restoreCluster(state: ClusterState): Cluster {
   let cluster: Cluster | undefined;
-  const kubelets = () => cluster!.reconcilerState("kubelet");
-  cluster = wire(new Cluster({ reconcilers: reconcilers(kubelets, () => cluster), strategies: STRATEGIES, state }));
+  cluster = wire(new Cluster({ reconcilers: reconcilers(() => cluster), strategies: STRATEGIES, state }));
   return cluster;
 }

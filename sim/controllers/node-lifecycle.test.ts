@@ -28,13 +28,29 @@ describe("node lifecycle", () => {
     expect(ev.message).toBe("Marking for deletion Pod default/p");
   });
 
+  test("the node monitor rests while every kubelet runs and ticks from a kubelet's stop until all is well again", () => {
+    const cluster = createCluster({ seed: 3, topology: "default", now: NOW });
+    const monitorTicks = () => cluster.toJSON().clock.timers.filter((t) => t.target === "node-controller" && t.key === "monitor").length;
+    cluster.advanceTo(NOW + 60_000);
+    expect(monitorTicks()).toBe(0);
+    setKubeletRunning(cluster, "node01", false);
+    expect(monitorTicks()).toBe(1);
+    cluster.advanceTo(NOW + 200_000);
+    setKubeletRunning(cluster, "node01", true);
+    cluster.advanceTo(NOW + 210_000);
+    expect(new Client(cluster).get("nodes", undefined, "node01")!.status.conditions.find((c: { type: string }) => c.type === "Ready").status).toBe("True");
+    // Until the kubelet's lease renewal and heartbeat after its return are written.
+    cluster.advanceTo(NOW + 520_000);
+    expect(monitorTicks()).toBe(0);
+  });
+
   test("a stopped kubelet makes its node Unknown after the grace period, taints it and evicts after 300 s", () => {
     const cluster = createCluster({ seed: 3, topology: "default", now: NOW });
     const client = new Client(cluster);
     client.create({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web", namespace: "default" }, spec: { replicas: 2, selector: { matchLabels: { app: "web" } }, template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "c", image: "nginx" }] } } } });
     cluster.advanceTo(NOW + 30_000);
     const victim = client.list("pods", "default").find((p) => p.spec.nodeName === "node01")!;
-    setKubeletRunning(cluster.reconcilerState("kubelet"), "node01", false);
+    setKubeletRunning(cluster, "node01", false);
     cluster.advanceTo(NOW + 60_000);
     expect(client.get("nodes", undefined, "node01")!.status.conditions.find((c: { type: string }) => c.type === "Ready").status).toBe("True");
     cluster.advanceTo(NOW + 100_000);
@@ -45,7 +61,7 @@ describe("node lifecycle", () => {
     expect(client.get("pods", "default", victim.metadata.name!)?.metadata.deletionTimestamp).toBeDefined();
     const running = client.list("pods", "default").filter((p) => !p.metadata.deletionTimestamp);
     expect(running.map((p) => p.spec.nodeName)).toEqual(["node02", "node02"]);
-    setKubeletRunning(cluster.reconcilerState("kubelet"), "node01", true);
+    setKubeletRunning(cluster, "node01", true);
     cluster.advanceTo(NOW + 420_000);
     expect(client.get("nodes", undefined, "node01")!.status.conditions.find((c: { type: string }) => c.type === "Ready").status).toBe("True");
     expect(client.get("nodes", undefined, "node01")!.spec.taints).toBeUndefined();

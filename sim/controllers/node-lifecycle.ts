@@ -13,49 +13,93 @@ import type { KubeObject } from "../api/types";
 import { rfc3339 } from "../core/duration";
 import { clientFor, emit, tolerate } from "./util";
 import { informer } from "./informer";
-import { NODE_LEASE_NAMESPACE, NODE_LEASE_RENEW_MS, renewNodeLease } from "./node-lease";
+import { catchUpNodeBeats, heartbeatAt, lastHeartbeat, leaseRenewed, NODE_LEASE_NAMESPACE, NODE_STATUS_REPORT_MS, ranSince, renewNodeLease, touchesNodeBeats, type KubeletHealth } from "./node-lease";
 import { recordSafely as recordEvent } from "../scheduler/record";
 import { tolerates, type Taint, type Toleration } from "../scheduler/taints";
+import { isWatchRequest } from "../apiserver/watch";
 
 export const NODE_CONTROLLER = "node-controller";
 export const TAINT_EVICTION = "taint-eviction-controller";
 export const NODE_MONITOR_PERIOD_MS = 5_000;
 export const NODE_MONITOR_GRACE_MS = 50_000;
-export const NODE_STATUS_REPORT_MS = 5 * 60_000;
+export { NODE_STATUS_REPORT_MS };
 
 export interface NodeHealthProbe {
-  /** Whether the kubelet of `node` runs (the kubelet keeps this flag). */
-  kubeletRunning?(node: string): boolean;
+  /** The state bag the kubelet keeps its health in (Cluster.stateChanged of it wakes this controller). */
+  stateName?: string;
+  /** Whether the kubelet of `node` runs, and when it last stopped (the kubelet keeps this). */
+  kubelet?(node: string): KubeletHealth;
 }
 
 interface LifecycleState {
   /** node → when its kubelet was first seen stopped */
   stoppedSince?: Record<string, number>;
-  monitoring?: boolean;
+  /** The monitor's first tick was 5 s after this; it keeps that phase whenever it runs. */
+  monitorOrigin?: number;
+  /** The monitor's next tick, while it runs (it rests while every kubelet is healthy). */
+  monitorAt?: number;
 }
 
+const LEASES = "coordination.k8s.io/leases";
+
 export function nodeLifecycleReconciler(probe: NodeHealthProbe = {}): Reconciler {
+  const health = probe.kubelet;
   return {
     name: NODE_CONTROLLER,
-    watches: ["/nodes", "/pods"],
+    watches: ["/nodes", "/pods", LEASES],
+    readsState: probe.stateName ? [probe.stateName] : undefined,
     sync: (ctx) => {
-      if (probe.kubeletRunning && !(ctx.state as LifecycleState).monitoring) {
-        (ctx.state as LifecycleState).monitoring = true;
-        ctx.after(NODE_MONITOR_PERIOD_MS, "monitor");
-      }
-      syncTaints(ctx);
+      const changes = ctx.changes();
+      if (health) wakeMonitor(ctx, health, changes === undefined || changes.some((c) => c.resource !== "/pods"));
+      if (!changes || changes.some((c) => c.resource === "/nodes")) syncTaints(ctx);
       evictPods(ctx);
     },
     onTimer: (key, ctx) => {
       if (key === "monitor") {
-        // Polled every nodeMonitorPeriod; changes it makes trigger the taint and eviction syncs.
-        if (probe.kubeletRunning) monitorNodeHealth(ctx, probe.kubeletRunning);
-        ctx.after(NODE_MONITOR_PERIOD_MS, "monitor");
+        // Polled every nodeMonitorPeriod while a kubelet is down or just back; changes it makes
+        // trigger the taint and eviction syncs.
+        const st = ctx.state as LifecycleState;
+        st.monitorAt = undefined;
+        if (health) {
+          monitorNodeHealth(ctx, health);
+          wakeMonitor(ctx, health, true);
+        }
         return;
       }
       evictPods(ctx);
     },
+    catchUp: health
+      ? (req, ctx) => {
+          if (touchesNodeBeats(req.path)) catchUpNodeBeats(ctx, health, req.method === "GET" && isWatchRequest(req.query));
+        }
+      : undefined,
   };
+}
+
+/** Schedules the monitor's next tick (on its 5 s grid) unless it is due already or nothing needs it. */
+function wakeMonitor(ctx: ReconcileContext, health: (node: string) => KubeletHealth, check: boolean): void {
+  const st = ctx.state as LifecycleState;
+  const now = ctx.now();
+  st.monitorOrigin ??= now;
+  if (st.monitorAt !== undefined || !check || allHealthy(ctx, health)) return;
+  st.monitorAt = st.monitorOrigin + (Math.floor((now - st.monitorOrigin) / NODE_MONITOR_PERIOD_MS) + 1) * NODE_MONITOR_PERIOD_MS;
+  ctx.after(st.monitorAt - now, "monitor");
+}
+
+/**
+ * Nothing for the monitor to do: every kubelet has run since its lease and heartbeat were last
+ * written (so both are derived from the clock: node-lease.ts), and every node is Ready or NotReady.
+ */
+function allHealthy(ctx: ReconcileContext, health: (node: string) => KubeletHealth): boolean {
+  const stopped = (ctx.state as LifecycleState).stoppedSince ?? {};
+  for (const node of informer.nodes(ctx)) {
+    const name = node.metadata.name!;
+    const h = health(name);
+    const lease = ctx.api.store.peek(LEASES, NODE_LEASE_NAMESPACE, name);
+    if (!lease || name in stopped || readyCondition(node)?.status === "Unknown") return false;
+    if (!ranSince(leaseRenewed(lease), h) || !ranSince(lastHeartbeat(node), h)) return false;
+  }
+  return true;
 }
 
 function wantedTaints(node: KubeObject): Taint[] {
@@ -96,49 +140,22 @@ const KUBELET_CONDITIONS: [string, string, string, string][] = [
   ["Ready", "True", "KubeletReady", "kubelet is posting ready status"],
 ];
 
-/**
- * While every node is Ready or NotReady (none Unknown), the earliest moment a heartbeat refresh is
- * due, derived from the nodes as stored at `rv` (not persisted: a pure function of the store).
- */
-const healthyUntil = new WeakMap<object, { rv: string; names: string[]; due: number }>();
-
-/** ... and the earliest moment a node lease renewal is due (renewNodeLease); -1 without a lease. */
-function heartbeatDue(ctx: ReconcileContext): { names: string[]; due: number } | undefined {
-  const store = ctx.api.store;
-  const rv = `${store.lastChangeOf("/nodes")}/${store.lastChangeOf("coordination.k8s.io/leases")}`;
-  const hit = healthyUntil.get(ctx.api);
-  if (hit && hit.rv === rv) return hit.due < 0 ? undefined : hit;
-  const names: string[] = [];
-  let due = Infinity;
-  for (const node of informer.nodes(ctx)) {
-    const name = node.metadata.name!;
-    names.push(name);
-    const lease = store.peek("coordination.k8s.io/leases", NODE_LEASE_NAMESPACE, name);
-    if (readyCondition(node)?.status === "Unknown" || !lease) due = -1;
-    if (due >= 0) due = Math.min(due, lastHeartbeat(node) + NODE_STATUS_REPORT_MS, Date.parse(lease!.spec?.renewTime ?? "") + NODE_LEASE_RENEW_MS);
-  }
-  healthyUntil.set(ctx.api, { rv, names, due });
-  return due < 0 ? undefined : { names, due };
-}
-
-function monitorNodeHealth(ctx: ReconcileContext, running: (node: string) => boolean): void {
+function monitorNodeHealth(ctx: ReconcileContext, health: (node: string) => KubeletHealth): void {
   const st = ctx.state as LifecycleState;
   const stopped = (st.stoppedSince ??= {});
   const now = ctx.now();
-  // Most ticks find every kubelet running and no heartbeat due: nothing to do (the loop below
-  // would only find the same).
-  const quiet = heartbeatDue(ctx);
-  if (quiet && now < quiet.due && quiet.names.every(running) && !quiet.names.some((n) => n in stopped)) return;
+  // The renewals and heartbeats of the kubelets that ran since they were last written.
+  catchUpNodeBeats(ctx, health, false);
   const client = clientFor(ctx, NODE_CONTROLLER);
   for (const node of informer.nodes(ctx)) {
     const name = node.metadata.name!;
     const ready = readyCondition(node);
-    if (running(name)) {
+    if (health(name).running) {
       delete stopped[name];
-      const lease = ctx.api.store.peek("coordination.k8s.io/leases", NODE_LEASE_NAMESPACE, name);
+      const lease = ctx.api.store.peek(LEASES, NODE_LEASE_NAMESPACE, name);
       tolerate(() => renewNodeLease(clientFor(ctx, "kubelet"), node, lease, now));
       if (ready?.status === "Unknown") markNodeReady(ctx, node);
-      else reportNodeStatus(ctx, node);
+      else if (now - lastHeartbeat(node) >= NODE_STATUS_REPORT_MS) heartbeatAt(clientFor(ctx, "kubelet"), ctx, name, now);
       continue;
     }
     stopped[name] ??= now;
@@ -150,23 +167,6 @@ function monitorNodeHealth(ctx: ReconcileContext, running: (node: string) => boo
     emit(ctx, NODE_CONTROLLER, node, "Normal", "NodeNotReady", `Node ${name} status is now: NodeNotReady`);
     markPodsNotReady(ctx, name);
   }
-}
-
-/**
- * The kubelet's periodic node status report (nodeStatusReportFrequency 5m with the node lease):
- * a running kubelet refreshes lastHeartbeatTime of its conditions every 5 minutes.
- */
-function reportNodeStatus(ctx: ReconcileContext, node: KubeObject): void {
-  const conds: { lastHeartbeatTime?: string }[] = node.status?.conditions ?? [];
-  if (ctx.now() - lastHeartbeat(node) < NODE_STATUS_REPORT_MS) return;
-  const t = rfc3339(ctx.now());
-  const conditions = conds.map((c) => ({ ...c, lastHeartbeatTime: t }));
-  tolerate(() => clientFor(ctx, "kubelet").updateStatus({ ...node, status: { ...node.status, conditions } }));
-}
-
-function lastHeartbeat(node: KubeObject): number {
-  const conds: { lastHeartbeatTime?: string }[] = node.status?.conditions ?? [];
-  return Math.max(0, ...conds.map((c) => (c.lastHeartbeatTime ? Date.parse(c.lastHeartbeatTime) : 0)));
 }
 
 function markNodeReady(ctx: ReconcileContext, node: KubeObject): void {

@@ -32,10 +32,6 @@ export function daemonReload(cluster: Cluster, node: string, fs: FileSystem): vo
   nodeHost(cluster, node).loadedUnits = kubeletUnitFiles(fs);
 }
 
-function kubeletBag(cluster: Cluster): Record<string, unknown> {
-  return cluster.reconcilerState("kubelet");
-}
-
 /** Starts the kubelet process (systemctl start/restart): evaluates its configuration as it starts. */
 export function startKubelet(cluster: Cluster, node: string, fs: FileSystem): KubeletRun {
   const h = nodeHost(cluster, node);
@@ -54,7 +50,7 @@ export function startKubelet(cluster: Cluster, node: string, fs: FileSystem): Ku
   unit.since = now;
   unit.pid = run.pid;
   const healthy = !run.error && !run.apiError;
-  setKubeletRunning(kubeletBag(cluster), node, healthy);
+  setKubeletRunning(cluster, node, healthy);
   if (healthy) syncStaticPods(cluster, node, fs, result.staticPodPath ?? MANIFESTS_DIR);
   // Restart=always: systemd tries again after RestartSec (the "hosts" reconciler's timer).
   else if (run.error) cluster.clock.after(RESTART_SEC_MS + 60, "hosts", `kubelet-retry/${node}`);
@@ -77,7 +73,7 @@ export function retryKubelet(cluster: Cluster, node: string, fs: FileSystem): bo
   h.kubeletRuns.push(run);
   h.units.kubelet.since = now;
   h.units.kubelet.pid = run.pid;
-  setKubeletRunning(kubeletBag(cluster), node, !result.apiError);
+  setKubeletRunning(cluster, node, !result.apiError);
   if (!result.apiError) syncStaticPods(cluster, node, fs, result.staticPodPath ?? MANIFESTS_DIR);
   return true;
 }
@@ -89,7 +85,7 @@ export function stopKubelet(cluster: Cluster, node: string): void {
   if (last && last.end === undefined) last.end = now;
   h.units.kubelet.active = false;
   h.units.kubelet.since = now;
-  setKubeletRunning(kubeletBag(cluster), node, false);
+  setKubeletRunning(cluster, node, false);
 }
 
 export interface UnitView {

@@ -202,7 +202,7 @@ function unitVerb(p: Proc, c: HostCtx, verb: string, unit: string): number {
       if (unit === "containerd") {
         c.h.units.containerd = { ...c.h.units.containerd, active: false, since: now };
         // Containers keep running (KillMode=process) but the kubelet loses its runtime.
-        setKubeletRunning(c.cluster.reconcilerState("kubelet"), c.node, false);
+        setKubeletRunning(c.cluster, c.node, false);
         return 0;
       }
       stopKubelet(c.cluster, c.node);

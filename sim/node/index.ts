@@ -4,7 +4,7 @@ import { attachKubeletState } from "./lookup";
 import { handlePodLog } from "./logs";
 
 export { kubeletReconciler } from "./kubelet";
-export { kubeletRunning, setKubeletRunning } from "./state";
+export { KUBELET, kubeletHealth, kubeletRunning, setKubeletRunning, type KubeletHealth } from "./state";
 export { applyContainerWrites, containerContext, type ContainerContext, type ContainerLookup } from "./context";
 export { clusterDns, clusterHttp, type NetOrigin } from "./network";
 

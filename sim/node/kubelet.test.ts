@@ -330,13 +330,12 @@ describe("a stopped kubelet", () => {
   test("does nothing while stopped and catches up when started again", async () => {
     const { setKubeletRunning } = await import("./state");
     const t = new TestCluster();
-    const bag = t.c.reconcilerState("kubelet");
-    setKubeletRunning(bag, "node01", false);
+    setKubeletRunning(t.c, "node01", false);
     t.pod("web", { nodeName: "node01", containers: [{ name: "web", image: "nginx" }] });
     t.at(30);
     expect(t.get("web")!.status?.containerStatuses).toBeUndefined();
     expect(t.logs("web")).toEqual({ status: 500, text: expect.stringMatching(/^Get "https:\/\/[\d.]+:10250\/containerLogs\/default\/web\/web": dial tcp [\d.]+:10250: connect: connection refused$/) });
-    setKubeletRunning(bag, "node01", true);
+    setKubeletRunning(t.c, "node01", true);
     t.c.request({ method: "PATCH", path: "/api/v1/namespaces/default/pods/web", contentType: "application/merge-patch+json", body: { metadata: { labels: { poke: "1" } } } });
     t.wait(10);
     expect(t.state("web")).toBe("running");

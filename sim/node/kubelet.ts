@@ -3,7 +3,7 @@
 // virtual clock (pkg/kubelet/pod_workers.go, kuberuntime/kuberuntime_manager.go, images/).
 // Each worker keeps one wake-up on the clock: the earliest step any of its containers waits for.
 
-import type { ReconcileContext, Reconciler } from "../cluster";
+import type { ReconcileContext, Reconciler, ResourceChange } from "../cluster";
 import type { KubeObject } from "../api/types";
 import { Client } from "../apiserver/client";
 import { forgetKubeletEvents, recordKubeletEvent } from "./events";
@@ -14,7 +14,7 @@ import { mountError, type VolumeSources } from "./volumes";
 import { buildStatus, podPhase, refreshConditions, setCondition } from "./status";
 import { behaviourOf, podHostname } from "./runtime";
 import { podNetwork } from "./network";
-import { kubeletState, type ContainerRt, type KubeletState, type NodeRt, type PodRt } from "./state";
+import { KUBELET, kubeletState, type ContainerRt, type KubeletState, type NodeRt, type PodRt } from "./state";
 import { runProbes, scheduleProbes, nextProbeAt } from "./probes";
 import { goDuration } from "./go-duration";
 import { preStopMs, runPostStart } from "./hooks";
@@ -22,7 +22,8 @@ import { pull, pullBackOff, pulled } from "./pulls";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-export const KUBELET = "kubelet";
+export { KUBELET };
+
 export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000; // MaxContainerBackOff
 export const WORKER_BACKOFF_MS = 10_000; // pod worker requeue after a failed sync (backOffPeriod)
@@ -36,6 +37,14 @@ export function kubeletReconciler(): Reconciler {
     sync: (ctx) => new Kubelet(ctx).sync(),
     onTimer: (key, ctx) => new Kubelet(ctx).wake(key),
   };
+}
+
+function waitingOnObjects(w: PodRt): boolean {
+  return !!w.mountError || w.containers.some((c) => c.reason === "CreateContainerConfigError");
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export class Kubelet {
@@ -62,11 +71,12 @@ export class Kubelet {
       this.st.nodes[name].resync = undefined;
       for (const w of Object.values(this.st.pods)) if (w.node === name) w.seenRv = undefined;
     }
-    // The stored pods, each behind a shallow copy (writeStatus replaces its top-level fields):
-    // a LIST through the API would deep-copy every pod on every sync.
-    const pods = this.ctx.api.store.listShared("/pods").map((p) => ({ ...p }));
+    const changes = resumed.length ? undefined : this.ctx.changes();
+    const whole = !changes || changes.some((c) => c.resource === "/nodes");
     const alive = new Set<string>();
-    for (const pod of pods) {
+    for (const stored of whole ? this.ctx.api.store.listShared("/pods") : this.podsToLook(changes)) {
+      // A shallow copy: writeStatus replaces its top-level fields.
+      const pod = { ...stored };
       const nodeName: string | undefined = pod.spec?.nodeName;
       const uid = pod.metadata.uid!;
       if (!nodeName) continue;
@@ -81,13 +91,30 @@ export class Kubelet {
         }
         w = this.newWorker(pod, nodeName);
       }
-      const waitingOnObjects = !!w.mountError || w.containers.some((c) => c.reason === "CreateContainerConfigError");
-      if (w.seenRv === pod.metadata.resourceVersion && !waitingOnObjects) continue;
+      if (w.seenRv === pod.metadata.resourceVersion && !waitingOnObjects(w)) continue;
       w.seenRv = pod.metadata.resourceVersion;
       this.reconcilePod(w, pod);
     }
-    for (const uid of Object.keys(this.st.pods)) if (!alive.has(uid)) this.forget(uid);
+    const gone = whole ? Object.keys(this.st.pods) : changes.filter((c) => c.type === "DELETED").map((c) => c.object.metadata.uid!);
+    for (const uid of gone) if (!alive.has(uid)) this.forget(uid);
     this.st.quietRv = this.ctx.api.store.currentRv();
+  }
+
+  /**
+   * The stored pods a sync looks at, in the store's order: those changed since the last sync, and
+   * those whose worker waits for a ConfigMap or Secret (any change may bring it).
+   */
+  private podsToLook(changes: ResourceChange[]): KubeObject[] {
+    const keys = new Map<string, [string, string]>();
+    for (const c of changes) if (c.resource === "/pods") keys.set(`${c.namespace}/${c.name}`, [c.namespace!, c.name]);
+    for (const w of Object.values(this.st.pods)) if (waitingOnObjects(w)) keys.set(`${w.namespace}/${w.name}`, [w.namespace, w.name]);
+    const store = this.ctx.api.store;
+    const pods: KubeObject[] = [];
+    for (const [ns, name] of keys.values()) {
+      const p = store.peek("/pods", ns, name);
+      if (p) pods.push(p);
+    }
+    return pods.sort((a, b) => compareKeys(a.metadata.namespace!, b.metadata.namespace!) || compareKeys(a.metadata.name!, b.metadata.name!));
   }
 
   wake(uid: string): void {

@@ -95,6 +95,8 @@ export interface PodRt {
 
 export interface NodeRt {
   running: boolean;
+  /** When the kubelet last stopped: its lease and heartbeats stop there (controllers/node-lease.ts). */
+  stoppedAt?: number;
   /** Set when a stopped kubelet starts again: its next sync catches every pod up. */
   resync?: boolean;
   /** Normalised image names ("docker.io/library/nginx:latest") present on the node. */
@@ -117,16 +119,40 @@ export function kubeletState(bag: Record<string, unknown>): KubeletState {
   return bag as unknown as KubeletState;
 }
 
-/** Whether the kubelet on `node` is running (the node lifecycle controller reads this). */
-export function kubeletRunning(bag: Record<string, unknown>, node: string): boolean {
+/** The kubelet reconciler's name (its state bag). */
+export const KUBELET = "kubelet";
+
+/** What the node lifecycle controller and the node's lease and heartbeats need of a kubelet. */
+export interface KubeletHealth {
+  running: boolean;
+  /** When it last stopped (kept after it starts again). */
+  stoppedAt?: number;
+}
+
+/** Whether the kubelet on `node` is running, and since when not (the node lifecycle controller reads this). */
+export function kubeletHealth(bag: Record<string, unknown>, node: string): KubeletHealth {
   const n = (bag.nodes as Record<string, NodeRt> | undefined)?.[node];
-  return n ? n.running : true;
+  return n ? n : { running: true };
+}
+
+export function kubeletRunning(bag: Record<string, unknown>, node: string): boolean {
+  return kubeletHealth(bag, node).running;
+}
+
+/** The part of the cluster that starts and stops kubelets (sim/cluster.ts's Cluster). */
+export interface KubeletHost {
+  now(): number;
+  reconcilerState(name: string): Record<string, unknown>;
+  stateChanged(name: string): void;
 }
 
 /** Stops or starts a node's kubelet (`systemctl stop kubelet`): a stopped kubelet touches nothing. */
-export function setKubeletRunning(bag: Record<string, unknown>, node: string, running: boolean): void {
-  const st = kubeletState(bag);
-  st.nodes[node] ??= { running: true, images: {}, lastIp: 1, ipsInUse: {} };
-  if (running && !st.nodes[node].running) st.nodes[node].resync = true;
-  st.nodes[node].running = running;
+export function setKubeletRunning(host: KubeletHost, node: string, running: boolean): void {
+  const st = kubeletState(host.reconcilerState(KUBELET));
+  const n = (st.nodes[node] ??= { running: true, images: {}, lastIp: 1, ipsInUse: {} });
+  if (running === n.running) return;
+  if (running) n.resync = true;
+  else n.stoppedAt = host.now();
+  n.running = running;
+  host.stateChanged(KUBELET);
 }
