@@ -42,6 +42,8 @@ export interface ResourceChange {
   namespace?: string;
   name: string;
   object: KubeObject;
+  /** For MODIFIED: the object before the change. */
+  previous?: KubeObject;
 }
 
 export interface Reconciler {
@@ -263,7 +265,7 @@ export class Cluster implements ClusterPort {
       if (!events) return undefined;
       for (const e of events) {
         if (e.type === "ADDED" || e.type === "MODIFIED" || e.type === "DELETED") {
-          out.push({ resource: w, rv: e.rv, type: e.type, namespace: e.object.metadata.namespace, name: e.object.metadata.name!, object: e.object });
+          out.push({ resource: w, rv: e.rv, type: e.type, namespace: e.object.metadata.namespace, name: e.object.metadata.name!, object: e.object, previous: e.previous });
         }
       }
     }

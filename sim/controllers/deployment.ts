@@ -6,7 +6,7 @@ import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
-import { clientFor, computeHash, controllerRef, emit, equalIgnoreHash, int, ownerRefTo, selectorMatches, tolerate } from "./util";
+import { changedKeys, clientFor, computeHash, controllerRef, objectKey, ownerKeys, emit, equalIgnoreHash, int, ownerRefTo, selectorMatches, tolerate } from "./util";
 import { jsonEqual } from "../apiserver/store";
 import { informer } from "./informer";
 import {
@@ -31,14 +31,18 @@ export function deploymentReconciler(): Reconciler {
   return {
     name: DEPLOYMENT_CONTROLLER,
     watches: ["apps/deployments", "apps/replicasets", "/pods"],
-    sync: syncAll,
-    onTimer: (_key, ctx) => syncAll(ctx),
+    sync: (ctx) => syncAll(ctx, true),
+    onTimer: (_key, ctx) => syncAll(ctx, false),
   };
 }
 
-function syncAll(ctx: ReconcileContext): void {
+/** Syncs the deployments whose object, ReplicaSets or their pods changed (`changed`), or all. */
+function syncAll(ctx: ReconcileContext, changed: boolean): void {
   const client = clientFor(ctx, DEPLOYMENT_CONTROLLER);
-  const deployments = informer.deployments(ctx);
+  const all = informer.deployments(ctx);
+  if (all.length === 0) return;
+  const keys = changed ? changedKeys(ctx, "apps/deployments", (o, c) => deploymentsOf(ctx, o, c.resource, all)) : undefined;
+  const deployments = keys ? all.filter((d) => keys.has(objectKey(d))) : all;
   if (deployments.length === 0) return;
   const rsAll = informer.replicaSets(ctx);
   for (const d of deployments) {
@@ -46,6 +50,15 @@ function syncAll(ctx: ReconcileContext): void {
     const rsList = claimReplicaSets(client, d, rsAll.filter((rs) => rs.metadata.namespace === ns));
     syncDeployment({ ctx, client, d, rsList, pods: () => informer.pods(ctx).filter((p) => p.metadata.namespace === ns) });
   }
+}
+
+/** The deployments a changed ReplicaSet or pod (through its ReplicaSet) concerns. */
+function deploymentsOf(ctx: ReconcileContext, o: KubeObject, resource: string, all: KubeObject[]): string[] {
+  const selects = (d: KubeObject, rs: KubeObject) => selectorMatches(d.spec?.selector, rs.metadata.labels);
+  if (resource === "apps/replicasets") return ownerKeys(o, "Deployment", all, selects);
+  const ref = controllerRef(o);
+  const rs = ref?.kind === "ReplicaSet" ? ctx.api.store.peek("apps/replicasets", o.metadata.namespace, ref.name) : undefined;
+  return rs ? ownerKeys(rs, "Deployment", all, selects) : [];
 }
 
 /** ClaimReplicaSets: adopt orphans matching the selector, release owned ones that no longer match. */

@@ -6,7 +6,7 @@
 import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
-import { clientFor, isPodReady, mapSelectorMatches, tolerate } from "./util";
+import { changedKeys, clientFor, isPodReady, mapSelectorMatches, objectKey, tolerate } from "./util";
 import { jsonEqual } from "../apiserver/store";
 import { informer } from "./informer";
 import { rfc3339 } from "../core/duration";
@@ -52,12 +52,20 @@ export function endpointSliceReconciler(): Reconciler {
 
 type SyncFn = (ctx: ReconcileContext, client: Client, svc: KubeObject | undefined, name: { ns: string; name: string }, pods: KubeObject[], existing: KubeObject[]) => void;
 
+/** Syncs the services whose object, endpoints or selected pods changed (all on a first sync). */
 function syncAll(ctx: ReconcileContext, fn: SyncFn): void {
   const client = clientFor(ctx, fn === syncEndpoints ? ENDPOINT_CONTROLLER : ENDPOINTSLICE_CONTROLLER);
-  const services = informer.services(ctx);
+  const allServices = informer.services(ctx);
+  const keys = changedKeys(ctx, "/services", (o, c) => {
+    const ns = o.metadata.namespace ?? "";
+    if (c.resource !== "/pods") return ownerName(o, fn) === undefined ? [] : [`${ns}/${ownerName(o, fn)}`];
+    return allServices.filter((svc) => svc.metadata.namespace === ns && hasSelector(svc) && mapSelectorMatches(svc.spec.selector, o.metadata.labels)).map(objectKey);
+  });
+  if (keys?.size === 0) return;
+  const services = keys ? allServices.filter((svc) => keys.has(objectKey(svc))) : allServices;
   const pods = informer.pods(ctx);
   const resource = fn === syncEndpoints ? "endpoints" : "endpointslices";
-  const existing = (fn === syncEndpoints ? informer.endpoints(ctx) : informer.endpointSlices(ctx));
+  const existing = (fn === syncEndpoints ? informer.endpoints(ctx) : informer.endpointSlices(ctx)).filter((o) => !keys || keys.has(`${o.metadata.namespace}/${ownerName(o, fn)}`));
   const seen = new Set<string>();
   for (const svc of services) {
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`;

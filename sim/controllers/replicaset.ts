@@ -9,13 +9,14 @@ import type { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
 import { rfc3339 } from "../core/duration";
 import { LIMITS } from "../core/limits";
-import { clientFor, controllerRef, emit, int, isPodActive, isPodAvailable, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate, type LabelSelector } from "./util";
+import { changedKeys, clientFor, controllerRef, emit, objectKey, ownerKeys, int, isPodActive, isPodAvailable, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate, type LabelSelector } from "./util";
 import { jsonEqual } from "../apiserver/store";
 import { informer } from "./informer";
 import { rankForDeletion } from "./pod-ranking";
 
 interface Flavor {
   name: string; // reconciler and event source
+  kind: string;
   resource: string;
   watch: string;
   selector(o: KubeObject): LabelSelector | undefined;
@@ -23,6 +24,7 @@ interface Flavor {
 
 const RS: Flavor = {
   name: "replicaset-controller",
+  kind: "ReplicaSet",
   resource: "replicasets",
   watch: "apps/replicasets",
   selector: (o) => o.spec?.selector,
@@ -30,6 +32,7 @@ const RS: Flavor = {
 
 const RC: Flavor = {
   name: "replication-controller",
+  kind: "ReplicationController",
   resource: "replicationcontrollers",
   watch: "/replicationcontrollers",
   selector: (o) => (o.spec?.selector ? { matchLabels: o.spec.selector } : undefined),
@@ -47,14 +50,19 @@ function reconciler(f: Flavor): Reconciler {
   return {
     name: f.name,
     watches: [f.watch, "/pods"],
-    sync: (ctx) => syncAll(f, ctx),
-    onTimer: (_key, ctx) => syncAll(f, ctx),
+    sync: (ctx) => syncAll(f, ctx, true),
+    onTimer: (_key, ctx) => syncAll(f, ctx, false),
   };
 }
 
-function syncAll(f: Flavor, ctx: ReconcileContext): void {
+/** Syncs the owners whose object or pods changed (`changed`), or every owner. */
+function syncAll(f: Flavor, ctx: ReconcileContext, changed: boolean): void {
   const client = clientFor(ctx, f.name);
-  const owners = (f === RS ? informer.replicaSets(ctx) : informer.replicationControllers(ctx));
+  const all = f === RS ? informer.replicaSets(ctx) : informer.replicationControllers(ctx);
+  if (all.length === 0) return;
+  const selects = (owner: KubeObject, pod: KubeObject) => selectorMatches(f.selector(owner), pod.metadata.labels);
+  const keys = changed ? changedKeys(ctx, f.watch, (o) => ownerKeys(o, f.kind, all, selects)) : undefined;
+  const owners = keys ? all.filter((o) => keys.has(objectKey(o))) : all;
   if (owners.length === 0) return;
   const podsByNs = new Map<string, KubeObject[]>();
   for (const p of informer.pods(ctx)) {

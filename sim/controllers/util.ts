@@ -1,7 +1,7 @@
 // Helpers shared by the controllers (pkg/controller/controller_utils.go, apimachinery labels).
 
 import type { KubeObject, OwnerReference } from "../api/types";
-import type { ReconcileContext } from "../cluster";
+import type { ReconcileContext, ResourceChange } from "../cluster";
 import { Client } from "../apiserver/client";
 import { recordSafely as recordEvent } from "../scheduler/record";
 import { K8S_ALPHANUMS } from "../core/prng";
@@ -17,6 +17,39 @@ export function emit(ctx: ReconcileContext, component: string, obj: KubeObject, 
 }
 
 export { selectorMatches, mapSelectorMatches, type LabelSelector } from "../scheduler/labels";
+
+export function objectKey(o: KubeObject): string {
+  return `${o.metadata.namespace ?? ""}/${o.metadata.name}`;
+}
+
+/**
+ * The objects of `ownerResource` (namespace/name keys) a sync has to look at: those changed since
+ * the previous sync and those `related` maps another changed object to (before and after a
+ * change). undefined when that is unknown (first sync, after a restore, the watch log no longer
+ * reaching back) or a change of a resource in `everyOn` concerns them all: then look at all.
+ */
+export function changedKeys(ctx: ReconcileContext, ownerResource: string, related: (o: KubeObject, c: ResourceChange) => Iterable<string>, everyOn: string[] = []): Set<string> | undefined {
+  const changes = ctx.changes();
+  if (!changes) return undefined;
+  const out = new Set<string>();
+  for (const c of changes) {
+    if (everyOn.includes(c.resource)) return undefined;
+    if (c.resource === ownerResource) out.add(objectKey(c.object));
+    else for (const o of c.previous ? [c.object, c.previous] : [c.object]) for (const k of related(o, c)) out.add(k);
+  }
+  return out;
+}
+
+/**
+ * The keys of the owners of `kind` a dependent belongs to: its controller if it has one (of that
+ * kind), else those of `candidates` in its namespace whose selector matches it (adoption).
+ */
+export function ownerKeys(o: KubeObject, kind: string, candidates: KubeObject[], selects: (owner: KubeObject, o: KubeObject) => boolean): string[] {
+  const ref = controllerRef(o);
+  const ns = o.metadata.namespace ?? "";
+  if (ref) return ref.kind === kind ? [`${ns}/${ref.name}`] : [];
+  return candidates.filter((c) => c.metadata.namespace === ns && selects(c, o)).map(objectKey);
+}
 
 export function controllerRef(o: KubeObject): OwnerReference | undefined {
   return o.metadata.ownerReferences?.find((r) => r.controller);
