@@ -6,6 +6,7 @@
 
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
+import type { Store } from "../apiserver/store";
 import { rfc3339 } from "../core/duration";
 import { ApiError } from "../apiserver/errors";
 import { eventName } from "../apiserver/events";
@@ -40,7 +41,7 @@ export function forgetKubeletEvents(api: object, uid: string): void {
 
 /** `api`: the API server the kubelet writes to (the memo's owner). */
 export function recordKubeletEvent(
-  api: object,
+  api: { store: Pick<Store, "peek"> },
   client: Client,
   nowMs: number,
   pod: KubeObject,
@@ -56,11 +57,10 @@ export function recordKubeletEvent(
   const key = eventKey(reason, fieldPath, message);
   const now = rfc3339(nowMs);
   const memoized = memo.get(key);
-  const known = memoized ? client.get("events", ns, memoized) : undefined;
+  // The stored Event (read-only): a GET would copy it only to be replaced by the update.
+  const known = memoized ? api.store.peek("/events", ns, memoized) : undefined;
   if (known) {
-    known.count = (known.count ?? 1) + 1;
-    known.lastTimestamp = now;
-    dropRefused(() => client.update(known));
+    dropRefused(() => client.update({ ...known, count: (known.count ?? 1) + 1, lastTimestamp: now }));
     return;
   }
   const name = eventName(pod.metadata.name, nowMs, prng);

@@ -6,6 +6,7 @@
 import type { ReconcileContext, Reconciler, ResourceChange } from "../cluster";
 import type { KubeObject } from "../api/types";
 import { Client } from "../apiserver/client";
+import { jsonEqual } from "../apiserver/store";
 import { forgetKubeletEvents, recordKubeletEvent } from "./events";
 import { resolveImage, containerArgv } from "../images/index";
 import { allocateIp, releaseIp } from "./ip";
@@ -122,11 +123,13 @@ export class Kubelet {
     if (!w) return;
     w.wakeAt = undefined;
     if (!this.nodeRt(w.node).running) return;
-    const pod = this.client.get("pods", w.namespace, w.name);
-    if (!pod || pod.metadata.uid !== uid) {
+    // The stored pod behind a shallow copy, as in sync (a GET would deep-copy it).
+    const stored = this.ctx.api.store.peek("/pods", w.namespace, w.name);
+    if (!stored || stored.metadata.uid !== uid) {
       this.forget(uid);
       return;
     }
+    const pod = { ...stored };
     const before = this.ctx.api.store.currentRv();
     this.step(w, pod);
     // Nothing but this wake-up wrote since the last sync: the next sync has nothing to look at.
@@ -485,7 +488,7 @@ export class Kubelet {
     // A finished pod's sandbox is torn down (kuberuntime killPodWithSyncResult).
     if (phase === "Succeeded" || phase === "Failed") setCondition(w, "PodReadyToStartContainers", "False", now);
     const status = buildStatus(w, pod, this.hostIP(w.node));
-    if (JSON.stringify(status) === JSON.stringify(pod.status)) return;
+    if (jsonEqual(status, pod.status)) return;
     const updated = this.client.updateStatus({ ...pod, status });
     Object.assign(pod, updated);
     w.seenRv = updated.metadata.resourceVersion;
