@@ -62,6 +62,16 @@ describe("node leases", () => {
     expect(Date.parse(client.get("leases", "kube-node-lease", "node01")!.spec.renewTime)).toBe(start + Math.floor((NOW + 95_000 - start) / 10_000) * 10_000);
   });
 
+  test("a lease whose renew time was removed by hand is renewed within 10 s", () => {
+    const cluster = createCluster({ seed: 3, topology: "default", now: NOW });
+    const client = new Client(cluster);
+    cluster.advanceTo(NOW + 60_000);
+    cluster.request({ method: "PATCH", path: "/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/node01", contentType: "application/merge-patch+json", body: { spec: { renewTime: null } } });
+    expect(client.get("leases", "kube-node-lease", "node01")!.spec.renewTime).toBeUndefined();
+    cluster.advanceTo(NOW + 70_000);
+    expect(NOW + 70_000 - Date.parse(client.get("leases", "kube-node-lease", "node01")!.spec.renewTime)).toBeLessThan(10_000);
+  });
+
   test("renew times are MicroTime: RFC 3339 with six fractional digits", () => {
     expect(microTime(Date.parse("2026-01-15T10:00:05.123Z"))).toBe("2026-01-15T10:00:05.123000Z");
   });

@@ -97,7 +97,8 @@ function allHealthy(ctx: ReconcileContext, health: (node: string) => KubeletHeal
     const h = health(name);
     const lease = ctx.api.store.peek(LEASES, NODE_LEASE_NAMESPACE, name);
     if (!lease || name in stopped || readyCondition(node)?.status === "Unknown") return false;
-    if (!ranSince(leaseRenewed(lease), h) || !ranSince(lastHeartbeat(node), h)) return false;
+    // A lease without a renew time (edited by hand) is renewed at the next tick.
+    if (!Number.isFinite(leaseRenewed(lease)) || !ranSince(leaseRenewed(lease), h) || !ranSince(lastHeartbeat(node), h)) return false;
   }
   return true;
 }
