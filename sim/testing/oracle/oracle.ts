@@ -13,7 +13,7 @@ import { serveApi } from "../http-adapter";
 import { caseId, DESCRIBE_CASES, MUTATE_CASES, READ_CASES, STATE_PATHS, type OracleCase } from "./cases";
 import { diffObjects } from "./object-diff";
 import { firstDifference, pool, removeRealHome, runReal, shellLine, type Outcome } from "./run";
-import { buildOracleState, type OracleState } from "./state";
+import { buildOracleState, lookAtNodes, type OracleState } from "./state";
 
 export interface CaseResult {
   id: string;
@@ -112,6 +112,7 @@ async function describeCases(st: OracleState): Promise<CaseResult[]> {
       const second = Math.ceil((Date.now() + 1) / 1000) * 1000;
       await sleep(second - Date.now());
       st.sandbox.advanceTo(second);
+      lookAtNodes(st.sandbox, second);
       const reals = await Promise.all(batch.map(async (c) => ({ real: await runReal(expand(c, st.dir), served.kubeconfig), late: Date.now() >= second + 1000 })));
       const retry: OracleCase[] = [];
       batch.forEach((c, i) => {

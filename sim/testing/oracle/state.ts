@@ -150,6 +150,15 @@ function writeSandboxFiles(sb: Sandbox, dir: string, files: Record<string, strin
   for (const [name, text] of Object.entries(files)) run(`cat > ${dir}/${name} <<'EOF'\n${text}EOF`);
 }
 
+/**
+ * A learner's look at the nodes and their leases at `now`: the kubelets' lazily written renewals
+ * and heartbeats (sim/controllers/node-lease.ts) are written as before any kubectl request on them,
+ * so the real kubectl, served the sandbox's read-only view, sees what ours sees.
+ */
+export function lookAtNodes(sandbox: Sandbox, now: number): void {
+  sandbox.exec("kubectl get nodes,leases -A -o name", { now });
+}
+
 /** Builds the rich state so that the sandbox clock reads `end` (a whole second) at the end. */
 export function buildOracleState(end: number, dir: string): OracleState {
   const start = end - BUILD_SPAN_MS;
@@ -163,6 +172,7 @@ export function buildOracleState(end: number, dir: string): OracleState {
     if (r.exitCode !== 0) setupFailures.push(`${line} -> ${r.exitCode}: ${r.output.trim()}`);
   }
   sandbox.advanceTo(end);
+  lookAtNodes(sandbox, end);
   sandbox.exec("clear", { now: end });
   return { sandbox, snapshot: structuredClone(sandbox.snapshot()), end, dir, setupFailures };
 }
