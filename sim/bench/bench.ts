@@ -53,20 +53,26 @@ const NOTES = `## Notes
 - The machine is shared and loaded (load average 12-17 on 2 cores): medians and p99s here swing
   2-3x between runs. Compare work instead: \`npx tsx sim/bench/profile.ts crash\` counts it, and
   instruction counts under \`valgrind --tool=callgrind\` of an esbuild bundle are stable.
-- Crash-loop hour, round 2: the node monitor's 720 ticks (every 5 s) now return at once while every
-  kubelet runs and no heartbeat or lease renewal is due (cached per nodes/leases revision); the
-  control-plane gate peeks the static pod instead of a GET per sync/wake-up; updates compare with
-  jsonEqual instead of two canonical strings; request bodies sanitize ~5x faster (plain assignment
-  instead of defineProperty per key) and copy with cloneJson, not structuredClone; the kubelet reads
-  stored pods and nodes instead of deep-copied LISTs; a full watch log no longer shifts 5000 events
-  per write. Meanwhile node leases arrived (kube-node-lease, renewed every 10 s per node through
-  the API: ~1080 extra writes an hour, ~1540 store writes in all against ~320 before), which
-  dominates the hour now. The < 5 ms target needs the hour to cost a few µs per wake-up: leases
-  (and the 5-min heartbeats) derived on read rather than written every 10 s, and the kubelet and
-  controllers using \`ctx.changes()\` (new: the watched objects changed since the previous sync) to
-  look only at the keys that changed. Callgrind, one sandbox (seed 1), instructions of the hour
-  alone (run minus a run without the advance): 620 M at the start of round 2 (no leases), 970 M
-  now with the lease renewals; creating the sandbox went from 2103 M to 1814 M instructions.
+  The table above was taken while other sessions ran their test suites (load 12-20): its times
+  are inflated several-fold (snapshot + restore, which this round did not touch, went from 1.46 ms
+  to 27 ms); an A/B of the crash-loop hour in those conditions gave a minimum of 209-383 ms before
+  this round against 34-184 ms after. Only the callgrind counts below compare.
+- Crash-loop hour, round 3: node leases and heartbeats are derived from the virtual clock
+  (sim/controllers/node-lease.ts). A healthy kubelet's renewals (every 10 s) and status heartbeats
+  (every 5 min) are written lazily: before kubectl's requests on nodes or leases (one write with the
+  latest time; every renewal as its own event for a watch) and at the node monitor's ticks, which
+  run only while a kubelet is down or just back (\`setKubeletRunning\` tells the cluster through
+  \`Cluster.stateChanged\`). The kubelet and the ReplicaSet/RC, Deployment, DaemonSet, Endpoints,
+  EndpointSlice and node lifecycle controllers look only at what changed (\`ctx.changes()\` mapped
+  to owners through controllerRefs and selectors). The hour is now its real events: 67 kubelet
+  wake-ups (16 restarts), 35 pod and 84 event writes, against 720 monitor ticks and 1116 lease and
+  node writes more before. Callgrind (\`sh sim/bench/callgrind.sh\`: one cold run of seed 1, the
+  hour's instructions = a run with the hour minus one without): 981 M before this round, 326 M with
+  derived leases, 286 M with changed-key syncs, 276 M now (creating the sandbox: 1802 M, now
+  1675 M). About 70% of what is left is the kubelet's own writes (each pod status or event write
+  takes the API server's whole write path: routing, body sanitizing, validation, defaulting,
+  copies) and the settles after them; under 5 ms needs a cheaper in-process write path, not fewer
+  writes.
 - Snapshot size, round 3 (was 82 KB fresh, 93 KB after the commands above; steps measured after
   the commands): the ids a cluster hands out (uids, container ids) look random but are a keyed
   permutation of a counter (sim/core/ids.ts), so packed parts store the counter instead of 16
