@@ -200,7 +200,7 @@ export class Cluster implements ClusterPort {
     const packed = this.packedStates.get(name);
     if (packed !== undefined) {
       this.packedStates.delete(name);
-      this.states[name] = unpack(packed);
+      this.states[name] = unpack(packed, this.prng.ids);
       this.packCache.set(name, packed);
     }
     return this.states[name] ?? {};

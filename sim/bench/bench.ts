@@ -68,7 +68,8 @@ const NOTES = `## Notes
   wake-ups (16 restarts), 35 pod and 84 event writes, against 720 monitor ticks and 1116 lease and
   node writes more before. Callgrind (\`sh sim/bench/callgrind.sh\`: one cold run of seed 1, the
   hour's instructions = a run with the hour minus one without): 981 M before this round, 326 M with
-  derived leases, 286 M with changed-key syncs, 276 M now (creating the sandbox: 1802 M, now
+  derived leases, 286 M with changed-key syncs, 276 M at the end (measured before rebasing on the
+  snapshot round; creating the sandbox: 1802 M, then
   1675 M). About 70% of what is left is the kubelet's own writes (each pod status or event write
   takes the API server's whole write path: routing, body sanitizing, validation, defaulting,
   copies) and the settles after them; under 5 ms needs a cheaper in-process write path, not fewer

@@ -3,6 +3,7 @@ import { createCluster } from "../world";
 import { Client } from "../apiserver/client";
 import { setKubeletRunning } from "../node/index";
 import { microTime } from "./node-lease";
+import { createSandbox, restoreSandbox } from "../index";
 
 const NOW = Date.parse("2026-01-15T10:00:00Z");
 
@@ -70,6 +71,17 @@ describe("node leases", () => {
     expect(client.get("leases", "kube-node-lease", "node01")!.spec.renewTime).toBeUndefined();
     cluster.advanceTo(NOW + 70_000);
     expect(NOW + 70_000 - Date.parse(client.get("leases", "kube-node-lease", "node01")!.spec.renewTime)).toBeLessThan(10_000);
+  });
+
+  test("a sandbox restored from a compact snapshot derives the renewals from its packed kubelet state", () => {
+    const s = createSandbox({ seed: 3, now: NOW });
+    s.exec("kubectl run crash --image=busybox -- false", { now: NOW + 1000 });
+    s.advanceTo(NOW + 95_000);
+    const r = restoreSandbox(JSON.parse(JSON.stringify(s.snapshot())));
+    // At the snapshot's own time: nothing else unpacks the kubelet's state first.
+    const line = (sb: typeof s) => sb.exec("kubectl get lease node01 -n kube-node-lease -o jsonpath={.spec.renewTime}", { now: NOW + 95_000 });
+    expect(line(r)).toEqual(line(s));
+    expect(line(r).exitCode).toBe(0);
   });
 
   test("renew times are MicroTime: RFC 3339 with six fractional digits", () => {
