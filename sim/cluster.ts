@@ -197,12 +197,9 @@ export class Cluster implements ClusterPort {
 
   /** A reconciler's state for reading only (not copied from a snapshot that shares it: do not mutate). */
   peekState(name: string): Record<string, unknown> {
-    const packed = this.packedStates.get(name);
-    if (packed !== undefined) {
-      this.packedStates.delete(name);
-      this.states[name] = unpack(packed, this.prng.ids);
-      this.packCache.set(name, packed);
-    }
+    const packed = this.unpackState(name);
+    // Still as packed: a snapshot can reuse the packing.
+    if (packed !== undefined) this.packCache.set(name, packed);
     return this.states[name] ?? {};
   }
 
@@ -240,15 +237,20 @@ export class Cluster implements ClusterPort {
   /** A reconciler's state, made private to this cluster (copied if a snapshot shares it). */
   private touch(name: string): Record<string, unknown> {
     if (!this.owned.has(name)) {
-      const packed = this.packedStates.get(name);
-      if (packed !== undefined) {
-        this.packedStates.delete(name);
-        this.states[name] = unpack(packed, { ids: this.prng.ids });
-      } else this.states[name] = cloneJson(this.states[name] ?? {});
+      if (this.unpackState(name) === undefined) this.states[name] = cloneJson(this.states[name] ?? {});
       this.owned.add(name);
       this.packCache.delete(name);
     }
     return this.states[name];
+  }
+
+  /** Unpacks a restored state not unpacked yet into `states`; returns its packed form, if it was. */
+  private unpackState(name: string): string | undefined {
+    const packed = this.packedStates.get(name);
+    if (packed === undefined) return undefined;
+    this.packedStates.delete(name);
+    this.states[name] = unpack(packed, { ids: this.prng.ids });
+    return packed;
   }
 
   private watchedChangeAfter(r: Reconciler, rv: number): boolean {
