@@ -53,10 +53,8 @@ const NOTES = `## Notes
 - The machine is shared and loaded (load average 12-17 on 2 cores): medians and p99s here swing
   2-3x between runs. Compare work instead: \`npx tsx sim/bench/profile.ts crash\` counts it, and
   instruction counts under \`valgrind --tool=callgrind\` of an esbuild bundle are stable.
-  The table above was taken while test suites ran (load 15-20, ours included): its times
-  are inflated several-fold (snapshot + restore, which this round did not touch, went from 1.46 ms
-  to 37 ms); an A/B of the crash-loop hour in those conditions gave a minimum of 209-383 ms before
-  this round against 34-184 ms after. Only the callgrind counts below compare.
+  The table above (load 3.3) against the previous one (load 3.1, the same code but for this
+  round): crash-loop hour 158.9 -> 48.7 ms median, 3-replica deployment + 60 s 38.3 -> 24.6 ms.
 - Crash-loop hour, round 3: node leases and heartbeats are derived from the virtual clock
   (sim/controllers/node-lease.ts). A healthy kubelet's renewals (every 10 s) and status heartbeats
   (every 5 min) are written lazily: before kubectl's requests on nodes or leases (one write with the
