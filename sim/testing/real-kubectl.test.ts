@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createCluster } from "../world";
 import { registerPodExec } from "../shell/container-exec";
 import { groupVersion, KINDS } from "../api/kinds";
+import { alternateVersions } from "../api/versions";
 import "../sandbox"; // installs the kubelet's container contexts for exec
 import type { Cluster } from "../cluster";
 import { hasRealKubectl, REAL_KUBECTL, runRealKubectl, serveApi, type KubectlResult, type ServedApi } from "./http-adapter";
@@ -30,7 +31,9 @@ describe.skipIf(!hasRealKubectl())("the real kubectl against a sandbox", () => {
   afterAll(async () => served?.close());
 
   test("discovery: api-versions and the node list", async () => {
-    const versions = [...new Set(KINDS.map(groupVersion))].sort();
+    // Every kind's stored group/version plus the versions it is also served at (autoscaling/v1).
+    const alternates = KINDS.flatMap((k) => alternateVersions(k).map((c) => (k.group ? `${k.group}/${c.version}` : c.version)));
+    const versions = [...new Set([...KINDS.map(groupVersion), ...alternates])].sort();
     expect((await kubectl("api-versions")).stdout).toBe(versions.join("\n") + "\n");
     const nodes = await kubectl("get nodes");
     expect(nodes.code).toBe(0);
