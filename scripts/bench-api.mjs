@@ -5,9 +5,9 @@
 //      commands with a think time (BENCH_THINK_MS, default 1000 ms, like a fast typist);
 //   2. the same 50 learners with no think time (saturation), beside the trivial /api/health route;
 //   3. the time from opening the exercise in Chromium to the first command's output.
-// Writes the table to docs/BENCHMARKS-API.md.
+// Writes the table to docs/BENCHMARKS-API.md, keeping the notes below it (from its first "## " heading).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -232,7 +232,11 @@ async function main() {
   ].join("\n");
   console.log("\n" + md);
   mkdirSync(path.join(root, "docs"), { recursive: true });
-  writeFileSync(path.join(root, "docs", process.env.BENCH_OUT || "BENCHMARKS-API.md"), md + (process.env.BENCH_NOTES ? `\n${process.env.BENCH_NOTES}\n` : ""));
+  // The hand-written notes below the tables (from the first "## " heading on) survive a rerun.
+  const out = path.join(root, "docs", process.env.BENCH_OUT || "BENCHMARKS-API.md");
+  const previous = existsSync(out) ? readFileSync(out, "utf8") : "";
+  const kept = previous.indexOf("\n## ") >= 0 ? previous.slice(previous.indexOf("\n## ") + 1) : "";
+  writeFileSync(out, md + (process.env.BENCH_NOTES ? `\n${process.env.BENCH_NOTES}\n` : "") + (kept ? `\n${kept}` : ""));
 }
 
 try {
