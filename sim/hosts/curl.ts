@@ -71,6 +71,7 @@ export function curl(p: Proc): number {
   const withScheme = (u: string) => (/^[a-z]+:\/\//.test(u) ? u : `http://${u}`);
   return curlTool(p.argv.slice(1), {
     out: (t) => p.stdout(t + "\n"),
+    raw: (t) => p.stdout(t),
     // curl 8 on the node: "Couldn't connect to server".
     err: (t) => p.stderr(t.replace("Could not connect to server", "Couldn't connect to server") + "\n"),
     net: c ? (url) => nodeNet(c, withScheme(url)) : undefined,

@@ -97,6 +97,19 @@ describe("traffic from a node", () => {
     expect(s.run(`curl ${ip}:81`)).toBe(`curl: (7) Failed to connect to ${ip} port 81 after 0 ms: Couldn't connect to server\n`);
   });
 
+  it("prints --write-out as given (no newline added), also as 000 after a failed connection", () => {
+    const s = session();
+    s.run("kubectl run web --image=nginx --labels=app=web");
+    s.run("kubectl expose pod web --port=80");
+    s.run("sleep 1", 20);
+    const ip = s.run("kubectl get svc web -o jsonpath='{.spec.clusterIP}'");
+    expect(s.run(`curl -s -o /dev/null -w '%{http_code}' ${ip}`)).toBe("200");
+    expect(s.run(`curl -s -o /dev/null -w 'code=%{http_code}\\n' ${ip}`)).toBe("code=200\n");
+    expect(s.run(`curl -s -o /dev/null -w '%{http_code}' ${ip}:81`)).toBe("000");
+    expect(s.code()).toBe(7);
+    expect(s.run(`curl -sS -w '[%{http_code}]' ${ip}:81`)).toBe(`curl: (7) Failed to connect to ${ip} port 81 after 0 ms: Couldn't connect to server\n[000]`);
+  });
+
   it("does not resolve Service names on a node, and answers /version from the API server", () => {
     const s = session();
     expect(s.run("curl http://kubernetes")).toBe("curl: (6) Could not resolve host: kubernetes\n");

@@ -4,7 +4,10 @@
 import type { NetReply } from "./types";
 
 export interface ToolIo {
+  /** One line of output (the newline is added). */
   out(text: string): void;
+  /** Output exactly as given, without an added newline (curl's --write-out); falls back to out(). */
+  raw?(text: string): void;
   err(text: string): void;
   net?: (url: string) => NetReply;
   /** Writes a file in the container (wget without -O-, curl -o). */
@@ -92,21 +95,30 @@ export function curl(args: string[], io: ToolIo): number {
   const url = withScheme(urls[0]);
   const r = io.net ? io.net(url) : { ok: false as const, error: "dns" as const, host: new URL(url).hostname, port: 80 };
   const quietErrors = silent && !showErr;
+  // --write-out comes after the transfer, and also after a failed one (http_code 000), after the error.
+  const written = (code: number, exit: number): number => {
+    if (writeOut) writeRaw(io, writeOut.replace(/%\{http_code\}/g, String(code).padStart(3, "0")).replace(/\\n/g, "\n"));
+    return exit;
+  };
   if (!r.ok) {
-    if (r.error === "dns") { if (!quietErrors) io.err(`curl: (6) Could not resolve host: ${r.host}`); return 6; }
-    if (r.error === "refused") { if (!quietErrors) io.err(`curl: (7) Failed to connect to ${r.host} port ${r.port} after 0 ms: Could not connect to server`); return 7; }
+    if (r.error === "dns") { if (!quietErrors) io.err(`curl: (6) Could not resolve host: ${r.host}`); return written(0, 6); }
+    if (r.error === "refused") { if (!quietErrors) io.err(`curl: (7) Failed to connect to ${r.host} port ${r.port} after 0 ms: Could not connect to server`); return written(0, 7); }
     const ms = (timeoutS ?? 134) * 1000;
     io.sleepMs(ms);
     if (!quietErrors) io.err(timeoutS !== undefined ? `curl: (28) Connection timed out after ${ms + 1} milliseconds` : `curl: (28) Failed to connect to ${r.host} port ${r.port} after ${ms} ms: Couldn't connect to server`);
-    return 28;
+    return written(0, 28);
   }
-  if (fail && r.status >= 400) { if (!quietErrors) io.err(`curl: (22) The requested URL returned error: ${r.status}`); return 22; }
+  if (fail && r.status >= 400) { if (!quietErrors) io.err(`curl: (22) The requested URL returned error: ${r.status}`); return written(r.status, 22); }
   let text = head ? `HTTP/1.1 ${r.status} ${REASON[r.status] ?? ""}\n${Object.entries(r.headers ?? {}).map(([k, v]) => `${k}: ${v}`).join("\n")}\n` : r.body;
   if (outFile && outFile !== "-") {
     if (outFile !== "/dev/null") io.write(outFile.startsWith("/") ? outFile : `/${outFile}`, text);
     text = "";
   }
-  if (writeOut) text += writeOut.replace(/%\{http_code\}/g, String(r.status)).replace(/\\n/g, "\n");
   lines(text, io.out);
-  return 0;
+  return written(r.status, 0);
+}
+
+function writeRaw(io: ToolIo, text: string): void {
+  if (io.raw) io.raw(text);
+  else lines(text, io.out);
 }

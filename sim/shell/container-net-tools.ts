@@ -12,6 +12,7 @@ import type { ContainerContext } from "./container-exec";
 function toolIo(p: Proc, net: ((url: string) => NetReply) | undefined): ToolIo {
   return {
     out: (t) => p.stdout(t + "\n"),
+    raw: (t) => p.stdout(t),
     err: (t) => p.stderr(t + "\n"),
     net,
     write: (path, data) => p.fs.write(path.startsWith("/") ? path : `${p.cwd.replace(/\/$/, "")}/${path}`, data),
