@@ -76,6 +76,24 @@ function fromFiles(ctx: Ctx, files: string[], recursive: boolean, errors: VisitE
   return out;
 }
 
+/** The `-f`, `-l`, `--all` selection of the `kubectl set` verbs (their selectionFlags()). */
+export function selectionQuery(ctx: Ctx, emptyMessage: string): TargetQuery {
+  return { files: ctx.flags.strings("filename"), selector: ctx.flags.string("selector"), all: ctx.flags.bool("all"), emptyMessage };
+}
+
+/**
+ * Visits every target `args` and `q` name; what a visit returns is an error of that target. The
+ * lookup's errors (NotFound, ...) and the visits' are printed after the successes: the exit code.
+ */
+export function visitTargets(ctx: Ctx, args: string[], q: TargetQuery, visit: (t: Found) => VisitError | undefined): number {
+  const errors: VisitError[] = [];
+  for (const t of findTargets(ctx, args, q, errors)) {
+    const e = visit(t);
+    if (e) errors.push(e);
+  }
+  return finishWithErrors(ctx, errors);
+}
+
 /** Prints collected errors after the successes, as kubectl's aggregate does; the exit code. */
 export function finishWithErrors(ctx: Ctx, errors: VisitError[]): number {
   if (errors.length === 0) return 0;

@@ -6,7 +6,7 @@ import { kubectlError } from "../framework/errors";
 import { verb, type Ctx, type Verb } from "../framework/verb";
 import { nameOf } from "../framework/resources";
 import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, printChanged, printFlags } from "../mutate/common";
-import { findTargets, finishWithErrors, type Found } from "../mutate/targets";
+import { visitTargets, type Found } from "../mutate/targets";
 import { patchObject } from "../mutate/write";
 import { statusErrorText } from "../framework/errors";
 
@@ -81,8 +81,7 @@ function runMetadataVerb(ctx: Ctx, args: string[], field: Field, word: string): 
   if (noChanges && !list) throw kubectlError(`at least one ${field === "labels" ? "label" : "annotation"} update is required`);
   checkOutputFormat(ctx);
   const dryRun = dryRunOf(ctx);
-  const errors: string[] = [];
-  const targets = findTargets(ctx, resources, {
+  return visitTargets(ctx, resources, {
     files: ctx.flags.strings("filename"),
     recursive: ctx.flags.bool("recursive"),
     selector: ctx.flags.string("selector"),
@@ -90,16 +89,11 @@ function runMetadataVerb(ctx: Ctx, args: string[], field: Field, word: string): 
     all: ctx.flags.bool("all"),
     allNamespaces: ctx.flags.bool("all-namespaces"),
     emptyMessage: "one or more resources must be specified as <resource> <name> or <resource>/<name>",
-  }, errors);
-  for (const t of targets) {
-    if (list && noChanges) {
-      printList(ctx, t, field);
-      continue;
-    }
-    const err = applyChanges(ctx, t, field, changes, word, dryRun);
-    if (err) errors.push(err);
-  }
-  return finishWithErrors(ctx, errors);
+  }, (t) => {
+    if (!(list && noChanges)) return applyChanges(ctx, t, field, changes, word, dryRun);
+    printList(ctx, t, field);
+    return undefined;
+  });
 }
 
 function printList(ctx: Ctx, t: Found, field: Field): void {

@@ -7,7 +7,7 @@ import { boolFlag, stringArrayFlag, stringFlag } from "../framework/flags";
 import { kubectlError, statusErrorText } from "../framework/errors";
 import { verb, type Ctx } from "../framework/verb";
 import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, printChanged, printFlags } from "../mutate/common";
-import { findTargets, finishWithErrors, type Found } from "../mutate/targets";
+import { findTargets, finishWithErrors, selectionQuery, visitTargets, type Found } from "../mutate/targets";
 import { patchObject } from "../mutate/write";
 import { nestAt, podSpecOf as podSpecOfObject } from "../mutate/pod-spec";
 import { setResourcesVerb } from "./set-resources";
@@ -19,6 +19,8 @@ interface Container {
 }
 
 const podSpecOf = (o: KubeObject) => podSpecOfObject<Container>(o);
+
+const NAME_RESOURCES = "one or more resources must be specified as <resource> <name> or <resource>/<name>";
 
 const selectionFlags = () => [
   ...filenameFlags(),
@@ -43,18 +45,7 @@ function runSetImage(ctx: Ctx, args: string[]): number {
   const images = new Map(pairs.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
   checkOutputFormat(ctx);
   const dryRun = dryRunOf(ctx);
-  const errors: string[] = [];
-  const targets = findTargets(ctx, resources, {
-    files: ctx.flags.strings("filename"),
-    selector: ctx.flags.string("selector"),
-    all: ctx.flags.bool("all"),
-    emptyMessage: "one or more resources must be specified as <resource> <name> or <resource>/<name>",
-  }, errors);
-  for (const t of targets) {
-    const e = setImages(ctx, t, images, dryRun);
-    if (e) errors.push(e);
-  }
-  return finishWithErrors(ctx, errors);
+  return visitTargets(ctx, resources, selectionQuery(ctx, NAME_RESOURCES), (t) => setImages(ctx, t, images, dryRun));
 }
 
 function setImages(ctx: Ctx, t: Found, images: Map<string, string>, dryRun: ReturnType<typeof dryRunOf>): string | undefined {
@@ -97,7 +88,7 @@ function runSetEnv(ctx: Ctx, args: string[]): number {
   if (changes.length === 0 && !list) throw kubectlError("at least one environment variable must be provided");
   const dryRun = dryRunOf(ctx);
   const errors: string[] = [];
-  const targets = findTargets(ctx, resources, { files: ctx.flags.strings("filename"), selector: ctx.flags.string("selector"), all: ctx.flags.bool("all"), emptyMessage: "one or more resources must be specified as <resource> <name> or <resource>/<name>" }, errors);
+  const targets = findTargets(ctx, resources, selectionQuery(ctx, NAME_RESOURCES), errors);
   const which = ctx.flags.string("containers");
   for (const t of targets) {
     const ps = podSpecOf(t.object);

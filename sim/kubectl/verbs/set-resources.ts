@@ -6,7 +6,7 @@ import { boolFlag, stringFlag } from "../framework/flags";
 import { kubectlError } from "../framework/errors";
 import { verb, type Ctx } from "../framework/verb";
 import { checkOutputFormat, dryRunFlag, dryRunOf, filenameFlags, printChanged, printFlags } from "../mutate/common";
-import { findTargets, finishWithErrors, type Found } from "../mutate/targets";
+import { selectionQuery, visitTargets, type Found } from "../mutate/targets";
 import { patchObject } from "../mutate/write";
 import { nestAt, podSpecOf } from "../mutate/pod-spec";
 import { parseQuantity } from "../describe/quantity";
@@ -53,18 +53,8 @@ function runSetResources(ctx: Ctx, args: string[]): number {
   const requests = resourceList(ctx.flags.string("requests"));
   if (!Object.keys(limits).length && !Object.keys(requests).length) throw kubectlError("you must specify an update to requests or limits (in the form of --requests/--limits)");
   checkOutputFormat(ctx);
-  const errors: string[] = [];
-  const targets = findTargets(ctx, args, {
-    files: ctx.flags.strings("filename"),
-    selector: ctx.flags.string("selector"),
-    all: ctx.flags.bool("all"),
-    emptyMessage: "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-  }, errors);
-  for (const t of targets) {
-    const e = setResources(ctx, t, limits, requests);
-    if (e) errors.push(e);
-  }
-  return finishWithErrors(ctx, errors);
+  const empty = "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+  return visitTargets(ctx, args, selectionQuery(ctx, empty), (t) => setResources(ctx, t, limits, requests));
 }
 
 function setResources(ctx: Ctx, t: Found, limits: Record<string, string>, requests: Record<string, string>): string | undefined {
