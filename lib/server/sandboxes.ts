@@ -113,14 +113,15 @@ export async function live(id: string, version: number): Promise<Live> {
 }
 
 /**
- * A snapshot written by an older simulator (another SNAPSHOT_VERSION) cannot be continued, and its
- * log may not replay the same on the new one: the sandbox is set up afresh for its exercise, as a
- * reset does (a new version, the scrollback starting after it), instead of failing every request.
+ * A sandbox set up afresh for its exercise as a new version, the scrollback starting after it: a
+ * reset, and a snapshot written by an older simulator (another SNAPSHOT_VERSION), which cannot be
+ * continued and whose log may not replay the same on the new one (instead of failing every request).
  */
-async function setUpAfresh(id: string, version: number, exerciseId: string): Promise<void> {
-  const sandbox = await freshSandbox(exerciseOf(exerciseId), Date.now());
+async function setUpAfresh(id: string, version: number, exerciseId: string, now = Date.now()): Promise<{ sandbox: Sandbox; version: number } | null> {
+  const sandbox = await freshSandbox(exerciseOf(exerciseId), now);
   const next = version + 1;
-  await db().sandbox.updateMany({ where: { id, version }, data: { snapshot: JSON.stringify(sandbox.snapshot()), snapshotVersion: next, version: next, logStart: next } });
+  const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot: JSON.stringify(sandbox.snapshot()), snapshotVersion: next, version: next, logStart: next } });
+  return u.count === 1 ? { sandbox, version: next } : null; // null: someone wrote first
 }
 
 /**
@@ -297,12 +298,10 @@ export async function exec(viewer: Viewer, id: string, line: string, now?: numbe
 export async function resetSandbox(viewer: Viewer, id: string, now = Date.now()): Promise<SandboxView> {
   await withSandboxLock(id, async () => {
     const m = await meta(viewer, id);
-    const sandbox = await freshSandbox(exerciseOf(m.exercise), now);
-    const next = m.version + 1;
-    const u = await db().sandbox.updateMany({ where: { id, version: m.version }, data: { snapshot: JSON.stringify(sandbox.snapshot()), snapshotVersion: next, version: next, logStart: next } });
+    const fresh = await setUpAfresh(id, m.version, m.exercise, now);
     forget(id);
-    if (u.count !== 1) throw new AppError("conflict", "The sandbox changed meanwhile; try again.");
-    remember(id, next, sandbox, viewer.id, next);
+    if (!fresh) throw new AppError("conflict", "The sandbox changed meanwhile; try again.");
+    remember(id, fresh.version, fresh.sandbox, viewer.id, fresh.version);
   });
   return getSandbox(viewer, id, now);
 }
