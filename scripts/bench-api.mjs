@@ -17,7 +17,7 @@ const LEARNERS = Number(process.env.BENCH_LEARNERS || 50);
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
 const THINK_MS = Number(process.env.BENCH_THINK_MS || 1000);
 const PORT = Number(process.env.BENCH_PORT || 3400);
-const DIST = ".next-bench";
+const DIST = process.env.BENCH_DIST || ".next-bench";
 const base = `http://127.0.0.1:${PORT}`;
 const dbName = `bench_${Date.now()}`;
 const pgAdmin = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : null;
@@ -34,6 +34,8 @@ const MIX = [
   (i, n) => (n % 12 === 6 ? `kubectl run web-${n} --image=nginx` : "kubectl get pods -o wide"),
   (i, n) => "kubectl describe pod redis",
 ];
+
+let firstError = null; // the first failed exec, printed at the end
 
 function pct(sorted, p) {
   if (sorted.length === 0) return NaN;
@@ -70,7 +72,8 @@ class Learner {
   async exec(line) {
     const t = performance.now();
     const r = await this.req(`/api/sandboxes/${this.sandbox}/exec`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ line }) });
-    await r.arrayBuffer();
+    const body = await r.text();
+    if (r.status !== 200 && !firstError) firstError = `exec ${r.status}: ${body.slice(0, 300)}`;
     return { ms: performance.now() - t, ok: r.status === 200, status: r.status };
   }
 }
@@ -193,6 +196,15 @@ async function main() {
   for (const l of learners) for (let k = 0; k < 3; k++) await execOp(l); // warm up
   await drive(learners, 3, 0, healthOp);
 
+  // BENCH_PROFILE_EXEC=1: only the saturated exec phase (for a CPU profile of it), no table written.
+  if (process.env.BENCH_PROFILE_EXEC) {
+    const r = await drive(learners, SECONDS, 0, execOp);
+    console.log(`exec saturation: ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}`);
+    if (process.env.BENCH_CPU_PROF) return; // the profile holds the exec phase alone
+    const h = await drive(learners, SECONDS, 0, healthOp);
+    console.log(`trivial saturation: ${h.rps.toFixed(1)} req/s (exec = ${((100 * r.rps) / h.rps).toFixed(1)} %)`);
+    return;
+  }
   console.log(`learners with think time ${THINK_MS} ms, ${SECONDS} s ...`);
   const paced = await drive(learners, SECONDS, THINK_MS, execOp);
   console.log(`saturation: exec, ${SECONDS} s ...`);
@@ -242,6 +254,7 @@ async function main() {
 try {
   await main();
 } finally {
+  if (firstError) console.error(`first error: ${firstError}`);
   server?.kill("SIGTERM");
   if (pgAdmin) {
     const { default: pg } = await import("pg");

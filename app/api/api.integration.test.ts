@@ -3,7 +3,7 @@
 import { describe, expect, inject, test, vi } from "vitest";
 import { POST as openRoute } from "./sandboxes/route";
 import { GET as getRoute } from "./sandboxes/[id]/route";
-import { POST as execRoute } from "./sandboxes/[id]/exec/route";
+import execHandler from "@/pages/api/sandboxes/[id]/exec";
 import { POST as gradeRoute } from "./sandboxes/[id]/grade/route";
 import { GET as clusterRoute } from "./sandboxes/[id]/cluster/route";
 import { POST as signupRoute } from "./signup/route";
@@ -11,6 +11,7 @@ import { db } from "@/lib/server/db";
 import { fastStore } from "@/lib/server/fast-store";
 import { endSessions, setDisabled, setRole } from "@/lib/server/users";
 import { jsonRequest, newViewer, params, sessionCookie } from "@/test/integration/fixtures";
+import { callNodeRoute } from "@/test/integration/node-route";
 
 const provider = inject("provider");
 
@@ -23,7 +24,9 @@ async function learnerWithSandbox() {
   return { v, cookie, id };
 }
 
-const exec = (id: string, body: unknown, cookie?: string) => execRoute(jsonRequest(`/api/sandboxes/${id}/exec`, body, cookie), params({ id }));
+// The exec route is a Pages Router API handler (the terminal's hot path: lib/server/node-route.ts).
+const execRoute = (req: Request, { id }: { id: string }) => callNodeRoute(execHandler, req, { id });
+const exec = (id: string, body: unknown, cookie?: string) => execRoute(jsonRequest(`/api/sandboxes/${id}/exec`, body, cookie), { id });
 
 async function errorOf(res: Response) {
   const text = await res.text();
@@ -79,11 +82,32 @@ describe(`API routes on ${provider}`, () => {
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).error.code).toBe("malformed_json");
     expect((await exec(id, { line: 42 }, cookie)).status).toBe(400);
-    const form = await execRoute(jsonRequest(`/api/sandboxes/${id}/exec`, '{"line":"ls"}', cookie, { headers: { "content-type": "text/plain", cookie } }), params({ id }));
+    const form = await execRoute(jsonRequest(`/api/sandboxes/${id}/exec`, '{"line":"ls"}', cookie, { headers: { "content-type": "text/plain", cookie } }), { id });
     expect(form.status).toBe(415);
     const huge = await exec(id, { line: "x".repeat(100_000) }, cookie);
     expect(huge.status).toBe(413);
     expect((await errorOf(huge)).error.code).toBe("too_large");
+    // Without a Content-Length (chunked), the body is refused as soon as it passes the limit.
+    const chunks = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 20; i++) c.enqueue(new TextEncoder().encode(i === 0 ? '{"line":"' : "z".repeat(8_192)));
+        c.close();
+      },
+    });
+    const chunked = await execRoute(new Request(`http://localhost/api/sandboxes/${id}/exec`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: chunks, duplex: "half" } as RequestInit), { id });
+    expect(chunked.status).toBe(413);
+    expect((await errorOf(chunked)).error.code).toBe("too_large");
+  });
+
+  test("the exec route answers only POST: 405 with Allow, and nothing runs", async () => {
+    const { id, cookie } = await learnerWithSandbox();
+    const first = (await (await exec(id, { line: "true" }, cookie)).json()) as { version: number };
+    const res = await execRoute(new Request(`http://localhost/api/sandboxes/${id}/exec`, { headers: { cookie } }), { id });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST");
+    expect((await errorOf(res)).error.code).toBe("method_not_allowed");
+    const next = (await (await exec(id, { line: "true" }, cookie)).json()) as { version: number };
+    expect(next.version).toBe(first.version + 1);
   });
 
   test("an over-long command line gets a clear error", async () => {

@@ -95,7 +95,15 @@ export async function getViewer(req?: Request): Promise<Viewer | null> {
 }
 
 export async function requireViewer(req?: Request): Promise<Viewer> {
-  const v = await getViewer(req);
+  return signedIn(await getViewer(req));
+}
+
+/** requireViewer for a handler that has the Cookie header itself (lib/server/node-route.ts). */
+export async function requireViewerFromCookie(header: string | undefined): Promise<Viewer> {
+  return signedIn(await viewerFromCookieHeader(header));
+}
+
+function signedIn(v: Viewer | null): Viewer {
   if (!v) throw new AppError("unauthenticated", "Sign in first.");
   return v;
 }

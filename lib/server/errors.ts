@@ -6,6 +6,7 @@ export type AppErrorCode =
   | "forbidden"
   | "not_found"
   | "bad_request"
+  | "method_not_allowed"
   | "malformed_json"
   | "invalid"
   | "line_too_long"
@@ -20,6 +21,7 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   bad_request: 400,
+  method_not_allowed: 405,
   malformed_json: 400,
   invalid: 400,
   line_too_long: 400,

@@ -16,31 +16,48 @@ export function route<P = Record<string, string>>(handler: (req: Request, ctx: C
 }
 
 export function errorResponse(e: unknown): Response {
+  const { status, body, headers } = errorPayload(e);
+  return Response.json(body, { status, headers });
+}
+
+/** An error as its status, JSON body and headers (shared by route handlers and lib/server/node-route.ts). */
+export function errorPayload(e: unknown): { status: number; body: { error: { code: string; message: string } }; headers: Record<string, string> } {
   if (e instanceof AppError) {
     const headers: Record<string, string> = {};
     if (e.retryAfterSeconds) headers["Retry-After"] = String(e.retryAfterSeconds);
-    return Response.json({ error: { code: e.code, message: e.message } }, { status: STATUS_OF[e.code], headers });
+    return { status: STATUS_OF[e.code], body: { error: { code: e.code, message: e.message } }, headers };
   }
   if (isDatabaseUnavailable(e)) {
     console.error("database unavailable:", (e as Error)?.message);
-    return Response.json(
-      { error: { code: "unavailable", message: "The database is unavailable right now; nothing was changed. Try again shortly." } },
-      { status: 503, headers: { "Retry-After": "5" } },
-    );
+    return {
+      status: 503,
+      body: { error: { code: "unavailable", message: "The database is unavailable right now; nothing was changed. Try again shortly." } },
+      headers: { "Retry-After": "5" },
+    };
   }
   console.error(e);
-  return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
+  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side." } }, headers: {} };
 }
 
 /** Reads a JSON body of at most maxBytes and validates it: 413 when larger, 400 when malformed or invalid. */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S, { maxBytes }: { maxBytes: number }): Promise<z.infer<S>> {
+  checkJsonHeaders(req.headers.get("content-type"), req.headers.get("content-length"), maxBytes);
+  return parseJsonBody(await readLimited(req, maxBytes), schema);
+}
+
+/** Only JSON, and not declared larger than maxBytes (415, 413). */
+export function checkJsonHeaders(contentType: string | null | undefined, contentLength: string | null | undefined, maxBytes: number): void {
   // Only JSON: a cross-site HTML form cannot send it without a CORS preflight.
-  if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? "")) {
+  if (!/^application\/json\b/i.test(contentType ?? "")) {
     throw new AppError("unsupported_media_type", "Send the body as application/json.");
   }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("too_large", `The request body may be at most ${maxBytes} bytes.`);
-  const text = await readLimited(req, maxBytes);
+  if (Number(contentLength ?? "0") > maxBytes) throw tooLarge(maxBytes);
+}
+
+export const tooLarge = (maxBytes: number) => new AppError("too_large", `The request body may be at most ${maxBytes} bytes.`);
+
+/** The body text parsed and validated against the schema (400 when malformed or invalid). */
+export function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -66,7 +83,7 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw new AppError("too_large", `The request body may be at most ${maxBytes} bytes.`);
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
