@@ -71,8 +71,13 @@ class Learner {
   }
   async exec(line) {
     const t = performance.now();
-    const r = await this.req(`/api/sandboxes/${this.sandbox}/exec`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ line }) });
+    // As the browser terminal does: send the tag of the cluster picture shown, keep the new one.
+    const r = await this.req(`/api/sandboxes/${this.sandbox}/exec`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ line, clusterTag: this.clusterTag }) });
     const body = await r.text();
+    if (r.status === 200) {
+      const tag = JSON.parse(body).cluster?.tag;
+      if (tag) this.clusterTag = tag;
+    }
     if (r.status !== 200 && !firstError) firstError = `exec ${r.status}: ${body.slice(0, 300)}`;
     return { ms: performance.now() - t, ok: r.status === 200, status: r.status };
   }

@@ -23,6 +23,7 @@ export type { ApiRequest, ApiResponse } from "./core/api-types";
  *  await it once before running commands, or explain finds no schema, as against a server without them. */
 export { loadApiSchemas } from "./api/openapi/load";
 export { escapeTerminal } from "./shell/escape";
+export { useDeflateCodec, FFLATE_CODEC, type DeflateCodec } from "./core/pack";
 /** True while a typed line is unfinished (open quote, heredoc, trailing backslash, `if` without `fi`): show "> " and read more. */
 export { needsMoreInput } from "./shell/incomplete";
 /** The browser's side of vi/nano/kubectl edit (sim/README.md, "Interactive editors"). */

@@ -896,9 +896,10 @@ class SimSandbox implements Sandbox {
   }
 
   clusterView(): ClusterView {
-    const list = (path: string) => ((this.cluster.api.handle({ method: "GET", path }).body as KubeList).items ?? []) as KubeObject[];
-    const pods = list("/api/v1/pods").map((p) => ({ node: p.spec?.nodeName as string | undefined, view: podView(p) }));
-    const nodes = list("/api/v1/nodes").map((n) => {
+    // Read-only: the stored (frozen) objects themselves, as a Table would print them, not copies.
+    const store = this.cluster.api.store;
+    const pods = store.listShared("/pods").map((p) => ({ node: p.spec?.nodeName as string | undefined, view: podView(p) }));
+    const nodes = store.listShared("/nodes").map((n) => {
       const status = nodeStatus(n);
       return {
         name: n.metadata.name!,

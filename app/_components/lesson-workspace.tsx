@@ -33,13 +33,23 @@ interface Props {
 
 export function LessonWorkspace({ slug, quiz, title, lesson, locale, exercise, sandbox, completed, attempts }: Props) {
   const { t } = useTranslation();
-  const [cluster, setCluster] = useState<ClusterViewDto | null>(sandbox?.cluster ?? null);
+  const [cluster, setClusterState] = useState<ClusterViewDto | null>(sandbox?.cluster ?? null);
+  // The picture shown, for its tag: a command's answer leaves the picture out while it is unchanged.
+  const shown = useRef<ClusterViewDto | null>(sandbox?.cluster ?? null);
+  const setCluster = useCallback((v: ClusterViewDto) => {
+    shown.current = v;
+    setClusterState(v);
+  }, []);
+  const clusterTag = useCallback(() => shown.current?.tag, []);
   const term = useRef<TerminalHandle | null>(null);
   const lastActivity = useRef(Date.now());
-  const onCluster = useCallback((v: ClusterViewDto) => {
-    lastActivity.current = Date.now();
-    setCluster(v);
-  }, []);
+  const onCluster = useCallback(
+    (v: ClusterViewDto | undefined) => {
+      lastActivity.current = Date.now();
+      if (v) setCluster(v);
+    },
+    [setCluster],
+  );
 
   // Between commands the picture keeps up with the cluster (ContainerCreating → Running) for a
   // couple of minutes after the learner's last command, while the tab is visible.
@@ -52,7 +62,7 @@ export function LessonWorkspace({ slug, quiz, title, lesson, locale, exercise, s
       if (res?.ok) setCluster(((await res.json()) as { cluster: ClusterViewDto }).cluster);
     }, 4_000);
     return () => clearInterval(timer);
-  }, [sandboxId]);
+  }, [sandboxId, setCluster]);
   const pending = useRef<string[]>([]);
   const onReady = useCallback((h: TerminalHandle) => {
     term.current = h;
@@ -79,6 +89,7 @@ export function LessonWorkspace({ slug, quiz, title, lesson, locale, exercise, s
               scrollback={sandbox.scrollback}
               history={sandbox.history}
               onCluster={onCluster}
+              clusterTag={clusterTag}
               onReady={onReady}
             />
             {exercise && (

@@ -18,7 +18,8 @@ interface Props {
   prompt: string;
   scrollback: ScrollbackDto[];
   history: string[];
-  onCluster(view: ClusterViewDto): void;
+  onCluster(view: ClusterViewDto | undefined): void;
+  clusterTag(): string | undefined;
   onReady(handle: TerminalHandle): void;
 }
 
@@ -28,7 +29,7 @@ interface Tab { key: number; prompt: string; scrollback: ScrollbackDto[]; histor
 /** The sandbox's terminal sessions (sim MAX_SESSIONS). */
 const MAX_TABS = 4;
 
-export default function SandboxTerminal({ sandboxId, prompt, scrollback, history, onCluster, onReady }: Props) {
+export default function SandboxTerminal({ sandboxId, prompt, scrollback, history, onCluster, clusterTag, onReady }: Props) {
   const { t } = useTranslation();
   const [tabs, setTabs] = useState<Tab[]>([{ key: 1, prompt, scrollback, history }]);
   const [active, setActive] = useState(1);
@@ -116,6 +117,7 @@ export default function SandboxTerminal({ sandboxId, prompt, scrollback, history
           active={tab.key === active}
           resume={tab.key === 1}
           onCluster={onCluster}
+          clusterTag={clusterTag}
           onReady={(h) => ready(tab.key, h)}
           onStatus={(status, error) => setStatuses((cur) => ({ ...cur, [tab.key]: { status, error } }))}
         />

@@ -39,7 +39,10 @@ interface Props {
   active: boolean;
   /** Reopen an editor the sandbox still waits on (the page was reloaded while it was open). */
   resume: boolean;
-  onCluster(view: ClusterViewDto): void;
+  /** A command's picture of the cluster; undefined: the one shown is still right. */
+  onCluster(view: ClusterViewDto | undefined): void;
+  /** The tag of the picture shown: exec answers leave it out while it is unchanged. */
+  clusterTag(): string | undefined;
   onReady(handle: TerminalHandle): void;
   onStatus(status: TabStatus, error: string | null): void;
 }
@@ -57,12 +60,12 @@ function themeOf(dark: boolean) {
     : { background: "#ffffff", foreground: "#0f172a", cursor: "#0f172a", selectionBackground: "#bfdbfe" };
 }
 
-export default function TerminalTab({ sandboxId, session: tabSession, prompt, scrollback, history, active, resume, onCluster, onReady, onStatus }: Props) {
+export default function TerminalTab({ sandboxId, session: tabSession, prompt, scrollback, history, active, resume, onCluster, clusterTag, onReady, onStatus }: Props) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const termRef = useRef<{ term: Terminal; fit(): void } | null>(null);
-  const callbacks = useRef({ onCluster, onReady, onStatus, t });
-  callbacks.current = { onCluster, onReady, onStatus, t };
+  const callbacks = useRef({ onCluster, clusterTag, onReady, onStatus, t });
+  callbacks.current = { onCluster, clusterTag, onReady, onStatus, t };
 
   useEffect(() => {
     const el = host.current!;
@@ -141,7 +144,7 @@ export default function TerminalTab({ sandboxId, session: tabSession, prompt, sc
       mode = "busy";
       status("busy");
       try {
-        show(await post<ExecAnswer>("exec", { line: command, session: tabSession }));
+        show(await post<ExecAnswer>("exec", { line: command, session: tabSession, clusterTag: callbacks.current.clusterTag() }));
       } catch (e) {
         failure(e);
         finish(editor.primaryPrompt);

@@ -2,9 +2,10 @@
 import type { ReactNode } from "react";
 import type { ClusterView } from "@/sim/index";
 
-export type ClusterViewDto = ClusterView;
+/** tag: names the picture's content (lib/server/cluster-view.ts); exec answers leave an unchanged picture out. */
+export type ClusterViewDto = ClusterView & { tag?: string };
 export interface ScrollbackDto { prompt: string; line: string; output: string; exitCode: number }
-export interface ExecDto { output: string; exitCode: number; prompt: string; clear?: boolean; cluster: ClusterViewDto; version: number }
+export interface ExecDto { output: string; exitCode: number; prompt: string; clear?: boolean; cluster?: ClusterViewDto; version: number }
 export interface Localized { en: string; ko: string }
 export interface CheckResultDto { id: string; status: "pass" | "fail" | "error"; title: Localized; message: Localized }
 export interface GradeDto { results: CheckResultDto[]; passed: boolean; score: number; completed: boolean }

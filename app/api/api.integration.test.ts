@@ -99,6 +99,23 @@ describe(`API routes on ${provider}`, () => {
     expect((await errorOf(chunked)).error.code).toBe("too_large");
   });
 
+  test("an exec answer leaves the cluster picture out while it is the one the terminal shows", async () => {
+    const { id, cookie } = await learnerWithSandbox();
+    type Answer = { output: string; cluster?: { tag: string; nodes: { pods: { name: string }[] }[] } };
+    const first = (await (await exec(id, { line: "kubectl get pods" }, cookie)).json()) as Answer;
+    const tag = first.cluster!.tag;
+    expect(tag).toBeTruthy();
+    const same = (await (await exec(id, { line: "kubectl get pods", clusterTag: tag }, cookie)).json()) as Answer;
+    expect(same.output).toContain("redis");
+    expect(same).not.toHaveProperty("cluster");
+    const stale = (await (await exec(id, { line: "true", clusterTag: "stale.tag" }, cookie)).json()) as Answer;
+    expect(stale.cluster?.tag).toBe(tag);
+    const changed = (await (await exec(id, { line: "kubectl run web --image=nginx", clusterTag: tag }, cookie)).json()) as Answer;
+    expect(changed.cluster!.tag).not.toBe(tag);
+    expect(changed.cluster!.nodes.flatMap((n) => n.pods.map((p) => p.name))).toContain("web");
+    expect((await exec(id, { line: "true", clusterTag: "x".repeat(65) }, cookie)).status).toBe(400);
+  });
+
   test("the exec route answers only POST: 405 with Allow, and nothing runs", async () => {
     const { id, cookie } = await learnerWithSandbox();
     const first = (await (await exec(id, { line: "true" }, cookie)).json()) as { version: number };

@@ -20,10 +20,11 @@ test("the cached cluster picture always equals a fresh one, through commands, fa
   for (const [line, dt] of steps) {
     s.exec(line, { now: T0 + dt });
     const fresh = s.clusterView();
-    expect(clusterViewOf(s)).toEqual(fresh);
-    expect(clusterViewOf(s)).toEqual(fresh); // the second call is served from the cache
+    const { tag, ...view } = clusterViewOf(s);
+    expect(view).toEqual(fresh);
+    expect(clusterViewOf(s)).toEqual({ ...fresh, tag }); // the second call is served from the cache
     s.advanceTo(T0 + dt + 5_000);
-    expect(clusterViewOf(s)).toEqual(s.clusterView());
+    expect(clusterViewOf(s)).toMatchObject(s.clusterView());
   }
 });
 
@@ -39,4 +40,24 @@ test("a read-only command keeps the resourceVersion, so the picture is not recom
   s.exec("kubectl label pod redis a=b", { now: T0 + 60_000 });
   expect(s.resourceVersion()).toBeGreaterThan(rv);
   expect(clusterViewOf(s).nodes).not.toBe(first.nodes);
+});
+
+test("the picture's tag names its content: equal pictures, equal tags; any change, another tag", () => {
+  const a = createSandbox({ seed: 3, now: T0 });
+  const b = createSandbox({ seed: 3, now: T0 });
+  a.exec("kubectl run redis --image=redis", { now: T0 });
+  b.exec("kubectl run redis --image=redis", { now: T0 });
+  const first = clusterViewOf(a);
+  expect(first.tag).toMatch(/^[0-9a-z]+\.[0-9a-z]+$/);
+  expect(clusterViewOf(b).tag).toBe(first.tag); // another sandbox (or instance) with the same picture
+  a.advanceTo(T0 + 60_000); // ContainerCreating → Running
+  const running = clusterViewOf(a);
+  expect(running.nodes.flatMap((n) => n.pods).find((p) => p.name === "redis")?.status).toBe("Running");
+  expect(running.tag).not.toBe(first.tag);
+  a.exec("kubectl label pod redis a=b", { now: T0 + 61_000 }); // a new resourceVersion, the same picture
+  const labelled = clusterViewOf(a);
+  expect(labelled.now).not.toBe(running.now);
+  expect(labelled.tag).toBe(running.tag); // the clock alone does not change the tag
+  a.exec("kubectl delete pod redis --now", { now: T0 + 62_000 });
+  expect(clusterViewOf(a).tag).not.toBe(running.tag);
 });

@@ -29,7 +29,8 @@ export interface InteractiveExecResponse {
   clear?: boolean;
   stream?: { id: number };
   interactive?: EditorRequest;
-  cluster: ClusterView;
+  /** Left out when it is the picture the terminal said it shows (`clusterTag`). */
+  cluster?: ClusterView;
   version: number;
 }
 export interface PollResponse { output: string; done: boolean; clear?: boolean; exitCode?: number; prompt?: string; cluster: ClusterView; version: number }
@@ -46,15 +47,18 @@ function execFields(r: ExecResult) {
 }
 
 /** A command line from the browser terminal: streams, background jobs, editors, container shells. */
-export async function execInteractive(viewer: Viewer, id: string, line: string, now = Date.now(), session = 1): Promise<InteractiveExecResponse> {
+export async function execInteractive(viewer: Viewer, id: string, line: string, now = Date.now(), session = 1, clusterTag?: string): Promise<InteractiveExecResponse> {
   checkLine(line);
-  return mutate(viewer, id, (sandbox) => {
+  const r = await mutate(viewer, id, (sandbox) => {
     const prompt = sandbox.prompt(session);
     const at = Math.max(now, sandbox.now());
     const r = sandbox.exec(line, { now: at, interactive: true, session });
     const replay = { at, interactive: true as const, ...(session !== 1 ? { session } : {}) };
     return { value: execFields(r), change: { log: { prompt, line, at, exitCode: r.exitCode, output: r.output }, replay } };
   });
+  if (clusterTag === undefined || r.cluster.tag !== clusterTag) return r;
+  const { cluster: _same, ...rest } = r;
+  return rest;
 }
 
 /** The stream's output up to now; `interrupt` is Ctrl-C. */

@@ -43,15 +43,40 @@ function differences(a: unknown, b: unknown, path = "", out: string[] = []): str
 }
 
 describe(`snapshot + log replay on ${provider}`, () => {
+  /** The service loaded with a replay budget (SNAPSHOT_REPLAY_MS), as a process started with it. */
+  async function withReplayBudget(ms: number) {
+    const saved = process.env.SNAPSHOT_REPLAY_MS;
+    process.env.SNAPSHOT_REPLAY_MS = String(ms);
+    try {
+      return await restarted();
+    } finally {
+      if (saved === undefined) delete process.env.SNAPSHOT_REPLAY_MS;
+      else process.env.SNAPSHOT_REPLAY_MS = saved;
+    }
+  }
+
   test("only every SNAPSHOT_EVERY-th command writes the snapshot; the others log a replayable row", async () => {
+    const mod = await withReplayBudget(1e9); // the count rule alone
+    expect(mod.REPLAY_BUDGET_MS).toBe(1e9);
     const v = await newViewer();
-    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
-    const n = sandboxes.SNAPSHOT_EVERY + 3;
-    for (let i = 1; i <= n; i++) await sandboxes.exec(v, id, `kubectl create configmap c${i}`, T0 + i * S);
-    expect(await row(id)).toEqual({ version: n, snapshotVersion: sandboxes.SNAPSHOT_EVERY });
+    const { id } = await mod.openSandbox(v, "fix-redis", T0);
+    const n = mod.SNAPSHOT_EVERY + 3;
+    for (let i = 1; i <= n; i++) await mod.exec(v, id, `kubectl create configmap c${i}`, T0 + i * S);
+    expect(await row(id)).toEqual({ version: n, snapshotVersion: mod.SNAPSHOT_EVERY });
     const rows = await db().commandLog.findMany({ where: { sandboxId: id }, orderBy: { seq: "asc" }, select: { seq: true, replay: true } });
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     expect(JSON.parse(rows[n - 1].replay!)).toEqual({ at: T0 + n * S });
+  });
+
+  test("a snapshot comes sooner once the commands since the last one took the replay budget to run", async () => {
+    const mod = await withReplayBudget(1e-6); // any command exceeds it: every command is a snapshot
+    const v = await newViewer();
+    const { id } = await mod.openSandbox(v, "fix-redis", T0);
+    for (let i = 1; i <= 3; i++) await mod.exec(v, id, `kubectl create configmap b${i}`, T0 + i * S);
+    expect(await row(id)).toEqual({ version: 3, snapshotVersion: 3 });
+    // The default budget keeps a cold load's replay short while snapshots stay rare.
+    expect(sandboxes.REPLAY_BUDGET_MS).toBe(20);
+    expect(sandboxes.SNAPSHOT_EVERY).toBe(64);
   });
 
   test("after a restart between log writes and the next snapshot, the state equals the live one", async () => {
@@ -98,7 +123,8 @@ describe(`snapshot + log replay on ${provider}`, () => {
     expect(await row(id)).toEqual({ version: 2, snapshotVersion: 2 });
     // The other instance must not log a command on top of its stale version 1.
     await other.exec(v, id, "kubectl create configmap from-other", T0 + DAY + 2 * 3600 * S + S);
-    expect(await row(id)).toEqual({ version: 3, snapshotVersion: 2 });
+    // (Its command caught up the two hours past the cut: long enough to be a snapshot of its own.)
+    expect((await row(id)).version).toBe(3);
     const r = await sandboxes.exec(v, id, "kubectl get configmap from-other -o name", T0 + DAY + 2 * 3600 * S + 2 * S);
     expect(r.output).toBe("configmap/from-other\n");
     const before = await stateOf(sandboxes, id);

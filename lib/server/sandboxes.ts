@@ -6,7 +6,7 @@ import type { CheckResult } from "@/lib/grading/checks";
 import { gradeExercise, score } from "@/lib/grading/grade";
 import { db } from "./db";
 import { fastStore } from "./fast-store";
-import { clusterViewOf } from "./cluster-view";
+import { clusterViewOf, type TaggedClusterView } from "./cluster-view";
 import { AppError } from "./errors";
 import { cachedAt, forget, peek, remember, withSandboxLock } from "./sandbox-cache";
 import { apiSchemasReady, createSandbox, restoreSandbox, SNAPSHOT_VERSION, type ClusterView, type Sandbox, type SandboxSnapshot } from "./sim";
@@ -15,17 +15,24 @@ import type { Viewer } from "./viewer";
 // The sandbox service: one simulated cluster per (user, exercise). The sandbox clock is the wall
 // clock, so pods start in real seconds and a sandbox left for a day catches up on its next use.
 // Every command's log row is written in a transaction guarded by `version`; the snapshot only every
-// SNAPSHOT_EVERY commands (and with every change that is not a plain command): the simulator is
+// SNAPSHOT_EVERY commands, or sooner when replaying the commands since the last one would take
+// more than REPLAY_BUDGET_MS (and with every change that is not a plain command): the simulator is
 // deterministic, so the snapshot plus the commands logged after it (line, exact virtual time, mode)
-// rebuild the state exactly (`live`).
+// rebuild the state exactly (`live`). A snapshot costs ~2-6 ms of CPU (packing and deflating the
+// changed parts), a logged command ~0.3-1 ms to replay: writing one every 64 commands keeps its share
+// of an exec small while a cold load (a restart, another instance) replays at most ~20 ms.
 
 export const MAX_LINE_BYTES = 16_384; // sim/core/limits.ts commandLineBytes
 export const MAX_TRIES = 10;
 const SCROLLBACK_ENTRIES = 200;
 const HISTORY_ENTRIES = 500;
 const SCROLLBACK_OUTPUT_CHARS = 32_768; // per restored command; the log itself keeps everything
-/** A full snapshot at least every this many commands (SNAPSHOT_EVERY, default 16; 1 = every command). */
-export const SNAPSHOT_EVERY = Math.max(1, Math.floor(Number(process.env.SNAPSHOT_EVERY) || 16));
+/** A full snapshot at least every this many commands (SNAPSHOT_EVERY, default 64; 1 = every command). */
+export const SNAPSHOT_EVERY = Math.max(1, Math.floor(Number(process.env.SNAPSHOT_EVERY) || 64));
+/** ... and as soon as the commands since the last one took this much CPU time to run (SNAPSHOT_REPLAY_MS). */
+export const REPLAY_BUDGET_MS = Math.max(0, Number(process.env.SNAPSHOT_REPLAY_MS) || 20);
+/** The time the commands since the stored snapshot took to run: what a cold load would replay. */
+const unsnapshotted = new WeakMap<Sandbox, number>();
 
 function clip(output: string): string {
   return output.length <= SCROLLBACK_OUTPUT_CHARS ? output : `[... ${output.length - SCROLLBACK_OUTPUT_CHARS} characters of output not shown ...]\n${output.slice(-SCROLLBACK_OUTPUT_CHARS)}`;
@@ -104,10 +111,12 @@ export async function live(id: string, version: number): Promise<Live> {
     if (rows.length !== version - row.snapshotVersion || rows.some((r, i) => r.seq !== row.snapshotVersion + i + 1 || r.replay === null)) {
       throw new Error(`sandbox ${id}: the log after snapshot ${row.snapshotVersion} cannot rebuild version ${version}`);
     }
+    const t = performance.now();
     for (const r of rows) {
       const step = JSON.parse(r.replay!) as ReplayStep;
       sandbox.exec(r.line, { now: step.at, ...(step.interactive ? { interactive: true } : {}), ...(step.session ? { session: step.session } : {}) });
     }
+    unsnapshotted.set(sandbox, performance.now() - t);
   }
   return { sandbox, snapshotVersion: row.snapshotVersion };
 }
@@ -129,11 +138,13 @@ async function setUpAfresh(id: string, version: number, exerciseId: string, now 
  * the row cannot be replayed). Returns the stored snapshot's version, or false when someone else
  * wrote first (nothing is written then).
  */
-export async function storeCommand(id: string, version: number, l: Live, log: LogEntry, replay: ReplayStep | null): Promise<number | false> {
+export async function storeCommand(id: string, version: number, l: Live, log: LogEntry, replay: ReplayStep | null, stepMs = 0): Promise<number | false> {
   const next = version + 1;
-  const full = replay === null || next - l.snapshotVersion >= SNAPSHOT_EVERY;
+  const pending = (unsnapshotted.get(l.sandbox) ?? 0) + stepMs;
+  const full = replay === null || next - l.snapshotVersion >= SNAPSHOT_EVERY || pending >= REPLAY_BUDGET_MS;
   const snapshot = full ? JSON.stringify(l.sandbox.snapshot()) : undefined;
   const stored = await fastStore().writeCommand({ sandboxId: id, version, snapshot, replay: replay && JSON.stringify(replay), ...log });
+  if (stored) unsnapshotted.set(l.sandbox, full ? 0 : pending);
   return stored && (full ? next : l.snapshotVersion);
 }
 
@@ -154,6 +165,7 @@ async function advance(id: string, version: number, l: Live, now: number): Promi
     throw new VersionConflict();
   }
   l.snapshotVersion = next;
+  unsnapshotted.set(l.sandbox, 0);
   return next;
 }
 
@@ -227,7 +239,7 @@ export type Change = { log: LogEntry; replay: ReplayStep | null } | "state" | "n
  * a conflict the step is re-run on the fresh state, so an acknowledged change is never lost and
  * never applied twice.
  */
-export async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sandbox) => { value: T; change: Change }): Promise<T & { cluster: ClusterView; version: number }> {
+export async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sandbox) => { value: T; change: Change }): Promise<T & { cluster: TaggedClusterView; version: number }> {
   return withSandboxLock(id, async () => {
     for (let i = 0; i < MAX_TRIES; i++) {
       // Hot path: this instance's cached sandbox, owned by the viewer. Its version may be stale
@@ -248,10 +260,12 @@ export async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sand
         }
         version = m.version;
       }
+      const t = performance.now();
       const { value, change } = step(l.sandbox);
+      const stepMs = performance.now() - t;
       let stored: number | false;
       try {
-        stored = await store(id, version, l, change);
+        stored = await store(id, version, l, change, stepMs);
       } catch (e) {
         forget(id); // the instance ran a change that was not stored
         throw e;
@@ -269,15 +283,16 @@ export async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sand
   });
 }
 
-async function store(id: string, version: number, l: Live, change: Change): Promise<number | false> {
+async function store(id: string, version: number, l: Live, change: Change, stepMs: number): Promise<number | false> {
   if (change === "none") return l.snapshotVersion;
   if (change === "state") {
     // A poll moves the stream and the clock on; no log row (the command was logged when typed).
     const next = version + 1;
     const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot: JSON.stringify(l.sandbox.snapshot()), snapshotVersion: next, version: next } });
+    if (u.count === 1) unsnapshotted.set(l.sandbox, 0);
     return u.count === 1 && next;
   }
-  return storeCommand(id, version, l, change.log, change.replay);
+  return storeCommand(id, version, l, change.log, change.replay, stepMs);
 }
 
 /** Runs one command line (without the interactive terminal's streams and editors). */

@@ -65,15 +65,38 @@ export interface PackOptions {
   dictionary?: boolean;
 }
 
+/**
+ * Raw DEFLATE (RFC 1951) with an optional preset dictionary, level 6. fflate (pure JS) by default,
+ * so the simulator runs anywhere; a host with a native codec may install it (useDeflateCodec): the
+ * web server passes node:zlib's, several times faster, above all with the 16 KB dictionary that
+ * fflate re-indexes on every call. Any codec's output inflates with any other's.
+ */
+export interface DeflateCodec {
+  deflate(data: Uint8Array, dictionary?: Uint8Array): Uint8Array;
+  inflate(data: Uint8Array, dictionary?: Uint8Array): Uint8Array;
+}
+
+export const FFLATE_CODEC: DeflateCodec = {
+  deflate: (data, dictionary) => deflateSync(data, { level: 6, dictionary }),
+  inflate: (data, dictionary) => inflateSync(data, { dictionary }),
+};
+
+let codec: DeflateCodec = FFLATE_CODEC;
+
+/** Installs the codec pack and unpack use from now on (FFLATE_CODEC to go back). */
+export function useDeflateCodec(c: DeflateCodec): void {
+  codec = c;
+}
+
 /** Packs plain JSON data into a base64 string. */
 export function pack(value: unknown, opts: PackOptions = {}): string {
   const json = JSON.stringify(value);
   const text = opts.ids ? opts.ids.encode(json) : json;
-  return toBase64(deflateSync(strToU8(text), { level: 6, dictionary: opts.dictionary === false ? undefined : DICTIONARY }));
+  return toBase64(codec.deflate(strToU8(text), opts.dictionary === false ? undefined : DICTIONARY));
 }
 
 /** The inverse of pack (with the same options). */
 export function unpack<T>(packed: string, opts: PackOptions = {}): T {
-  const text = strFromU8(inflateSync(fromBase64(packed), { dictionary: opts.dictionary === false ? undefined : DICTIONARY }));
+  const text = strFromU8(codec.inflate(fromBase64(packed), opts.dictionary === false ? undefined : DICTIONARY));
   return JSON.parse(opts.ids ? opts.ids.decode(text) : text) as T;
 }

@@ -10,12 +10,13 @@ import { execInteractive, TerminalSession } from "@/lib/server/sandbox-interacti
 export const config = { api: { bodyParser: false, responseLimit: false } };
 
 // The body cap sits above the line limit so an over-long line gets the clear line_too_long error.
-const ExecRequest = z.strictObject({ line: z.string(), session: TerminalSession.optional() });
+// clusterTag: the picture the terminal shows (lib/server/cluster-view.ts); the answer leaves it out if unchanged.
+const ExecRequest = z.strictObject({ line: z.string(), session: TerminalSession.optional(), clusterTag: z.string().max(64).optional() });
 
 export default nodeRoute(["POST"], async (req) => {
   const viewer = await requireViewerFromCookie(cookieHeader(req));
   const id = segment(req, "id");
-  const { line, session } = await readJsonNode(req, ExecRequest, { maxBytes: 65_536 });
+  const { line, session, clusterTag } = await readJsonNode(req, ExecRequest, { maxBytes: 65_536 });
   await consumeCommand(viewer.id);
-  return execInteractive(viewer, id, line, Date.now(), session);
+  return execInteractive(viewer, id, line, Date.now(), session, clusterTag);
 });
