@@ -132,12 +132,30 @@ async function firstOutput(learner) {
   for (let k = 0; k < 3; k++) {
     jsBytes = 0;
     simLoaded = false;
+    if (process.env.BENCH_TRACE && k === 0) await browser.startTracing(page, { path: process.env.BENCH_TRACE, screenshots: false, categories: ["devtools.timeline", "v8.execute", "disabled-by-default-devtools.timeline", "blink.user_timing", "loading", "v8"] });
     const t0 = performance.now();
     await page.goto(`${base}/lessons/pods`);
     const ttfb = await page.evaluate(() => performance.getEntriesByType("navigation")[0]?.responseStart ?? NaN);
     await page.locator(".xterm").waitFor();
     await page.waitForFunction(() => Boolean(window.__kubelingsTerm));
     const ready = performance.now();
+    if (process.env.BENCH_TRACE && k === 0) await browser.stopTracing();
+    if (process.env.BENCH_TIMELINE) {
+      // Where the time goes in the page (BENCH_TIMELINE=1): navigation phases and the scripts.
+      const tl = await page.evaluate(() => {
+        const n = performance.getEntriesByType("navigation")[0];
+        const scripts = performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".js"));
+        const fonts = performance.getEntriesByType("resource").filter((r) => /woff2?|ttf/.test(r.name));
+        return {
+          responseEnd: n.responseEnd, domInteractive: n.domInteractive, dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd,
+          lastScript: Math.max(...scripts.map((r) => r.responseEnd)), scripts: scripts.length,
+          each: scripts.map((r) => `${r.name.split("/").pop().slice(0, 14)} ${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ${Math.round(r.encodedBodySize / 1024)}/${Math.round(r.decodedBodySize / 1024)}KiB`),
+          fonts: fonts.map((f) => `${f.name.split("/").pop()} ${Math.round(f.startTime)}-${Math.round(f.responseEnd)} ${Math.round(f.transferSize / 1024)}KiB`),
+          fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime, now: performance.now(),
+        };
+      });
+      console.log(`run ${k}:`, JSON.stringify(tl));
+    }
     await page.locator(".xterm").click();
     await page.keyboard.insertText(`kubectl get pods # ${k}`);
     const typed = performance.now();
@@ -199,6 +217,24 @@ async function main() {
     learners.push(l);
   }
   for (const l of learners) for (let k = 0; k < 3; k++) await execOp(l); // warm up
+  if (process.env.BENCH_TIMELINE) {
+    if (process.env.BENCH_WARM_UNAUTH) {
+      let t = performance.now();
+      const r = await fetch(`${base}/lessons/pods`, { redirect: "manual" });
+      await r.arrayBuffer();
+      console.log(`unauthenticated GET /lessons/pods: ${r.status} in ${(performance.now() - t).toFixed(0)} ms`);
+      t = performance.now();
+      const r2 = await learners[0].req("/lessons/pods");
+      await r2.arrayBuffer();
+      console.log(`authenticated GET /lessons/pods: ${r2.status} in ${(performance.now() - t).toFixed(0)} ms`);
+      t = performance.now();
+      const r3 = await learners[0].req("/lessons/pods");
+      await r3.arrayBuffer();
+      console.log(`again: ${r3.status} in ${(performance.now() - t).toFixed(0)} ms`);
+    }
+    for (const r of await firstOutput(learners[0])) console.log(JSON.stringify(r));
+    return;
+  }
   await drive(learners, 3, 0, healthOp);
 
   // BENCH_PROFILE_EXEC=1: only the saturated exec phase (for a CPU profile of it), no table written.

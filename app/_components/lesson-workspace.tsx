@@ -1,22 +1,16 @@
 "use client";
-import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ClusterPicture } from "./cluster-picture";
 import { ExercisePanel } from "./exercise-panel";
 import { RunInTerminal } from "./code-block";
 import { QuizPanel, type QuizDto } from "./quiz-panel";
-import type { TerminalHandle } from "./sandbox-terminal";
+import SandboxTerminal, { type TerminalHandle } from "./sandbox-terminal";
 import type { ClusterViewDto, ExerciseDto, SandboxDto } from "./types";
 
-// xterm touches `window`: keep it out of the server bundle. Start fetching its chunk as soon as
-// this module runs in the browser, in parallel with hydration (first output sooner).
-const loadTerminal = () => import("./sandbox-terminal");
-if (typeof window !== "undefined") void loadTerminal();
-const SandboxTerminal = dynamic(loadTerminal, {
-  ssr: false,
-  loading: () => <div className="h-[55vh] min-h-[320px] shrink-0 animate-pulse rounded-lg border border-line bg-panel" />,
-});
+// The terminal is part of the page's first scripts (not a lazy chunk fetched after hydration): it
+// downloads in parallel with the rest, so a first visit reaches the prompt sooner. xterm only
+// touches the DOM in effects, so the server renders the terminal's empty frame.
 
 interface Props {
   slug: string;
