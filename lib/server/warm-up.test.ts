@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, expect, test } from "vitest";
-import { warmUp } from "./warm-up";
+import { assetsOf, warmUp } from "./warm-up";
 
 const saved = process.env.WARM_UP;
 afterEach(() => {
@@ -15,8 +15,9 @@ async function server() {
   const finished = new Promise<void>((r) => (done = r));
   const s = createServer((req, res) => {
     seen.push(`${req.url} ${req.headers["x-kubelings-warm-up"] ?? ""}`.trim());
-    if (req.url === "/lessons/b") done();
-    res.writeHead(req.url?.startsWith("/lessons") ? 307 : 200, { location: "/login" }).end("ok");
+    if (req.url === "/_next/static/chunks/b.js") done();
+    if (req.url === "/") res.writeHead(200).end('<link rel="stylesheet" href="/_next/static/chunks/a.css"/><script src="/_next/static/chunks/b.js" async=""></script>');
+    else res.writeHead(req.url?.startsWith("/lessons") ? 307 : 200, { location: "/login" }).end('<script src="/_next/static/chunks/b.js"></script><script src="https://elsewhere/x.js"></script>');
   });
   await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
   return { s, seen, finished, origin: `http://localhost:${(s.address() as AddressInfo).port}` };
@@ -27,7 +28,8 @@ test("the server asks for each page once it listens, signed out and marked as a 
   try {
     warmUp(["/", "/lessons/a", "/lessons/b"], origin);
     await finished;
-    expect(seen).toEqual(["/api/health", "/ 1", "/lessons/a 1", "/lessons/b 1"]);
+    // Each page once, then each of its scripts and styles once (like a browser), nothing off-site.
+    expect(seen).toEqual(["/api/health", "/ 1", "/lessons/a 1", "/lessons/b 1", "/_next/static/chunks/a.css", "/_next/static/chunks/b.js"]);
   } finally {
     s.close();
   }
@@ -43,4 +45,8 @@ test("WARM_UP=0 turns it off", async () => {
   } finally {
     s.close();
   }
+});
+
+test("assetsOf finds a page's own scripts and stylesheets", () => {
+  expect(assetsOf('<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/x.js"/><script src="/_next/static/chunks/y.js" async=""></script><img src="/_next/static/media/z.png">')).toEqual(["/_next/static/chunks/x.js", "/_next/static/chunks/y.js"]);
 });
