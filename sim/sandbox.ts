@@ -276,7 +276,10 @@ function hostnameOf(topology: TopologyName): string {
   return topology === "minikube" ? "minikube" : "controlplane";
 }
 
-/** JSON drops null prototypes; give the maps keyed by user input their safe shape back. */
+/**
+ * JSON drops null prototypes; give the maps keyed by user input their safe shape back. Also the
+ * shell state's copy: every leaf is a string or a number, so this copies it all.
+ */
 function reviveShellState(s: ShellState): ShellState {
   const vars = Object.assign(Object.create(null) as Record<string, string>, s.vars);
   const aliases = Object.assign(Object.create(null) as Record<string, string>, s.aliases);
@@ -856,7 +859,9 @@ class SimSandbox implements Sandbox {
       // compact: the bulky parts packed (sim/core/pack.ts), for snapshots that get stored.
       cluster: this.cluster.toJSON({ compact }),
       fs: { ...this.fs.toJSON() },
-      shell: structuredClone(packedHistory === undefined ? state : { ...state, history: [] }),
+      // A copy down to the strings (all the state's leaves), cheaper than structuredClone for a
+      // long history: taken before every command.
+      shell: reviveShellState(packedHistory === undefined ? state : { ...state, history: [] }),
       ...(packedHistory === undefined ? {} : { packedHistory }),
       term: copyTerm(this.term),
     };
