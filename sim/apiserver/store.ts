@@ -210,6 +210,22 @@ export class Store {
    * resources still packed since a restore stay packed.
    */
   toJSON(opts: { compact?: boolean } = {}): StoreState {
+    // The sandbox takes a plain (not compact) state before every command, for rollback: while
+    // nothing was written (every read-only command, and the second checkpoint of a command) the
+    // last one still holds, frozen so that no holder can change it for the others.
+    if (!opts.compact && this.plainState?.rv === this.rv && this.plainState.packedChunks === this.packed.size) return this.plainState.state;
+    const state = this.buildState(opts);
+    if (!opts.compact) {
+      Object.freeze(state.objects);
+      if (state.packed) Object.freeze(state.packed);
+      this.plainState = { rv: this.rv, packedChunks: this.packed.size, state: Object.freeze(state) };
+    }
+    return state;
+  }
+
+  private plainState?: { rv: number; packedChunks: number; state: StoreState };
+
+  private buildState(opts: { compact?: boolean }): StoreState {
     const objects: Record<string, KubeObject> = {};
     const packed: Record<string, PackedResource> = Object.fromEntries(this.packed);
     const chunks = new Map<string, [string, KubeObject][]>();
