@@ -116,6 +116,17 @@ describe(`API routes on ${provider}`, () => {
     expect((await exec(id, { line: "true", clusterTag: "x".repeat(65) }, cookie)).status).toBe(400);
   });
 
+  test("a command's answer goes out uncompressed up to 16 KB, and gzipped above", async () => {
+    const { id, cookie } = await learnerWithSandbox();
+    const gz = { "accept-encoding": "gzip" };
+    const call = (line: string) => execRoute(jsonRequest(`/api/sandboxes/${id}/exec`, { line }, cookie, { headers: { "content-type": "application/json", cookie, ...gz } }), { id });
+    const small = await call("kubectl describe pod redis");
+    expect(small.headers.get("cache-control")).toBe("no-store, no-transform");
+    const big = await call("for i in $(seq 1 800); do echo line-$i-of-a-long-output; done");
+    expect(big.headers.get("cache-control")).toBe("no-store");
+    expect(((await big.json()) as { output: string }).output.split("\n")).toHaveLength(801);
+  });
+
   test("the exec route answers only POST: 405 with Allow, and nothing runs", async () => {
     const { id, cookie } = await learnerWithSandbox();
     const first = (await (await exec(id, { line: "true" }, cookie)).json()) as { version: number };

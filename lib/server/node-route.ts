@@ -35,9 +35,19 @@ export function nodeRoute(methods: readonly string[], handler: (req: NodeRequest
   };
 }
 
+/**
+ * Answers below this many bytes are sent as they are: Next.js would gzip anything over 1 KB, which
+ * for a command's few KB of output costs more server time (a gzip stream, a chunked reply, several
+ * socket writes) than it saves on the wire. Larger outputs (`-o yaml` of many objects, logs) are
+ * still compressed.
+ */
+const UNCOMPRESSED_BYTES = 16_384;
+
 function send(res: ServerResponse, status: number, value: unknown, headers: Record<string, string>): void {
   const text = JSON.stringify(value);
-  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(text)), "Cache-Control": "no-store", ...headers });
+  const bytes = Buffer.byteLength(text);
+  const cache = bytes < UNCOMPRESSED_BYTES ? "no-store, no-transform" : "no-store";
+  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": String(bytes), "Cache-Control": cache, ...headers });
   res.end(text);
 }
 
