@@ -9,7 +9,8 @@ import { Clock, type ClockState } from "./core/clock";
 import { LimitError, LIMITS } from "./core/limits";
 import { Prng, type PrngState } from "./core/prng";
 import type { ClusterPort } from "./core/process";
-import { ApiServer, type KindStrategy } from "./apiserver/server";
+import { ApiServer, type KindStrategy, type ParsedPath } from "./apiserver/server";
+import type { KindInfo } from "./api/kinds";
 import { cloneJson, type StoreState } from "./apiserver/store";
 import type { KubeObject } from "./api/types";
 import { pack, unpack } from "./core/pack";
@@ -18,6 +19,8 @@ export interface ReconcileContext {
   api: ApiServer;
   /** Shorthand for api.handle. */
   request(req: ApiRequest): ApiResponse;
+  /** api.handleResolved: a Client built on this context skips the routing of the paths it builds. */
+  resolved(k: KindInfo, p: ParsedPath, req: ApiRequest, shared: boolean): ApiResponse;
   clock: Clock;
   prng: Prng;
   now(): number;
@@ -169,6 +172,7 @@ export class Cluster implements ClusterPort {
     try {
       for (let round = 0; ; round++) {
         if (round >= LIMITS.settleRounds) throw new LimitError("settleRounds");
+        const rvAtStart = this.api.store.currentRv();
         let ran = false;
         for (const r of this.reconcilers) {
           const poked = this.poked.delete(r.name);
@@ -184,6 +188,8 @@ export class Cluster implements ClusterPort {
           ran = true;
         }
         if (!ran) return;
+        // Nothing was written in this round and nobody poked: the next would find nothing to run.
+        if (this.api.store.currentRv() === rvAtStart && this.poked.size === 0 && round + 1 < LIMITS.settleRounds) return;
       }
     } finally {
       this.settling = false;
@@ -285,6 +291,7 @@ export class Cluster implements ClusterPort {
     const ctx: ReconcileContext = {
       api: this.api,
       request: (req) => this.api.handle(req),
+      resolved: (k, p, req, shared) => this.api.handleResolved(k, p, req, shared),
       clock: this.clock,
       prng: this.prng,
       now: () => this.clock.now(),

@@ -1,14 +1,22 @@
 // A typed convenience over ApiServer.handle for in-process clients (controllers, scheduler,
-// kubelets, graders). Every call still goes through handle(), so the API server's defaulting,
-// validation and errors apply to everyone alike.
+// kubelets, graders). Every call goes through the API server's request handling, so its
+// defaulting, validation and errors apply to everyone alike; the cluster's own components
+// (whose requester offers `resolved`) skip only the routing of the path they built.
 
-import type { ApiRequest, ApiResponse, Status } from "../core/api-types";
+import type { ApiRequest, ApiResponse, HttpMethod, Status } from "../core/api-types";
 import { groupVersion, kindByKind, KINDS, type KindInfo } from "../api/kinds";
 import type { KubeList, KubeObject } from "../api/types";
 import { ApiError } from "./errors";
+import type { ParsedPath } from "./server";
 
 export interface Requester {
   request(req: ApiRequest): ApiResponse;
+  /**
+   * The same request with its path already resolved (ApiServer.handleResolved): offered by the
+   * reconcile contexts of the cluster's components only. `shared`: the caller only reads the
+   * answer of a write (the stored object, frozen).
+   */
+  resolved?(k: KindInfo, p: ParsedPath, req: ApiRequest, shared: boolean): ApiResponse;
 }
 
 export function resourcePath(k: KindInfo, namespace?: string, name?: string, subresource?: string): string {
@@ -18,10 +26,22 @@ export function resourcePath(k: KindInfo, namespace?: string, name?: string, sub
   return `${base}${ns}/${k.resource}${n}${subresource ? `/${subresource}` : ""}`;
 }
 
+const BY_RESOURCE = new Map<string, KindInfo>();
+for (const k of KINDS) if (!BY_RESOURCE.has(k.resource)) BY_RESOURCE.set(k.resource, k);
+
 function kindFor(resource: string): KindInfo {
-  const k = KINDS.find((x) => x.resource === resource);
+  const k = BY_RESOURCE.get(resource);
   if (!k) throw new Error(`unknown resource ${resource}`);
   return k;
+}
+
+/**
+ * Whether a name or namespace survives the path round trip unchanged (encodeURIComponent, then
+ * split on "/" and decoded): not empty (an empty segment vanishes from the path). Others take
+ * the path, as before.
+ */
+function plainSegment(s: string | undefined): boolean {
+  return s === undefined || s.length > 0;
 }
 
 function unwrap<T>(res: ApiResponse): T {
@@ -29,46 +49,78 @@ function unwrap<T>(res: ApiResponse): T {
   return res.body as T;
 }
 
+export interface WriteOptions {
+  /** The answer may be the stored object (frozen), not a copy: the caller only reads it. */
+  shared?: boolean;
+}
+
+/** What a Client call asks beyond its kind and path. */
+interface Call {
+  method: HttpMethod;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  contentType?: string;
+  userAgent?: string;
+}
+
 export class Client {
   constructor(private readonly api: Requester, private readonly userAgent = "kube-controller-manager") {}
 
   /** undefined when the object does not exist. */
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    const res = this.api.request({ method: "GET", path: resourcePath(kindFor(resource), namespace, name) });
+    const res = this.send(kindFor(resource), { method: "GET", namespace, name });
     if (res.status === 404) return undefined;
     return unwrap<KubeObject>(res);
   }
 
   list(resource: string, namespace?: string, query?: Record<string, string>): KubeObject[] {
-    const res = this.api.request({ method: "GET", path: resourcePath(kindFor(resource), namespace), query });
+    const res = this.send(kindFor(resource), { method: "GET", namespace, query });
     return unwrap<KubeList>(res).items;
   }
 
-  create(obj: KubeObject): KubeObject {
-    const k = this.kindOf(obj);
-    return unwrap(this.api.request({ method: "POST", path: resourcePath(k, obj.metadata.namespace), body: obj, userAgent: this.userAgent }));
+  // `opts.shared`: the caller only reads the answer (or ignores it), so it may be the stored
+  // object itself (frozen: do not change it) instead of a copy.
+  create(obj: KubeObject, opts?: WriteOptions): KubeObject {
+    return unwrap(this.send(this.kindOf(obj), { method: "POST", namespace: obj.metadata.namespace, body: obj, userAgent: this.userAgent }, opts?.shared));
   }
 
-  update(obj: KubeObject): KubeObject {
-    const k = this.kindOf(obj);
-    return unwrap(this.api.request({ method: "PUT", path: resourcePath(k, obj.metadata.namespace, obj.metadata.name), body: obj, userAgent: this.userAgent }));
+  update(obj: KubeObject, opts?: WriteOptions): KubeObject {
+    return unwrap(this.send(this.kindOf(obj), { method: "PUT", namespace: obj.metadata.namespace, name: obj.metadata.name, body: obj, userAgent: this.userAgent }, opts?.shared));
   }
 
-  updateStatus(obj: KubeObject): KubeObject {
-    const k = this.kindOf(obj);
-    return unwrap(this.api.request({ method: "PUT", path: resourcePath(k, obj.metadata.namespace, obj.metadata.name, "status"), body: obj, userAgent: this.userAgent }));
+  updateStatus(obj: KubeObject, opts?: WriteOptions): KubeObject {
+    return unwrap(this.send(this.kindOf(obj), { method: "PUT", namespace: obj.metadata.namespace, name: obj.metadata.name, subresource: "status", body: obj, userAgent: this.userAgent }, opts?.shared));
   }
 
   patch(resource: string, namespace: string | undefined, name: string, patch: unknown, contentType = "application/merge-patch+json", subresource?: string): KubeObject {
-    return unwrap(this.api.request({ method: "PATCH", path: resourcePath(kindFor(resource), namespace, name, subresource), body: patch, contentType, userAgent: this.userAgent }));
+    return unwrap(this.send(kindFor(resource), { method: "PATCH", namespace, name, subresource, body: patch, contentType, userAgent: this.userAgent }));
   }
 
   /** Returns false when the object was already gone. */
   delete(resource: string, namespace: string | undefined, name: string, options?: { gracePeriodSeconds?: number; propagationPolicy?: "Foreground" | "Background" | "Orphan"; preconditions?: { uid?: string } }): boolean {
-    const res = this.api.request({ method: "DELETE", path: resourcePath(kindFor(resource), namespace, name), body: options ? { kind: "DeleteOptions", apiVersion: "v1", ...options } : undefined, userAgent: this.userAgent });
+    const body = options ? { kind: "DeleteOptions", apiVersion: "v1", ...options } : undefined;
+    // The answer is not read: the deleted object need not be copied.
+    const res = this.send(kindFor(resource), { method: "DELETE", namespace, name, body, userAgent: this.userAgent }, true);
     if (res.status === 404) return false;
     unwrap(res);
     return true;
+  }
+
+  private send(k: KindInfo, c: Call, shared: boolean | undefined = false): ApiResponse {
+    const req: ApiRequest = { method: c.method, path: resourcePath(k, c.namespace, c.name, c.subresource) };
+    if (c.query !== undefined) req.query = c.query;
+    if (c.body !== undefined) req.body = c.body;
+    if (c.contentType !== undefined) req.contentType = c.contentType;
+    if (c.userAgent !== undefined) req.userAgent = c.userAgent;
+    if (!this.api.resolved || !plainSegment(c.namespace) || !plainSegment(c.name) || c.subresource === "") return this.api.request(req);
+    const p: ParsedPath = { group: k.group, version: k.version, resource: k.resource };
+    if (k.namespaced && c.namespace) p.namespace = c.namespace;
+    if (c.name !== undefined) p.name = c.name;
+    if (c.subresource !== undefined) p.subresource = c.subresource;
+    return this.api.resolved(k, p, req, shared === true);
   }
 
   private kindOf(obj: KubeObject): KindInfo {

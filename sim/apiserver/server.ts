@@ -18,7 +18,7 @@ import { isWatchRequest, watchEvents } from "./watch";
 import { objectFilter } from "./selectors";
 import { isOpenApiPath, openApiDocument } from "./openapi";
 import { sanitizeJson } from "./patch/json-utils";
-import { createObject, deleteCollection, deleteObject, updateObject, type DeleteOptions } from "./rest/write";
+import { createObject, deleteCollection, deleteObject, updateObject, type DeleteOptions, type WriteIo } from "./rest/write";
 import { patchObject } from "./rest/patch";
 import { handleBuiltinSubresource } from "./rest/subresources";
 import { REVIEW_RESOURCES, review } from "./rest/reviews";
@@ -61,12 +61,24 @@ export class ApiServer {
   readonly prng: Prng;
   private strategies: Record<string, KindStrategy>;
   private subresources = new Map<string, SubresourceHandler>();
+  /** One context for every write's strategy hooks (its `now` reads the clock). */
+  private readonly strategyCtx: StrategyContext;
 
   constructor(opts: ApiServerOptions) {
     this.clock = opts.clock;
     this.prng = opts.prng;
     this.store = new Store(opts.state, opts.prng.ids);
     this.strategies = opts.strategies ?? {};
+    const clock = this.clock;
+    const store = this.store;
+    this.strategyCtx = {
+      get now() {
+        return clock.now();
+      },
+      prng: this.prng,
+      get: (groupResource, namespace, name) => store.get(groupResource, namespace, name),
+      list: (groupResource, namespace) => store.list(groupResource, namespace),
+    };
   }
 
   registerSubresource(resource: string, subresource: string, handler: SubresourceHandler): void {
@@ -77,6 +89,25 @@ export class ApiServer {
   handle(req: ApiRequest): ApiResponse {
     try {
       return this.route(req);
+    } catch (e) {
+      const err = asApiError(e);
+      return { status: err.code, body: err.status };
+    }
+  }
+
+  /**
+   * handle() for the cluster's own components (controllers, scheduler, kubelets: the reconcile
+   * contexts of sim/cluster.ts), with the path already resolved to `k` and `p` (at the stored
+   * version). The body is taken as the component built it: plain JSON from stored objects and
+   * literals, which sanitizing would only copy, and no request size limit (it guards against what
+   * learners send; a component's write of an object near the limit failed with a thrown 413).
+   * `shared`: the component only reads the answer, so a write answers with the stored object
+   * itself (frozen) instead of a copy. Everything else (verbs, subresources, validation,
+   * admission, errors) is handle()'s.
+   */
+  handleResolved(k: KindInfo, p: ParsedPath, req: ApiRequest, shared = false): ApiResponse {
+    try {
+      return this.routeKind(k, p, req, req.body, undefined, { shared });
     } catch (e) {
       const err = asApiError(e);
       return { status: err.code, body: err.status };
@@ -128,12 +159,7 @@ export class ApiServer {
   }
 
   strategyContext(): StrategyContext {
-    return {
-      now: this.clock.now(),
-      prng: this.prng,
-      get: (groupResource, namespace, name) => this.store.get(groupResource, namespace, name),
-      list: (groupResource, namespace) => this.store.list(groupResource, namespace),
-    };
+    return this.strategyCtx;
   }
 
   toJSON(): StoreState {
@@ -144,6 +170,13 @@ export class ApiServer {
 
   get(k: KindInfo, namespace: string | undefined, name: string): KubeObject {
     const o = this.store.get(gr(k), k.namespaced ? namespace : undefined, name);
+    if (!o) throw notFound(k, name);
+    return o;
+  }
+
+  /** The stored object itself (frozen, read-only), or NotFound. */
+  peek(k: KindInfo, namespace: string | undefined, name: string): KubeObject {
+    const o = this.store.peek(gr(k), k.namespaced ? namespace : undefined, name);
     if (!o) throw notFound(k, name);
     return o;
   }
@@ -159,16 +192,16 @@ export class ApiServer {
     };
   }
 
-  create(k: KindInfo, namespace: string | undefined, body: unknown, query?: Record<string, string>): KubeObject {
-    return createObject(this, k, namespace, body, query ?? {});
+  create(k: KindInfo, namespace: string | undefined, body: unknown, query?: Record<string, string>, io?: WriteIo): KubeObject {
+    return createObject(this, k, namespace, body, query ?? {}, io);
   }
 
-  update(k: KindInfo, namespace: string | undefined, name: string, body: unknown, statusOnly: boolean, query?: Record<string, string>): KubeObject {
-    return updateObject(this, k, namespace, name, body, { statusOnly, query: query ?? {} });
+  update(k: KindInfo, namespace: string | undefined, name: string, body: unknown, statusOnly: boolean, query?: Record<string, string>, io?: WriteIo): KubeObject {
+    return updateObject(this, k, namespace, name, body, { ...io, statusOnly, query: query ?? {} });
   }
 
-  delete(k: KindInfo, namespace: string | undefined, name: string, options?: DeleteOptions, query?: Record<string, string>): KubeObject {
-    return deleteObject(this, k, namespace, name, options ?? {}, query ?? {});
+  delete(k: KindInfo, namespace: string | undefined, name: string, options?: DeleteOptions, query?: Record<string, string>, io?: WriteIo): KubeObject {
+    return deleteObject(this, k, namespace, name, options ?? {}, query ?? {}, io);
   }
 
   // ---- routing ----
@@ -195,21 +228,22 @@ export class ApiServer {
     const conversion = k.version === p.version ? undefined : conversionFor(k, p.version);
     if (k.version !== p.version && !conversion) throw pathNotFound();
     if (p.namespace !== undefined && !k.namespaced) throw pathNotFound();
+    // The sanitized body is a private copy: the write may change it instead of copying it again.
     let body = req.body === undefined ? undefined : sanitizeBody(req.body);
-    if (!conversion) return this.routeKind(k, p, req, body);
+    if (!conversion) return this.routeKind(k, p, req, body, undefined, { owned: true });
     // Another served version: bodies in are converted to the stored one, objects out back to it.
     if (body !== undefined && (req.method === "POST" || req.method === "PUT")) body = conversion.toStored(body);
-    const res = this.routeKind(k, p, req, body, conversion);
+    const res = this.routeKind(k, p, req, body, conversion, { owned: true });
     return { ...res, body: convertOut(res.body, conversion, k.group) };
   }
 
-  private routeKind(k: KindInfo, p: ParsedPath, req: ApiRequest, body: unknown, conversion?: VersionConversion): ApiResponse {
+  private routeKind(k: KindInfo, p: ParsedPath, req: ApiRequest, body: unknown, conversion: VersionConversion | undefined, io: WriteIo): ApiResponse {
     const query = req.query ?? {};
     if (p.subresource) {
       const h = this.subresources.get(`${k.resource}/${p.subresource}`);
       if (h) return h({ ...req, body }, p, this);
       if (!k.subresources.includes(p.subresource) || p.name === undefined) throw pathNotFound();
-      return handleBuiltinSubresource(this, k, p, { ...req, body, query });
+      return handleBuiltinSubresource(this, k, p, { ...req, body, query }, io);
     }
     const verb = verbOf(req, p);
     if (!k.verbs.includes(verb)) throw methodNotAllowed();
@@ -219,16 +253,16 @@ export class ApiServer {
         return this.read(k, p, req);
       case "POST":
         if (p.name !== undefined) throw methodNotAllowed();
-        return { status: 201, body: this.create(k, p.namespace, body, query) };
+        return { status: 201, body: this.create(k, p.namespace, body, query, io) };
       case "PUT":
         if (p.name === undefined) throw methodNotAllowed();
-        return ok(this.update(k, p.namespace, p.name, body, false, query));
+        return ok(this.update(k, p.namespace, p.name, body, false, query, io));
       case "PATCH":
         if (p.name === undefined) throw methodNotAllowed();
         return patchObject(this, k, p.namespace, p.name, body, req.contentType ?? "", query, undefined, conversion);
       case "DELETE":
         if (p.name === undefined) return ok(deleteCollection(this, k, p.namespace, (body ?? {}) as DeleteOptions, query));
-        return ok(this.delete(k, p.namespace, p.name, deleteOptionsOf(body, query), query));
+        return ok(this.delete(k, p.namespace, p.name, deleteOptionsOf(body, query), query, io));
       default:
         throw methodNotAllowed();
     }

@@ -3,9 +3,11 @@
 //
 // Stored objects are deep-frozen and replaced, never mutated, on every write. That makes sharing
 // them safe: `get`/`list` hand out private copies (callers may edit them), while `peek`,
-// `listShared` and the watch log hand out the stored objects themselves for read-only paths
-// (Tables, informers, snapshots) without copying. Objects are grouped per resource, so a list
-// touches only its own resource.
+// `listShared`, `put`, `remove` and the watch log hand out the stored objects themselves for
+// read-only paths (Tables, informers, snapshots) without copying. A write shares the frozen parts
+// of what it is given (a status update keeps the stored spec), so consecutive versions of an
+// object share what did not change. Objects are grouped per resource, so a list touches only its
+// own resource.
 //
 // A compact snapshot (toJSON({ compact: true })) packs each resource, a "chunk" (sim/core/pack.ts);
 // resources with many objects are packed per namespace, so a read in one namespace unpacks only
@@ -150,7 +152,11 @@ export class Store {
     return out;
   }
 
-  /** Writes an object (already defaulted and validated), stamping a new resourceVersion. */
+  /**
+   * Writes an object (already defaulted and validated), stamping a new resourceVersion; returns
+   * the stored object (frozen). Frozen parts of `obj` (parts of stored objects) are kept as they
+   * are, the rest is copied.
+   */
   put(groupResource: string, obj: KubeObject, type: "ADDED" | "MODIFIED"): KubeObject {
     const rv = this.nextRv();
     const stored = freezeCopy({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } });
@@ -160,9 +166,10 @@ export class Store {
     if (!bucket.has(key)) this.count++;
     bucket.set(key, stored);
     this.record(groupResource, type, stored, rv, previous);
-    return cloneJson(stored);
+    return stored;
   }
 
+  /** Deletes an object; returns its last version (frozen), with the deletion's resourceVersion. */
   remove(groupResource: string, namespace: string | undefined, name: string): KubeObject | undefined {
     const key = storeKey(groupResource, namespace, name);
     const bucket = this.resource(groupResource, namespace ?? "");
@@ -173,7 +180,7 @@ export class Store {
     const rv = this.nextRv();
     const last = Object.freeze({ ...o, metadata: Object.freeze({ ...o.metadata, resourceVersion: String(rv) }) });
     this.record(groupResource, "DELETED", last, rv);
-    return cloneJson(last);
+    return last;
   }
 
   /**
@@ -328,9 +335,13 @@ export function cloneJson<T>(v: T): T {
   return out as T;
 }
 
-/** A deep, frozen copy of plain JSON data. */
+/**
+ * A deep, frozen copy of plain JSON data. Frozen parts are kept as they are: only the store
+ * freezes objects (sim/ freezes nothing else), and it freezes them whole, so they are stored
+ * objects' parts, immutable and already plain JSON.
+ */
 function freezeCopy<T>(v: T): T {
-  if (typeof v !== "object" || v === null) return v;
+  if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
   if (Array.isArray(v)) return Object.freeze(v.map(freezeCopy)) as T;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) setOwn(out, k, freezeCopy((v as Record<string, unknown>)[k]));

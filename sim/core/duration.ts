@@ -37,9 +37,19 @@ export function age(timestamp: string | undefined | null, nowMs: number): string
   return humanDuration(nowMs - Date.parse(timestamp));
 }
 
+const rfc3339Seen = new Map<number, string>();
+
 /** RFC 3339 with second precision, as metav1.Time marshals ("2026-11-25T22:21:12Z"). */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  // Status writes format the same few seconds over and over: remember the latest ones.
+  const s = Math.floor(ms / 1000);
+  let text = rfc3339Seen.get(s);
+  if (text === undefined) {
+    text = new Date(s * 1000).toISOString().replace(".000Z", "Z");
+    if (rfc3339Seen.size >= 1024) rfc3339Seen.clear();
+    rfc3339Seen.set(s, text);
+  }
+  return text;
 }
 
 /** Go's time.ParseDuration for the forms kubectl flags take ("30s", "1m30s", "2h", "500ms"). */

@@ -31,8 +31,23 @@ export type PullResult =
   | { ok: true; image: ResolvedImage }
   | { ok: false; reason: "ErrImagePull" | "InvalidImageName"; message: string };
 
-/** What the registry answers for `image` (the string in the pod spec). */
+const resolved = new Map<string, PullResult>();
+
+/**
+ * What the registry answers for `image` (the string in the pod spec). A pure function the kubelet
+ * asks at every step: the answers are remembered, so they are shared (read-only).
+ */
 export function resolveImage(image: string): PullResult {
+  let r = resolved.get(image);
+  if (r === undefined) {
+    r = lookUpImage(image);
+    if (resolved.size >= 512) resolved.clear();
+    resolved.set(image, r);
+  }
+  return r;
+}
+
+function lookUpImage(image: string): PullResult {
   if (!image || /[A-Z]/.test(image.split("@")[0].split(":")[0]) || /\s/.test(image)) {
     return { ok: false, reason: "InvalidImageName", message: `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format${/[A-Z]/.test(image) ? `: repository name (library/${image.split(":")[0]}) must be lowercase` : ""}` };
   }

@@ -12,6 +12,9 @@ import { ApiError } from "../apiserver/errors";
 import { eventName } from "../apiserver/events";
 import type { Prng } from "../core/prng";
 
+/** The recorder ignores what the writes answer: no copies of the stored Events. */
+const SHARED = { shared: true } as const;
+
 /** API server → pod uid → event key → Event name. */
 const memos = new WeakMap<object, Map<string, Map<string, string>>>();
 
@@ -60,7 +63,7 @@ export function recordKubeletEvent(
   // The stored Event (read-only): a GET would copy it only to be replaced by the update.
   const known = memoized ? api.store.peek("/events", ns, memoized) : undefined;
   if (known) {
-    dropRefused(() => client.update({ ...known, count: (known.count ?? 1) + 1, lastTimestamp: now }));
+    dropRefused(() => client.update({ ...known, count: (known.count ?? 1) + 1, lastTimestamp: now }, SHARED));
     return;
   }
   const name = eventName(pod.metadata.name, nowMs, prng);
@@ -88,7 +91,7 @@ export function recordKubeletEvent(
     eventTime: null,
     reportingComponent: "kubelet",
     reportingInstance: host,
-  }));
+  }, SHARED));
 }
 
 /** Like client-go's recorder, an Event the server refuses (a terminating namespace, the object

@@ -25,6 +25,9 @@ import { pull, pullBackOff, pulled } from "./pulls";
 
 export { KUBELET };
 
+/** Writes whose answer the kubelet only reads: the stored object comes back, not a copy. */
+const SHARED = { shared: true } as const;
+
 export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000; // MaxContainerBackOff
 export const WORKER_BACKOFF_MS = 10_000; // pod worker requeue after a failed sync (backOffPeriod)
@@ -489,7 +492,8 @@ export class Kubelet {
     if (phase === "Succeeded" || phase === "Failed") setCondition(w, "PodReadyToStartContainers", "False", now);
     const status = buildStatus(w, pod, this.hostIP(w.node));
     if (jsonEqual(status, pod.status)) return;
-    const updated = this.client.updateStatus({ ...pod, status });
+    // The stored pod comes back (frozen): pod is only read from here on.
+    const updated = this.client.updateStatus({ ...pod, status }, SHARED);
     Object.assign(pod, updated);
     w.seenRv = updated.metadata.resourceVersion;
   }
@@ -531,20 +535,28 @@ export class Kubelet {
 
   volumeSources(w: PodRt, pod: KubeObject): VolumeSources {
     const ns = w.namespace;
+    // The stored objects themselves: volumes and env only read them (a GET would copy them).
+    const store = this.ctx.api.store;
     return {
       pod,
       worker: w,
       now: this.now(),
       hostIP: this.hostIP(w.node),
       podIP: w.ip ?? "",
-      configMap: (name) => this.client.get("configmaps", ns, name),
-      secret: (name) => this.client.get("secrets", ns, name),
+      configMap: (name) => store.peek("/configmaps", ns, name),
+      secret: (name) => store.peek("/secrets", ns, name),
     };
   }
 
   private envSources(w: PodRt, pod: KubeObject) {
     const base = this.volumeSources(w, pod);
-    const services = [...this.client.list("services", w.namespace), ...(w.namespace === "default" ? [] : this.client.list("services", "default").filter((s) => s.metadata.name === "kubernetes"))];
+    // The namespace's services (stored, read-only), and "kubernetes" from default.
+    const store = this.ctx.api.store;
+    const services = store.listShared("/services", w.namespace);
+    if (w.namespace !== "default") {
+      const kubernetes = store.peek("/services", "default", "kubernetes");
+      if (kubernetes) services.push(kubernetes);
+    }
     return { ...base, services, nodeAllocatable: this.node(w.node)?.status?.allocatable ?? {} };
   }
 }

@@ -108,12 +108,22 @@ function downward(items: { path: string; fieldRef?: { fieldPath: string }; resou
   return out;
 }
 
+const tokens = new Map<string, string>();
+
 /** A JWT-shaped token whose claims name the pod's service account (not signed by anything real). */
 export function serviceAccountToken(pod: KubeObject): string {
-  const b64url = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
   const ns = pod.metadata.namespace ?? "default";
   const sa = pod.spec?.serviceAccountName ?? "default";
-  return `${b64url({ alg: "RS256", kid: "sim" })}.${b64url({ aud: ["https://kubernetes.default.svc.cluster.local"], iss: "https://kubernetes.default.svc.cluster.local", sub: `system:serviceaccount:${ns}:${sa}`, "kubernetes.io": { namespace: ns, pod: { name: pod.metadata.name, uid: pod.metadata.uid }, serviceaccount: { name: sa } } })}.c2ltdWxhdGVk`;
+  // Every look at a container's files makes it again: remember the latest ones.
+  const key = `${ns}\n${sa}\n${pod.metadata.name}\n${pod.metadata.uid}`;
+  let token = tokens.get(key);
+  if (token === undefined) {
+    const b64url = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+    token = `${b64url({ alg: "RS256", kid: "sim" })}.${b64url({ aud: ["https://kubernetes.default.svc.cluster.local"], iss: "https://kubernetes.default.svc.cluster.local", sub: `system:serviceaccount:${ns}:${sa}`, "kubernetes.io": { namespace: ns, pod: { name: pod.metadata.name, uid: pod.metadata.uid }, serviceaccount: { name: sa } } })}.c2ltdWxhdGVk`;
+    if (tokens.size >= 256) tokens.clear();
+    tokens.set(key, token);
+  }
+  return token;
 }
 
 /** Absolute path → content of every file a container sees through its volumeMounts. */

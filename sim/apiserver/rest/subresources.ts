@@ -11,7 +11,8 @@ import type { ApiServer, ParsedPath } from "../server";
 import { gr } from "../server";
 import { isObject } from "../patch/json-utils";
 import { applyPatch, patchObject, patchTypeOf } from "./patch";
-import { deleteObject, updateObject, type DeleteOptions } from "./write";
+import { deleteObject, updateObject, type DeleteOptions, type WriteIo } from "./write";
+import { cloneJson } from "../store";
 
 const SCALE_KIND = { group: "autoscaling", kind: "Scale" };
 
@@ -19,11 +20,11 @@ function success(code: number): ApiResponse {
   return { status: code, body: { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", code } };
 }
 
-export function handleBuiltinSubresource(server: ApiServer, k: KindInfo, p: ParsedPath, req: ApiRequest & { query: Record<string, string> }): ApiResponse {
+export function handleBuiltinSubresource(server: ApiServer, k: KindInfo, p: ParsedPath, req: ApiRequest & { query: Record<string, string> }, io: WriteIo = {}): ApiResponse {
   const name = p.name!;
   switch (p.subresource) {
     case "status":
-      return statusSubresource(server, k, p.namespace, name, req);
+      return statusSubresource(server, k, p.namespace, name, req, io);
     case "scale":
       return scaleSubresource(server, k, p.namespace, name, req);
     case "binding":
@@ -44,12 +45,12 @@ export function handleBuiltinSubresource(server: ApiServer, k: KindInfo, p: Pars
   }
 }
 
-function statusSubresource(server: ApiServer, k: KindInfo, namespace: string | undefined, name: string, req: ApiRequest & { query: Record<string, string> }): ApiResponse {
+function statusSubresource(server: ApiServer, k: KindInfo, namespace: string | undefined, name: string, req: ApiRequest & { query: Record<string, string> }, io: WriteIo): ApiResponse {
   switch (req.method) {
     case "GET":
       return { status: 200, body: server.get(k, namespace, name) };
     case "PUT":
-      return { status: 200, body: updateObject(server, k, namespace, name, req.body, { statusOnly: true, query: req.query }) };
+      return { status: 200, body: updateObject(server, k, namespace, name, req.body, { ...io, statusOnly: true, query: req.query }) };
     case "PATCH":
       return patchObject(server, k, namespace, name, req.body, req.contentType ?? "", req.query, "status");
     default:
@@ -145,9 +146,9 @@ function finalizeNamespace(server: ApiServer, k: KindInfo, name: string, body: u
   next.spec = { ...(next.spec ?? {}), finalizers };
   if (query.dryRun === "All") return next;
   if (next.metadata.deletionTimestamp && finalizers.length === 0 && (next.metadata.finalizers?.length ?? 0) === 0) {
-    return server.store.remove(gr(k), undefined, name)!;
+    return cloneJson(server.store.remove(gr(k), undefined, name)!);
   }
-  return server.store.put(gr(k), next, "MODIFIED");
+  return cloneJson(server.store.put(gr(k), next, "MODIFIED"));
 }
 
 

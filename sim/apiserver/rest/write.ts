@@ -29,6 +29,19 @@ const NAMESPACE_KIND = KINDS.find((k) => k.resource === "namespaces")!;
 /** Namespaces the NamespaceLifecycle admission plugin never lets go. */
 const IMMORTAL_NAMESPACES = ["default", "kube-system", "kube-public"];
 
+/** How a write treats the body it is given and the object it answers with. */
+export interface WriteIo {
+  /** The body is this write's own (the API server's sanitized copy of a request body): no defensive copy. */
+  owned?: boolean;
+  /** The caller only reads the answer: the stored object itself (frozen), not a copy. */
+  shared?: boolean;
+}
+
+/** The answer of a write: the stored (frozen) object, copied unless the caller only reads it. */
+function answer(o: KubeObject, io: WriteIo): KubeObject {
+  return io.shared ? o : cloneJson(o);
+}
+
 function isDryRun(query: Record<string, string>): boolean {
   return query.dryRun === "All";
 }
@@ -36,7 +49,7 @@ function isDryRun(query: Record<string, string>): boolean {
 function requireObject(body: unknown): KubeObject {
   if (!body || typeof body !== "object" || Array.isArray(body)) throw badRequest("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf");
   const obj = body as KubeObject;
-  if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
+  if (obj.metadata === undefined || obj.metadata === null) return { ...obj, metadata: {} };
   if (typeof obj.metadata !== "object" || Array.isArray(obj.metadata)) throw badRequest("the body of the request was in an unknown format");
   return obj;
 }
@@ -77,8 +90,8 @@ function dropUndefined(m: Record<string, unknown>): void {
   for (const key of Object.keys(m)) if (m[key] === undefined) delete m[key];
 }
 
-export function createObject(server: ApiServer, k: KindInfo, namespace: string | undefined, body: unknown, query: Record<string, string>): KubeObject {
-  const obj = requireObject(cloneJson(body));
+export function createObject(server: ApiServer, k: KindInfo, namespace: string | undefined, body: unknown, query: Record<string, string>, io: WriteIo = {}): KubeObject {
+  const obj = requireObject(io.owned ? body : cloneJson(body));
   checkDecoding(k, obj, query);
   const s = server.strategy(k);
   const gv = groupVersion(k);
@@ -116,15 +129,19 @@ export function createObject(server: ApiServer, k: KindInfo, namespace: string |
   if (causes.length) throw invalid(k, name, causes);
   if (server.store.has(gr(k), meta.namespace, name)) throw alreadyExists(k, name);
   if (isDryRun(query)) return obj;
-  return server.store.put(gr(k), obj, "ADDED");
+  return answer(server.store.put(gr(k), obj, "ADDED"), io);
 }
 
-export interface UpdateOptions {
+export interface UpdateOptions extends WriteIo {
   statusOnly: boolean;
   query: Record<string, string>;
 }
 
-/** The object an update proposes: the body with the system fields and (for a main-resource update) the status of the stored one. */
+/**
+ * The object an update proposes: the body with the system fields and (for a main-resource update)
+ * the status of the stored one. A status update keeps the stored spec (and metadata it resets)
+ * as they are (frozen, shared): nothing changes them on that path.
+ */
 function proposed(k: KindInfo, s: KindStrategy, old: KubeObject, obj: KubeObject, statusOnly: boolean): KubeObject {
   const next: KubeObject = { ...obj, apiVersion: old.apiVersion, kind: old.kind, metadata: { ...obj.metadata } };
   const m = next.metadata;
@@ -144,10 +161,10 @@ function proposed(k: KindInfo, s: KindStrategy, old: KubeObject, obj: KubeObject
     // The status strategies (PrepareForUpdate of */status) keep the spec; metadata such as
     // annotations may change (the deployment controller writes its revision annotation this way).
     if (old.spec === undefined) delete next.spec;
-    else next.spec = cloneJson(old.spec);
+    else next.spec = old.spec;
     for (const key of s.statusResetsMetadata ?? []) {
       if (o[key] === undefined) delete m[key];
-      else m[key] = cloneJson(o[key]);
+      else m[key] = o[key];
     }
     return next;
   }
@@ -174,14 +191,18 @@ function completesDeletion(k: KindInfo, next: KubeObject): boolean {
 }
 
 export function updateObject(server: ApiServer, k: KindInfo, namespace: string | undefined, name: string, body: unknown, opts: UpdateOptions): KubeObject {
-  const obj = requireObject(cloneJson(body));
+  // Without defaulting or PrepareForUpdate (a status update runs neither, nor do some kinds) an
+  // update changes nothing inside the body (proposed() copies the top levels it changes, put()
+  // copies what it stores), unless unknown fields are to be pruned: no copy needed.
+  const s = server.strategy(k);
+  const keepsBody = opts.owned || (opts.query.fieldValidation === undefined && (opts.statusOnly || (!s.applyDefaults && !s.prepareForUpdate)));
+  const obj = requireObject(keepsBody ? body : cloneJson(body));
   checkDecoding(k, obj, opts.query);
   if ((obj.metadata.name ?? "") !== name) throw badRequest(`the name of the object (${obj.metadata.name ?? ""}) does not match the name on the URL (${name})`);
   if (k.namespaced && obj.metadata.namespace && obj.metadata.namespace !== namespace) throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
-  const old = server.get(k, namespace, name);
+  const old = server.peek(k, namespace, name);
   const rv = obj.metadata.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) throw conflict(k, name, "the object has been modified; please apply your changes to the latest version and try again");
-  const s = server.strategy(k);
   const next = proposed(k, s, old, obj, opts.statusOnly);
   const ctx = server.strategyContext();
   if (!opts.statusOnly) {
@@ -193,14 +214,14 @@ export function updateObject(server: ApiServer, k: KindInfo, namespace: string |
     if (causes.length) throw invalid(k, name, causes);
     bumpGeneration(s, next, old);
   }
-  if (jsonEqual(next, old)) return old; // a no-op update writes nothing (jsonEqual: canonical JSON equality)
-  if (isDryRun(opts.query)) return next;
+  if (jsonEqual(next, old)) return answer(old, opts); // a no-op update writes nothing (jsonEqual: canonical JSON equality)
+  if (isDryRun(opts.query)) return opts.shared ? next : cloneJson(next);
   if (completesDeletion(k, next)) {
     const removed = server.store.remove(gr(k), k.namespaced ? namespace : undefined, name)!;
     s.onDelete?.(removed, ctx);
-    return removed;
+    return answer(removed, opts);
   }
-  return server.store.put(gr(k), next, "MODIFIED");
+  return answer(server.store.put(gr(k), next, "MODIFIED"), opts);
 }
 
 function checkPreconditions(k: KindInfo, old: KubeObject, pre: DeleteOptions["preconditions"]): void {
@@ -210,7 +231,7 @@ function checkPreconditions(k: KindInfo, old: KubeObject, pre: DeleteOptions["pr
   if (pre.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) throw conflict(k, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
 }
 
-function deleteNamespace(server: ApiServer, k: KindInfo, old: KubeObject, dryRun: boolean): KubeObject {
+function deleteNamespace(server: ApiServer, k: KindInfo, old: KubeObject, dryRun: boolean, io: WriteIo): KubeObject {
   const name = old.metadata.name!;
   if (IMMORTAL_NAMESPACES.includes(name)) throw forbidden(k, name, "this namespace may not be deleted");
   if (old.metadata.deletionTimestamp) {
@@ -221,9 +242,9 @@ function deleteNamespace(server: ApiServer, k: KindInfo, old: KubeObject, dryRun
   next.status = { ...(next.status ?? {}), phase: "Terminating" };
   if (dryRun) return next;
   if ((old.spec?.finalizers?.length ?? 0) === 0 && (old.metadata.finalizers?.length ?? 0) === 0) {
-    return server.store.remove(gr(k), undefined, name)!;
+    return answer(server.store.remove(gr(k), undefined, name)!, io);
   }
-  return server.store.put(gr(k), next, "MODIFIED");
+  return answer(server.store.put(gr(k), next, "MODIFIED"), io);
 }
 
 /** The grace period a pod deletion gets (pkg/registry/core/pod/strategy.go CheckGracefulDelete). */
@@ -236,19 +257,17 @@ function podGracePeriod(pod: KubeObject, opts: DeleteOptions): number {
   return grace;
 }
 
-export function deleteObject(server: ApiServer, k: KindInfo, namespace: string | undefined, name: string, opts: DeleteOptions, query: Record<string, string>): KubeObject {
-  const old = server.get(k, namespace, name);
+export function deleteObject(server: ApiServer, k: KindInfo, namespace: string | undefined, name: string, opts: DeleteOptions, query: Record<string, string>, io: WriteIo = {}): KubeObject {
+  const old = server.peek(k, namespace, name);
   checkPreconditions(k, old, opts.preconditions);
   const dryRun = isDryRun(query) || (opts.dryRun ?? []).includes("All");
-  if (k.resource === "namespaces") return deleteNamespace(server, k, old, dryRun);
+  if (k.resource === "namespaces") return deleteNamespace(server, k, old, dryRun, io);
   if (opts.gracePeriodSeconds !== undefined && (!Number.isInteger(opts.gracePeriodSeconds))) throw badRequest(`invalid gracePeriodSeconds: ${String(opts.gracePeriodSeconds)}`);
   const policy = opts.propagationPolicy ?? (opts.orphanDependents === true ? "Orphan" : "Background");
   if (!["Foreground", "Background", "Orphan"].includes(policy)) {
     throw statusError(422, "Invalid", `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
   }
-  const next = cloneJson(old);
-  const m = next.metadata;
-  const finalizers: string[] = [...(m.finalizers ?? [])];
+  const finalizers: string[] = [...(old.metadata.finalizers ?? [])];
   const wanted = policy === "Foreground" ? "foregroundDeletion" : policy === "Orphan" ? "orphan" : undefined;
   if (wanted && !finalizers.includes(wanted)) finalizers.push(wanted);
   if (opts.propagationPolicy || opts.orphanDependents !== undefined) {
@@ -258,15 +277,17 @@ export function deleteObject(server: ApiServer, k: KindInfo, namespace: string |
   const now = server.clock.now();
   const grace = k.resource === "pods" ? podGracePeriod(old, opts) : 0;
   if (finalizers.length === 0 && grace === 0) {
-    if (dryRun) return old;
+    if (dryRun) return answer(old, io);
     const removed = server.store.remove(gr(k), k.namespaced ? namespace : undefined, name)!;
     server.strategy(k).onDelete?.(removed, server.strategyContext());
-    return removed;
+    return answer(removed, io);
   }
   // Graceful or finalized deletion: mark the object and leave it to the kubelet / the finalizers' owners.
+  const next = cloneJson(old);
+  const m = next.metadata;
   const pendingGrace = m.deletionGracePeriodSeconds;
   const shorter = !m.deletionTimestamp || pendingGrace === undefined || grace < pendingGrace;
-  if (m.deletionTimestamp && !shorter && jsonEqual(finalizers, m.finalizers ?? [])) return old;
+  if (m.deletionTimestamp && !shorter && jsonEqual(finalizers, m.finalizers ?? [])) return answer(old, io);
   if (shorter) {
     m.deletionTimestamp = rfc3339(now + grace * 1000);
     m.deletionGracePeriodSeconds = grace;
@@ -274,7 +295,7 @@ export function deleteObject(server: ApiServer, k: KindInfo, namespace: string |
   if (finalizers.length) m.finalizers = finalizers;
   if (typeof m.generation === "number" && m.generation > 0 && !old.metadata.deletionTimestamp) m.generation += 1;
   if (dryRun) return next;
-  return server.store.put(gr(k), next, "MODIFIED");
+  return answer(server.store.put(gr(k), next, "MODIFIED"), io);
 }
 
 export function deleteCollection(server: ApiServer, k: KindInfo, namespace: string | undefined, opts: DeleteOptions, query: Record<string, string>): KubeObject {
