@@ -197,7 +197,7 @@ export class ApiServer {
   }
 
   update(k: KindInfo, namespace: string | undefined, name: string, body: unknown, statusOnly: boolean, query?: Record<string, string>, io?: WriteIo): KubeObject {
-    return updateObject(this, k, namespace, name, body, { ...io, statusOnly, query: query ?? {} });
+    return updateObject(this, k, namespace, name, body, { owned: io?.owned, shared: io?.shared, statusOnly, query: query ?? {} });
   }
 
   delete(k: KindInfo, namespace: string | undefined, name: string, options?: DeleteOptions, query?: Record<string, string>, io?: WriteIo): KubeObject {

@@ -369,30 +369,47 @@ function jsonValue(v: unknown): unknown {
 /**
  * Whether two values serialize to the same sorted-key JSON (canonical(a) === canonical(b), see
  * sim/api/validation/canonical.ts) without building the strings: every update compares the old
- * and new object this way, and most controllers their desired and current status.
+ * and new object this way, and most controllers their desired and current status. Parts shared
+ * by both (a status update keeps the stored spec) compare at once.
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  const x = jsonValue(a);
-  const y = jsonValue(b);
+  return serializedEqual(jsonValue(a), jsonValue(b));
+}
+
+/** jsonEqual of two values jsonValue() has been applied to. */
+function serializedEqual(x: unknown, y: unknown): boolean {
   if (x === y) return true;
   if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return false;
   if (Array.isArray(x)) {
     if (!Array.isArray(y) || x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!jsonEqual(jsonValue(x[i]) ?? null, jsonValue(y[i]) ?? null)) return false;
+    for (let i = 0; i < x.length; i++) {
+      const u = x[i];
+      const v = y[i];
+      // In an array, what does not serialize (undefined, functions) serializes as null.
+      if (u !== v && !serializedEqual(jsonValue(u) ?? null, jsonValue(v) ?? null)) return false;
+    }
     return true;
   }
   if (Array.isArray(y)) return false;
   const xo = x as Record<string, unknown>;
   const yo = y as Record<string, unknown>;
+  // n: the keys of x that serialize (each found in y, serializing equally).
   let n = 0;
   for (const k of Object.keys(xo)) {
-    const v = jsonValue(xo[k]);
-    if (v === undefined) continue;
+    const u = xo[k];
+    const ju = jsonValue(u);
+    if (ju === undefined) continue;
     n++;
-    if (!hasOwn.call(yo, k) || !jsonEqual(v, yo[k])) return false;
-    if (jsonValue(yo[k]) === undefined) return false;
+    if (!hasOwn.call(yo, k)) return false;
+    const v = yo[k];
+    if (u === v) continue;
+    const jv = jsonValue(v);
+    if (jv === undefined || !serializedEqual(ju, jv)) return false;
   }
-  for (const k of Object.keys(yo)) if (jsonValue(yo[k]) !== undefined) n--;
+  const keys = Object.keys(yo);
+  if (keys.length === n) return true;
+  // y has more keys: equal only if none of the others serializes.
+  for (const k of keys) if (jsonValue(yo[k]) !== undefined) n--;
   return n === 0;
 }

@@ -9,9 +9,19 @@ export const EVENT_TTL_MS = 60 * 60 * 1000;
 const NAME = "event-ttl";
 const KEY = "expire";
 
-function lastWrite(e: { lastTimestamp?: string; eventTime?: string; metadata: { creationTimestamp?: string } }): number {
-  const t = e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp;
-  return t ? Date.parse(t) : 0;
+type EventTimes = { lastTimestamp?: string; eventTime?: string; metadata: { creationTimestamp?: string } };
+
+/** Stored Events (frozen, replaced on every write) → their lastWrite: each wake-up looks at all. */
+const lastWrites = new WeakMap<object, number>();
+
+function lastWrite(e: EventTimes): number {
+  let ms = lastWrites.get(e);
+  if (ms === undefined) {
+    const t = e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp;
+    ms = t ? Date.parse(t) : 0;
+    if (Object.isFrozen(e)) lastWrites.set(e, ms);
+  }
+  return ms;
 }
 
 export function eventTtlReconciler(): Reconciler {

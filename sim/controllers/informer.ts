@@ -12,6 +12,8 @@ interface Entry {
   rv: number;
   byKey: Map<string, KubeObject>;
   items: KubeObject[];
+  /** key → position in items (while no object was added or removed, the order holds). */
+  index?: Map<string, number>;
 }
 
 const listCaches = new WeakMap<object, Map<string, Entry>>();
@@ -20,9 +22,11 @@ function keyOf(o: KubeObject): string {
   return `${o.metadata.namespace ?? ""}/${o.metadata.name}`;
 }
 
-function sorted(byKey: Map<string, KubeObject>): KubeObject[] {
+function resort(e: Entry): void {
   // The store's order: namespace, then name.
-  return [...byKey.keys()].sort().map((k) => byKey.get(k)!);
+  const keys = [...e.byKey.keys()].sort();
+  e.items = keys.map((k) => e.byKey.get(k)!);
+  e.index = new Map(keys.map((k, i) => [k, i]));
 }
 
 export function cachedList(ctx: ReconcileContext, resource: string, groupResource: string, namespace?: string): KubeObject[] {
@@ -35,16 +39,29 @@ export function cachedList(ctx: ReconcileContext, resource: string, groupResourc
   const rv = store.currentRv();
   const events = hit ? store.eventsSince(groupResource, hit.rv, namespace) : undefined;
   if (hit && events) {
+    // Objects only modified keep their places: a fresh array with them replaced, no re-sort.
+    let moved = hit.index === undefined;
+    const items = moved ? hit.items : hit.items.slice();
     for (const e of events) {
-      if (e.type === "DELETED") hit.byKey.delete(keyOf(e.object));
-      else if (e.type === "ADDED" || e.type === "MODIFIED") hit.byKey.set(keyOf(e.object), e.object);
+      const key = keyOf(e.object);
+      if (e.type === "DELETED") {
+        hit.byKey.delete(key);
+        moved = true;
+      } else if (e.type === "ADDED" || e.type === "MODIFIED") {
+        const at = hit.index?.get(key);
+        if (at === undefined || !hit.byKey.has(key)) moved = true;
+        else items[at] = e.object;
+        hit.byKey.set(key, e.object);
+      }
     }
     hit.rv = rv;
-    hit.items = sorted(hit.byKey);
+    if (moved) resort(hit);
+    else hit.items = items;
     return hit.items;
   }
   const items = new Client(ctx, "informer").list(resource, namespace);
   cache.set(key, { rv, byKey: new Map(items.map((o) => [keyOf(o), o])), items });
+  // items came sorted from the list; the index follows at the first change that needs it.
   return items;
 }
 

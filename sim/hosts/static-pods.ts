@@ -131,8 +131,8 @@ function mirrorPod(cluster: Cluster, pod: KubeObject, node: string, text: string
  */
 export function componentDown(cluster: Cluster, component: string): boolean {
   const st = hostsState(cluster);
-  for (const [node, h] of Object.entries(st.nodes)) {
-    if (!h.staticPods || !nodeSpec(cluster, node)?.controlPlane) continue;
+  for (const node of Object.keys(st.nodes)) {
+    if (!st.nodes[node].staticPods || !nodeSpec(cluster, node)?.controlPlane) continue;
     // Read the stored object (read-only): this runs before every controller sync and wake-up.
     const pod = cluster.api.store.peek("/pods", "kube-system", `${component}-${node}`);
     if (!pod) return true;

@@ -50,7 +50,7 @@ function statusSubresource(server: ApiServer, k: KindInfo, namespace: string | u
     case "GET":
       return { status: 200, body: server.get(k, namespace, name) };
     case "PUT":
-      return { status: 200, body: updateObject(server, k, namespace, name, req.body, { ...io, statusOnly: true, query: req.query }) };
+      return { status: 200, body: updateObject(server, k, namespace, name, req.body, { owned: io.owned, shared: io.shared, statusOnly: true, query: req.query }) };
     case "PATCH":
       return patchObject(server, k, namespace, name, req.body, req.contentType ?? "", req.query, "status");
     default:

@@ -86,8 +86,25 @@ function checkReplicas(k: KindInfo, obj: KubeObject): void {
   }
 }
 
-function dropUndefined(m: Record<string, unknown>): void {
-  for (const key of Object.keys(m)) if (m[key] === undefined) delete m[key];
+/** The metadata fields an update takes from the stored object, in the order they are added. */
+const SYSTEM_METADATA = ["name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "resourceVersion"];
+const IS_SYSTEM_METADATA = new Set(SYSTEM_METADATA);
+
+/**
+ * The body's metadata with the system fields of the stored one: the body's keys in their order
+ * (system fields with the stored values), then the stored system fields the body lacks, without
+ * undefined values. (Built key by key: deleting keys would make a slow dictionary object.)
+ */
+function systemMetadata(body: Record<string, unknown>, stored: Record<string, unknown>): Record<string, unknown> {
+  const m: Record<string, unknown> = {};
+  for (const key of Object.keys(body)) {
+    const v = IS_SYSTEM_METADATA.has(key) ? stored[key] : body[key];
+    if (v === undefined) continue;
+    if (key === "__proto__") Object.defineProperty(m, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else m[key] = v;
+  }
+  for (const key of SYSTEM_METADATA) if (stored[key] !== undefined && !Object.prototype.hasOwnProperty.call(body, key)) m[key] = stored[key];
+  return m;
 }
 
 export function createObject(server: ApiServer, k: KindInfo, namespace: string | undefined, body: unknown, query: Record<string, string>, io: WriteIo = {}): KubeObject {
@@ -143,20 +160,9 @@ export interface UpdateOptions extends WriteIo {
  * as they are (frozen, shared): nothing changes them on that path.
  */
 function proposed(k: KindInfo, s: KindStrategy, old: KubeObject, obj: KubeObject, statusOnly: boolean): KubeObject {
-  const next: KubeObject = { ...obj, apiVersion: old.apiVersion, kind: old.kind, metadata: { ...obj.metadata } };
+  const next: KubeObject = { ...obj, apiVersion: old.apiVersion, kind: old.kind, metadata: systemMetadata(obj.metadata, old.metadata) };
   const m = next.metadata;
   const o = old.metadata;
-  Object.assign(m, {
-    name: o.name,
-    namespace: o.namespace,
-    uid: o.uid,
-    creationTimestamp: o.creationTimestamp,
-    deletionTimestamp: o.deletionTimestamp,
-    deletionGracePeriodSeconds: o.deletionGracePeriodSeconds,
-    generation: o.generation,
-    resourceVersion: o.resourceVersion,
-  });
-  dropUndefined(m);
   if (statusOnly) {
     // The status strategies (PrepareForUpdate of */status) keep the spec; metadata such as
     // annotations may change (the deployment controller writes its revision annotation this way).
