@@ -413,3 +413,58 @@ function serializedEqual(x: unknown, y: unknown): boolean {
   for (const k of keys) if (jsonValue(yo[k]) !== undefined) n--;
   return n === 0;
 }
+
+/** Same keys in the same order and the same values all the way down: interchangeable data. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return Object.is(a, b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ak = Object.keys(a);
+  const bk = Object.keys(b);
+  if (ak.length !== bk.length) return false;
+  for (let i = 0; i < ak.length; i++) {
+    if (ak[i] !== bk[i] || !sameJson((a as Record<string, unknown>)[ak[i]], (b as Record<string, unknown>)[bk[i]])) return false;
+  }
+  return true;
+}
+
+/**
+ * Puts into `next` (fresh, unfrozen data about to be written) the parts of `prev` (a stored
+ * object's part at the same place) that `next` repeats exactly (same keys in the same order, same
+ * values), so an unchanged part of a status is the stored one: comparing and storing it is then
+ * free. Nothing visible changes (the data is the same). Returns whether all of `next` repeats
+ * `prev` that way.
+ */
+export function adoptUnchanged(next: unknown, prev: unknown): boolean {
+  if (next === prev) return true;
+  if (typeof next !== "object" || typeof prev !== "object" || next === null || prev === null) return Object.is(next, prev);
+  if (Object.isFrozen(next)) return sameJson(next, prev);
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return false;
+    let all = next.length === prev.length;
+    for (let i = 0; i < next.length && i < prev.length; i++) {
+      if (adoptUnchanged(next[i], prev[i])) next[i] = prev[i];
+      else all = false;
+    }
+    return all;
+  }
+  if (Array.isArray(prev)) return false;
+  const n = next as Record<string, unknown>;
+  const p = prev as Record<string, unknown>;
+  const nk = Object.keys(n);
+  const pk = Object.keys(p);
+  let all = nk.length === pk.length;
+  for (let i = 0; i < nk.length; i++) {
+    const k = nk[i];
+    if (all && pk[i] !== k) all = false;
+    if (hasOwn.call(p, k) && adoptUnchanged(n[k], p[k])) {
+      if (n[k] !== p[k]) n[k] = p[k];
+    } else all = false;
+  }
+  return all;
+}

@@ -8,7 +8,7 @@ import type { Cluster, Reconciler } from "../cluster";
 import type { KubeObject } from "../api/types";
 import type { FileSystem } from "../core/vfs";
 import { rfc3339 } from "../core/duration";
-import { hashString, hostsState, nodeHost, type NodeHost } from "./state";
+import { hashString, hostsState, nodeHost, type HostsState, type NodeHost } from "./state";
 import { defaultManifests, MANIFESTS_DIR } from "./node-files";
 import { nodeSpec } from "./state";
 
@@ -130,7 +130,10 @@ function mirrorPod(cluster: Cluster, pod: KubeObject, node: string, text: string
  * mirror pod's container runs.
  */
 export function componentDown(cluster: Cluster, component: string): boolean {
-  const st = hostsState(cluster);
+  return componentDownIn(cluster, hostsState(cluster), component);
+}
+
+function componentDownIn(cluster: Cluster, st: HostsState, component: string): boolean {
   for (const node of Object.keys(st.nodes)) {
     if (!st.nodes[node].staticPods || !nodeSpec(cluster, node)?.controlPlane) continue;
     // Read the stored object (read-only): this runs before every controller sync and wake-up.
@@ -155,9 +158,15 @@ export function apiServerDown(cluster: Cluster): boolean {
  * talks to is (and catches up after).
  */
 export function gatedByComponent(r: Reconciler, component: string, cluster: () => Cluster | undefined): Reconciler {
+  // componentDown(component) || apiServerDown(), reading the hosts state once (this runs before
+  // every sync): nothing is down while no node's static pods were touched.
   const down = () => {
     const c = cluster();
-    return c ? componentDown(c, component) || apiServerDown(c) : false;
+    if (!c) return false;
+    const st = hostsState(c);
+    let touched = false;
+    for (const node in st.nodes) if (st.nodes[node].staticPods) touched = true;
+    return touched && (componentDownIn(c, st, component) || componentDownIn(c, st, "kube-apiserver") || componentDownIn(c, st, "etcd"));
   };
   return {
     ...r,

@@ -6,7 +6,7 @@
 import type { ReconcileContext, Reconciler, ResourceChange } from "../cluster";
 import type { KubeObject } from "../api/types";
 import { Client } from "../apiserver/client";
-import { jsonEqual } from "../apiserver/store";
+import { adoptUnchanged, jsonEqual } from "../apiserver/store";
 import { forgetKubeletEvents, recordKubeletEvent } from "./events";
 import { resolveImage, containerArgv } from "../images/index";
 import { allocateIp, releaseIp } from "./ip";
@@ -491,7 +491,8 @@ export class Kubelet {
     // A finished pod's sandbox is torn down (kuberuntime killPodWithSyncResult).
     if (phase === "Succeeded" || phase === "Failed") setCondition(w, "PodReadyToStartContainers", "False", now);
     const status = buildStatus(w, pod, this.hostIP(w.node));
-    if (jsonEqual(status, pod.status)) return;
+    // What did not change stays the stored part: the comparisons and the write skip it.
+    if (adoptUnchanged(status, pod.status) || jsonEqual(status, pod.status)) return;
     // The stored pod comes back (frozen): pod is only read from here on.
     const updated = this.client.updateStatus({ ...pod, status }, SHARED);
     Object.assign(pod, updated);

@@ -8,21 +8,32 @@ import type { ContainerRt, Instance, PodRt } from "./state";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+// The objects below are built key by key (no conditional spreads): a status is built at every
+// kubelet step. Key order is the API's (what kubectl -o json prints).
+
 function terminatedState(i: Instance): Record<string, unknown> {
-  return {
+  const t: Record<string, unknown> = {
     containerID: `containerd://${i.id}`,
     exitCode: i.exitCode ?? 0,
     finishedAt: rfc3339(i.finishedAt ?? i.startedAt),
-    ...(i.message ? { message: i.message } : {}),
-    reason: i.reason ?? (i.exitCode === 0 ? "Completed" : "Error"),
-    startedAt: i.reason === "StartError" ? "1970-01-01T00:00:00Z" : rfc3339(i.startedAt),
   };
+  if (i.message) t.message = i.message;
+  t.reason = i.reason ?? (i.exitCode === 0 ? "Completed" : "Error");
+  t.startedAt = i.reason === "StartError" ? "1970-01-01T00:00:00Z" : rfc3339(i.startedAt);
+  return t;
 }
 
 function volumeMounts(spec: any): Record<string, unknown>[] | undefined {
   const mounts = (spec?.volumeMounts ?? []) as { name: string; mountPath: string; readOnly?: boolean }[];
   if (!mounts.length) return undefined;
-  return mounts.map((m) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: "Disabled" } : {}) }));
+  return mounts.map((m) => {
+    const vm: Record<string, unknown> = { mountPath: m.mountPath, name: m.name };
+    if (m.readOnly) {
+      vm.readOnly = true;
+      vm.recursiveReadOnly = "Disabled";
+    }
+    return vm;
+  });
 }
 
 /** `cur` is the latest run (running or exited), `last` the one before it. */
@@ -31,20 +42,24 @@ export function containerStatus(c: ContainerRt, spec: any): Record<string, unkno
   let state: Record<string, unknown>;
   if (running) state = { running: { startedAt: rfc3339(c.cur!.startedAt) } };
   else if (c.state === "terminated" && c.cur) state = { terminated: terminatedState(c.cur) };
-  else state = { waiting: { ...(c.message ? { message: c.message } : {}), reason: c.reason ?? "ContainerCreating" } };
+  else {
+    const waiting: Record<string, unknown> = {};
+    if (c.message) waiting.message = c.message;
+    waiting.reason = c.reason ?? "ContainerCreating";
+    state = { waiting };
+  }
   const previous = c.state === "waiting" && c.cur ? c.cur : c.last;
   const inst = c.cur;
-  const st: Record<string, unknown> = {
-    ...(inst ? { containerID: `containerd://${inst.id}` } : {}),
-    image: inst && inst.image === c.image ? inst.imageName : c.image,
-    imageID: inst && inst.image === c.image ? inst.imageID : "",
-    lastState: previous ? { terminated: terminatedState(previous) } : {},
-    name: c.name,
-    ready: running && c.ready,
-    restartCount: c.restartCount,
-    started: running && c.started,
-    state,
-  };
+  const st: Record<string, unknown> = {};
+  if (inst) st.containerID = `containerd://${inst.id}`;
+  st.image = inst && inst.image === c.image ? inst.imageName : c.image;
+  st.imageID = inst && inst.image === c.image ? inst.imageID : "";
+  st.lastState = previous ? { terminated: terminatedState(previous) } : {};
+  st.name = c.name;
+  st.ready = running && c.ready;
+  st.restartCount = c.restartCount;
+  st.started = running && c.started;
+  st.state = state;
   const vm = volumeMounts(spec);
   if (vm) st.volumeMounts = vm;
   return st;
@@ -115,22 +130,33 @@ export function refreshConditions(w: PodRt, phase: string, now: number): void {
   void phase;
 }
 
+function pushCondition(out: Record<string, unknown>[], w: PodRt, type: string, message?: string, reason?: string): void {
+  const x = w.conditions[type];
+  if (!x) return;
+  const c: Record<string, unknown> = { lastProbeTime: null, lastTransitionTime: rfc3339(x.at) };
+  if (message !== undefined) c.message = message;
+  if (reason !== undefined) c.reason = reason;
+  c.status = x.status;
+  c.type = type;
+  out.push(c);
+}
+
 function conditionList(w: PodRt, phase: string, pod: KubeObject): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  const c = (type: string, extra: Record<string, unknown> = {}) => {
-    const x = w.conditions[type];
-    if (x) out.push({ lastProbeTime: null, lastTransitionTime: rfc3339(x.at), ...extra, status: x.status, type });
-  };
-  c("PodReadyToStartContainers");
+  pushCondition(out, w, "PodReadyToStartContainers");
   const inits = w.containers.filter((x) => x.init);
   const incompleteInit = inits.filter((x) => !(x.state === "terminated" && x.cur?.exitCode === 0)).map((x) => x.name);
   const initOk = w.conditions.Initialized?.status === "True";
-  c("Initialized", initOk ? {} : { message: `containers with incomplete status: [${incompleteInit.join(" ")}]`, reason: "ContainersNotInitialized" });
+  if (initOk) pushCondition(out, w, "Initialized");
+  else pushCondition(out, w, "Initialized", `containers with incomplete status: [${incompleteInit.join(" ")}]`, "ContainersNotInitialized");
   const unready = w.containers.filter((x) => !x.init && !(x.state === "running" && x.ready)).map((x) => x.name);
   const completed = phase === "Succeeded" || phase === "Failed";
-  const notReady = completed ? { reason: "PodCompleted" } : { message: `containers with unready status: [${unready.join(" ")}]`, reason: "ContainersNotReady" };
-  c("Ready", w.conditions.Ready?.status === "True" ? {} : notReady);
-  c("ContainersReady", w.conditions.ContainersReady?.status === "True" ? {} : notReady);
+  const notReadyMessage = completed ? undefined : `containers with unready status: [${unready.join(" ")}]`;
+  const notReadyReason = completed ? "PodCompleted" : "ContainersNotReady";
+  if (w.conditions.Ready?.status === "True") pushCondition(out, w, "Ready");
+  else pushCondition(out, w, "Ready", notReadyMessage, notReadyReason);
+  if (w.conditions.ContainersReady?.status === "True") pushCondition(out, w, "ContainersReady");
+  else pushCondition(out, w, "ContainersReady", notReadyMessage, notReadyReason);
   const scheduled = (pod.status?.conditions ?? []).find((x: any) => x.type === "PodScheduled");
   out.push(scheduled ?? { lastProbeTime: null, lastTransitionTime: rfc3339(w.startTime), status: "True", type: "PodScheduled" });
   return out;

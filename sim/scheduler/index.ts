@@ -63,6 +63,9 @@ function podKey(p: KubeObject): string {
 /** Tracks how often assigned pods appeared or went away, so unschedulable pods know when to retry. */
 function trackAssigned(st: SchedulerState, pods: KubeObject[]): void {
   const now = pods.filter((p) => p.spec?.nodeName && !isTerminal(p)).map((p) => p.metadata.uid!).sort();
+  const prev = st.assigned;
+  // The same pods as before (most syncs: a status changed): nothing to count.
+  if (prev && prev.length === now.length && now.every((u, i) => u === prev[i])) return;
   const before = new Set(st.assigned ?? []);
   const after = new Set(now);
   if ([...before].some((u) => !after.has(u))) st.removals = (st.removals ?? 0) + 1;
