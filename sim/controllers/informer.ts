@@ -1,12 +1,11 @@
-// Informer-like read caches for the controllers and the scheduler: a LIST through the API, then
-// kept current from the API server's watch log (the events a WATCH would deliver), so a change to
-// one pod costs one object, not a re-list. Objects in it are shared between readers and must never
-// be mutated (copy before changing). Not persisted: rebuilt by a LIST after a restore, so
-// snapshots and determinism are unaffected.
+// Informer-like read caches for the controllers and the scheduler: the stored objects (what a
+// LIST returns, without the copies), then kept current from the API server's watch log (the events
+// a WATCH would deliver), so a change to one pod costs one object, not a re-list. Objects in it
+// are the stored ones, shared between readers: frozen, never to be mutated (copy before changing).
+// Not persisted: rebuilt after a restore, so snapshots and determinism are unaffected.
 
 import type { KubeObject } from "../api/types";
 import type { ReconcileContext } from "../cluster";
-import { Client } from "../apiserver/client";
 
 interface Entry {
   rv: number;
@@ -59,7 +58,8 @@ export function cachedList(ctx: ReconcileContext, resource: string, groupResourc
     else hit.items = items;
     return hit.items;
   }
-  const items = new Client(ctx, "informer").list(resource, namespace);
+  // The stored objects themselves (readers never change them): a LIST would copy every one.
+  const items = store.listShared(groupResource, namespace);
   cache.set(key, { rv, byKey: new Map(items.map((o) => [keyOf(o), o])), items });
   // items came sorted from the list; the index follows at the first change that needs it.
   return items;
