@@ -16,10 +16,16 @@ const FIELD: Record<Kind, "startupProbe" | "livenessProbe" | "readinessProbe"> =
 const NEXT: Record<Kind, "nextStartupAt" | "nextLivenessAt" | "nextReadinessAt"> = { startup: "nextStartupAt", liveness: "nextLivenessAt", readiness: "nextReadinessAt" };
 const TITLE: Record<Kind, string> = { startup: "Startup", liveness: "Liveness", readiness: "Readiness" };
 
+function earlier(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
+}
+
+/** The earliest probe due (asked at every kubelet step: no arrays). */
 export function nextProbeAt(c: ContainerRt): number | undefined {
   const p = c.probes;
-  const times = [p.nextStartupAt, p.nextLivenessAt, p.nextReadinessAt].filter((x): x is number => x !== undefined);
-  return times.length ? Math.min(...times) : undefined;
+  return earlier(earlier(p.nextStartupAt, p.nextLivenessAt), p.nextReadinessAt);
 }
 
 export function scheduleProbes(c: ContainerRt, spec: any, now: number): void {
