@@ -11,7 +11,7 @@ import { Prng, type PrngState } from "./core/prng";
 import type { ClusterPort } from "./core/process";
 import { ApiServer, type KindStrategy, type ParsedPath } from "./apiserver/server";
 import type { KindInfo } from "./api/kinds";
-import { cloneJson, type StoreState } from "./apiserver/store";
+import { cloneJson, type LoggedEvent, type StoreState } from "./apiserver/store";
 import type { KubeObject } from "./api/types";
 import { pack, unpack } from "./core/pack";
 
@@ -33,7 +33,8 @@ export interface ReconcileContext {
    * What changed in this reconciler's watched resources since its previous sync, oldest first
    * (built from the store's watch log, so a reconciler can look at those keys only); undefined
    * when it cannot say (first sync, the log no longer reaches back, or inside
-   * onTimer): then look at everything. Objects are the stored ones: read-only.
+   * onTimer): then look at everything. The changes and their objects are shared (the stored
+   * objects; one record per logged change for every reconciler): read-only.
    */
   changes(): ResourceChange[] | undefined;
 }
@@ -64,6 +65,15 @@ export interface Reconciler {
    * renewals) brought up to date before an outside client's request (Cluster.request) sees them.
    */
   catchUp?(req: ApiRequest, ctx: ReconcileContext): void;
+}
+
+interface Slot {
+  /** The store resourceVersion the reconciler last synced at (-1: never). */
+  seen: number;
+  /** The resourceVersion a running sync's changes() reach back to (undefined: outside a sync). */
+  since?: number;
+  /** Its context (closures), with `state` refreshed on every use. */
+  ctx?: ReconcileContext;
 }
 
 export interface ClusterState {
@@ -98,12 +108,11 @@ export class Cluster implements ClusterPort {
   /** Restored states not unpacked yet, and the packed form of states unchanged since packed. */
   private packedStates = new Map<string, string>();
   private packCache = new Map<string, string>();
-  /** The store resourceVersion each reconciler last synced at. */
-  private seen = new Map<string, number>();
-  /** The resourceVersion a running sync's changes() reach back to (undefined: outside a sync). */
-  private since = new Map<string, number>();
-  /** One context per reconciler (its closures), with `state` refreshed on every use. */
-  private contexts = new Map<string, ReconcileContext>();
+  /** Per reconciler (same order as `reconcilers`): what settle() and changes() keep about it. */
+  private slots: Slot[];
+  private byName = new Map<string, number>();
+  /** The ResourceChange of each logged change, made once for all the reconcilers that see it. */
+  private changeRecords = new WeakMap<LoggedEvent, ResourceChange>();
   /** Reconcilers to sync at the next settle although nothing they watch changed (stateChanged). */
   private poked = new Set<string>();
   private catchUps: Reconciler[];
@@ -115,6 +124,10 @@ export class Cluster implements ClusterPort {
     this.prng = new Prng(st ? st.prng : (opts.seed ?? 1));
     this.api = new ApiServer({ clock: this.clock, prng: this.prng, state: st?.store, strategies: opts.strategies });
     this.reconcilers = opts.reconcilers;
+    this.slots = opts.reconcilers.map(() => ({ seen: -1 }));
+    opts.reconcilers.forEach((r, i) => {
+      if (!this.byName.has(r.name)) this.byName.set(r.name, i);
+    });
     this.catchUps = opts.reconcilers.filter((r) => r.catchUp);
     this.states = { ...st?.reconcilers };
     for (const [name, data] of Object.entries(st?.packedReconcilers ?? {})) {
@@ -122,7 +135,7 @@ export class Cluster implements ClusterPort {
       delete this.states[name];
     }
     // After a restore every reconciler has seen the restored store: state was quiescent at snapshot.
-    if (st) for (const r of this.reconcilers) this.seen.set(r.name, this.api.store.currentRv());
+    if (st) for (const slot of this.slots) slot.seen = this.api.store.currentRv();
   }
 
   now(): number {
@@ -158,8 +171,9 @@ export class Cluster implements ClusterPort {
     let fired = 0;
     for (let timer = this.clock.popDue(t); timer; timer = this.clock.popDue(t)) {
       if (++fired > LIMITS.eventsPerSettle * 100) throw new LimitError("eventsPerSettle");
-      const r = this.reconcilers.find((x) => x.name === timer.target);
-      r?.onTimer?.(timer.key, this.context(r));
+      const i = this.byName.get(timer.target);
+      const r = i === undefined ? undefined : this.reconcilers[i];
+      r?.onTimer?.(timer.key, this.context(r, i));
       this.settle();
     }
     this.clock.set(t);
@@ -174,16 +188,18 @@ export class Cluster implements ClusterPort {
         if (round >= LIMITS.settleRounds) throw new LimitError("settleRounds");
         const rvAtStart = this.api.store.currentRv();
         let ran = false;
-        for (const r of this.reconcilers) {
-          const poked = this.poked.delete(r.name);
-          const last = this.seen.get(r.name) ?? -1;
-          if (!poked && !this.watchedChangeAfter(r, last)) continue;
-          this.seen.set(r.name, this.api.store.currentRv());
-          this.since.set(r.name, poked ? -1 : last);
+        for (let i = 0; i < this.reconcilers.length; i++) {
+          const r = this.reconcilers[i];
+          const slot = this.slots[i];
+          const poked = this.poked.size > 0 && this.poked.delete(r.name);
+          const last = slot.seen;
+          if (!poked && (last >= this.api.store.currentRv() || !this.watchedChangeAfter(r, last))) continue;
+          slot.seen = this.api.store.currentRv();
+          slot.since = poked ? -1 : last;
           try {
-            r.sync(this.context(r));
+            r.sync(this.context(r, i));
           } finally {
-            this.since.delete(r.name);
+            slot.since = undefined;
           }
           ran = true;
         }
@@ -264,16 +280,21 @@ export class Cluster implements ClusterPort {
     return false;
   }
 
-  private changesFor(r: Reconciler): ResourceChange[] | undefined {
-    const since = this.since.get(r.name);
+  private changesFor(r: Reconciler, slot: Slot): ResourceChange[] | undefined {
+    const since = slot.since;
     if (since === undefined || since < 0) return undefined;
     const out: ResourceChange[] = [];
     for (const w of r.watches) {
-      const events = this.api.store.eventsSince(w, since);
+      const events = this.api.store.logSince(w, since);
       if (!events) return undefined;
       for (const e of events) {
         if (e.type === "ADDED" || e.type === "MODIFIED" || e.type === "DELETED") {
-          out.push({ resource: w, rv: e.rv, type: e.type, namespace: e.object.metadata.namespace, name: e.object.metadata.name!, object: e.object, previous: e.previous });
+          let c = this.changeRecords.get(e);
+          if (!c) {
+            c = { resource: w, rv: e.rv, type: e.type, namespace: e.object.metadata.namespace, name: e.object.metadata.name!, object: e.object, previous: e.previous };
+            this.changeRecords.set(e, c);
+          }
+          out.push(c);
         }
       }
     }
@@ -281,9 +302,10 @@ export class Cluster implements ClusterPort {
     return out;
   }
 
-  private context(r: Reconciler): ReconcileContext {
+  private context(r: Reconciler, index = this.reconcilers.indexOf(r)): ReconcileContext {
     const state = this.touch(r.name);
-    const hit = this.contexts.get(r.name);
+    const slot = this.slots[index];
+    const hit = slot.ctx;
     if (hit) {
       hit.state = state;
       return hit;
@@ -298,9 +320,9 @@ export class Cluster implements ClusterPort {
       state,
       after: (ms, key) => this.clock.after(ms, r.name, key),
       cancel: (key) => this.clock.cancel(r.name, key),
-      changes: () => this.changesFor(r),
+      changes: () => this.changesFor(r, slot),
     };
-    this.contexts.set(r.name, ctx);
+    slot.ctx = ctx;
     return ctx;
   }
 }

@@ -40,6 +40,8 @@ export interface LoggedEvent extends WatchEvent {
   previous?: KubeObject;
 }
 
+const NO_EVENTS: readonly LoggedEvent[] = [];
+
 export function storeKey(groupResource: string, namespace: string | undefined, name: string): string {
   return `${groupResource}/${namespace ?? ""}/${name}`;
 }
@@ -188,9 +190,14 @@ export class Store {
    * far. The events are fresh; their objects are the stored, frozen ones (read-only).
    */
   eventsSince(groupResource: string, sinceRv: number, namespace?: string): LoggedEvent[] | undefined {
+    return this.logSince(groupResource, sinceRv, namespace)?.map((e) => ({ ...e }));
+  }
+
+  /** eventsSince without the copies: the logged events themselves (read-only). */
+  logSince(groupResource: string, sinceRv: number, namespace?: string): readonly LoggedEvent[] | undefined {
     if (this.droppedThroughRv > 0 && sinceRv < this.droppedThroughRv) return undefined;
+    if (this.lastChangeOf(groupResource) <= sinceRv) return NO_EVENTS;
     const out: LoggedEvent[] = [];
-    if (this.lastChangeOf(groupResource) <= sinceRv) return out;
     // The log is in resourceVersion order: start at the first event after sinceRv.
     let lo = this.logStart;
     let hi = this.log.length;
@@ -201,7 +208,7 @@ export class Store {
     }
     for (let i = lo; i < this.log.length; i++) {
       const e = this.log[i];
-      if (e.resource === groupResource && (namespace === undefined || e.object.metadata.namespace === namespace)) out.push({ ...e });
+      if (e.resource === groupResource && (namespace === undefined || e.object.metadata.namespace === namespace)) out.push(e);
     }
     return out;
   }

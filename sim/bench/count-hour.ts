@@ -15,8 +15,5 @@ const sandboxes = Array.from({ length: warm + 1 }, (_, i) => {
   return s;
 });
 for (const s of sandboxes.slice(0, warm)) s.advanceTo(s.now() + 3_600_000);
-// With --expose-gc (callgrind.sh), a full collection first: the hour then pays only for the
-// garbage it makes, not for whatever the set-up left (in both runs, so it cancels out).
-(globalThis as { gc?: () => void }).gc?.();
 const last = sandboxes[warm];
 if (hour) last.advanceTo(last.now() + 3_600_000);

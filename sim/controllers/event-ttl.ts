@@ -9,17 +9,17 @@ export const EVENT_TTL_MS = 60 * 60 * 1000;
 const NAME = "event-ttl";
 const KEY = "expire";
 
-type EventTimes = { lastTimestamp?: string; eventTime?: string; metadata: { creationTimestamp?: string } };
+/** Timestamp → Date.parse of it: Events share a few seconds, and each wake-up looks at all of them. */
+const parsed = new Map<string, number>();
 
-/** Stored Events (frozen, replaced on every write) → their lastWrite: each wake-up looks at all. */
-const lastWrites = new WeakMap<object, number>();
-
-function lastWrite(e: EventTimes): number {
-  let ms = lastWrites.get(e);
+function lastWrite(e: { lastTimestamp?: string; eventTime?: string; metadata: { creationTimestamp?: string } }): number {
+  const t = e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp;
+  if (!t) return 0;
+  let ms = parsed.get(t);
   if (ms === undefined) {
-    const t = e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp;
-    ms = t ? Date.parse(t) : 0;
-    if (Object.isFrozen(e)) lastWrites.set(e, ms);
+    ms = Date.parse(t);
+    if (parsed.size >= 4096) parsed.clear();
+    parsed.set(t, ms);
   }
   return ms;
 }
@@ -31,7 +31,7 @@ export function eventTtlReconciler(): Reconciler {
     sync: (ctx) => {
       const since = typeof ctx.state.rv === "number" ? ctx.state.rv : -1;
       ctx.state.rv = ctx.api.store.currentRv();
-      const events = since < 0 ? undefined : ctx.api.store.eventsSince("/events", since);
+      const events = since < 0 ? undefined : ctx.api.store.logSince("/events", since);
       // Without a watch log reaching back (fresh start, restore), every Event is (re)scheduled;
       // wake-ups already pending at the same time are not duplicated.
       const written = events ? events.filter((e) => e.type !== "DELETED").map((e) => e.object) : clientFor(ctx, NAME).list("events");

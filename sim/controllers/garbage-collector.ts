@@ -29,7 +29,7 @@ function needsScan(ctx: ReconcileContext): boolean {
   if (since < 0) return true;
   for (const gr of GROUP_RESOURCES) {
     if (store.lastChangeOf(gr) <= since) continue;
-    const events = store.eventsSince(gr, since);
+    const events = store.logSince(gr, since);
     if (!events) return true;
     for (const e of events) {
       if (e.type === "DELETED" || e.object.metadata.deletionTimestamp) return true;

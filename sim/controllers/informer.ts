@@ -36,7 +36,7 @@ export function cachedList(ctx: ReconcileContext, resource: string, groupResourc
   const hit = cache.get(key);
   if (hit && store.lastChangeOf(groupResource) <= hit.rv) return hit.items;
   const rv = store.currentRv();
-  const events = hit ? store.eventsSince(groupResource, hit.rv, namespace) : undefined;
+  const events = hit ? store.logSince(groupResource, hit.rv, namespace) : undefined;
   if (hit && events) {
     // Objects only modified keep their places: a fresh array with them replaced, no re-sort.
     let moved = hit.index === undefined;

@@ -35,7 +35,10 @@ export function changedKeys(ctx: ReconcileContext, ownerResource: string, relate
   for (const c of changes) {
     if (everyOn.includes(c.resource)) return undefined;
     if (c.resource === ownerResource) out.add(objectKey(c.object));
-    else for (const o of c.previous ? [c.object, c.previous] : [c.object]) for (const k of related(o, c)) out.add(k);
+    else {
+      for (const k of related(c.object, c)) out.add(k);
+      if (c.previous) for (const k of related(c.previous, c)) out.add(k);
+    }
   }
   return out;
 }
