@@ -10,6 +10,7 @@ import { LimitError, LIMITS } from "./core/limits";
 import { Prng, type PrngState } from "./core/prng";
 import type { ClusterPort } from "./core/process";
 import { ApiServer, type KindStrategy, type ParsedPath } from "./apiserver/server";
+import type { WriteIo } from "./apiserver/rest/write";
 import type { KindInfo } from "./api/kinds";
 import { cloneJson, type LoggedEvent, type StoreState } from "./apiserver/store";
 import type { KubeObject } from "./api/types";
@@ -20,7 +21,7 @@ export interface ReconcileContext {
   /** Shorthand for api.handle. */
   request(req: ApiRequest): ApiResponse;
   /** api.handleResolved: a Client built on this context skips the routing of the paths it builds. */
-  resolved(k: KindInfo, p: ParsedPath, req: ApiRequest, shared: boolean): ApiResponse;
+  resolved(k: KindInfo, p: ParsedPath, req: ApiRequest, io: WriteIo): ApiResponse;
   clock: Clock;
   prng: Prng;
   now(): number;
@@ -313,7 +314,7 @@ export class Cluster implements ClusterPort {
     const ctx: ReconcileContext = {
       api: this.api,
       request: (req) => this.api.handle(req),
-      resolved: (k, p, req, shared) => this.api.handleResolved(k, p, req, shared),
+      resolved: (k, p, req, io) => this.api.handleResolved(k, p, req, io),
       clock: this.clock,
       prng: this.prng,
       now: () => this.clock.now(),

@@ -13,10 +13,9 @@ export interface Requester {
   request(req: ApiRequest): ApiResponse;
   /**
    * The same request with its path already resolved (ApiServer.handleResolved): offered by the
-   * reconcile contexts of the cluster's components only. `shared`: the caller only reads the
-   * answer of a write (the stored object, frozen).
+   * reconcile contexts of the cluster's components only (WriteOptions say what `io` means).
    */
-  resolved?(k: KindInfo, p: ParsedPath, req: ApiRequest, shared: boolean): ApiResponse;
+  resolved?(k: KindInfo, p: ParsedPath, req: ApiRequest, io: WriteOptions): ApiResponse;
 }
 
 export function resourcePath(k: KindInfo, namespace?: string, name?: string, subresource?: string): string {
@@ -52,7 +51,12 @@ function unwrap<T>(res: ApiResponse): T {
 export interface WriteOptions {
   /** The answer may be the stored object (frozen), not a copy: the caller only reads it. */
   shared?: boolean;
+  /** The body was built for this call alone (nothing frozen in it): the server may change it instead of copying it. */
+  owned?: boolean;
 }
+
+const NO_OPTIONS: WriteOptions = {};
+const SHARED: WriteOptions = { shared: true };
 
 /** What a Client call asks beyond its kind and path. */
 interface Call {
@@ -84,15 +88,15 @@ export class Client {
   // `opts.shared`: the caller only reads the answer (or ignores it), so it may be the stored
   // object itself (frozen: do not change it) instead of a copy.
   create(obj: KubeObject, opts?: WriteOptions): KubeObject {
-    return unwrap(this.send(this.kindOf(obj), { method: "POST", namespace: obj.metadata.namespace, body: obj, userAgent: this.userAgent }, opts?.shared));
+    return unwrap(this.send(this.kindOf(obj), { method: "POST", namespace: obj.metadata.namespace, body: obj, userAgent: this.userAgent }, opts));
   }
 
   update(obj: KubeObject, opts?: WriteOptions): KubeObject {
-    return unwrap(this.send(this.kindOf(obj), { method: "PUT", namespace: obj.metadata.namespace, name: obj.metadata.name, body: obj, userAgent: this.userAgent }, opts?.shared));
+    return unwrap(this.send(this.kindOf(obj), { method: "PUT", namespace: obj.metadata.namespace, name: obj.metadata.name, body: obj, userAgent: this.userAgent }, opts));
   }
 
   updateStatus(obj: KubeObject, opts?: WriteOptions): KubeObject {
-    return unwrap(this.send(this.kindOf(obj), { method: "PUT", namespace: obj.metadata.namespace, name: obj.metadata.name, subresource: "status", body: obj, userAgent: this.userAgent }, opts?.shared));
+    return unwrap(this.send(this.kindOf(obj), { method: "PUT", namespace: obj.metadata.namespace, name: obj.metadata.name, subresource: "status", body: obj, userAgent: this.userAgent }, opts));
   }
 
   patch(resource: string, namespace: string | undefined, name: string, patch: unknown, contentType = "application/merge-patch+json", subresource?: string): KubeObject {
@@ -103,13 +107,13 @@ export class Client {
   delete(resource: string, namespace: string | undefined, name: string, options?: { gracePeriodSeconds?: number; propagationPolicy?: "Foreground" | "Background" | "Orphan"; preconditions?: { uid?: string } }): boolean {
     const body = options ? { kind: "DeleteOptions", apiVersion: "v1", ...options } : undefined;
     // The answer is not read: the deleted object need not be copied.
-    const res = this.send(kindFor(resource), { method: "DELETE", namespace, name, body, userAgent: this.userAgent }, true);
+    const res = this.send(kindFor(resource), { method: "DELETE", namespace, name, body, userAgent: this.userAgent }, SHARED);
     if (res.status === 404) return false;
     unwrap(res);
     return true;
   }
 
-  private send(k: KindInfo, c: Call, shared: boolean | undefined = false): ApiResponse {
+  private send(k: KindInfo, c: Call, io: WriteOptions = NO_OPTIONS): ApiResponse {
     const req: ApiRequest = { method: c.method, path: resourcePath(k, c.namespace, c.name, c.subresource) };
     if (c.query !== undefined) req.query = c.query;
     if (c.body !== undefined) req.body = c.body;
@@ -120,7 +124,7 @@ export class Client {
     if (k.namespaced && c.namespace) p.namespace = c.namespace;
     if (c.name !== undefined) p.name = c.name;
     if (c.subresource !== undefined) p.subresource = c.subresource;
-    return this.api.resolved(k, p, req, shared === true);
+    return this.api.resolved(k, p, req, io);
   }
 
   private kindOf(obj: KubeObject): KindInfo {

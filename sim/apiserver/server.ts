@@ -101,13 +101,14 @@ export class ApiServer {
    * version). The body is taken as the component built it: plain JSON from stored objects and
    * literals, which sanitizing would only copy, and no request size limit (it guards against what
    * learners send; a component's write of an object near the limit failed with a thrown 413).
-   * `shared`: the component only reads the answer, so a write answers with the stored object
-   * itself (frozen) instead of a copy. Everything else (verbs, subresources, validation,
+   * `io.shared`: the component only reads the answer, so a write answers with the stored object
+   * itself (frozen) instead of a copy; `io.owned`: the body is the write's to change (built for
+   * this request, nothing frozen in it). Everything else (verbs, subresources, validation,
    * admission, errors) is handle()'s.
    */
-  handleResolved(k: KindInfo, p: ParsedPath, req: ApiRequest, shared = false): ApiResponse {
+  handleResolved(k: KindInfo, p: ParsedPath, req: ApiRequest, io: WriteIo = {}): ApiResponse {
     try {
-      return this.routeKind(k, p, req, req.body, undefined, { shared });
+      return this.routeKind(k, p, req, req.body, undefined, io);
     } catch (e) {
       const err = asApiError(e);
       return { status: err.code, body: err.status };

@@ -11,7 +11,8 @@ interface Entry {
   rv: number;
   byKey: Map<string, KubeObject>;
   items: KubeObject[];
-  /** key → position in items (while no object was added or removed, the order holds). */
+  /** The keys of items, sorted, and key → position (unset until the first change). */
+  keys?: string[];
   index?: Map<string, number>;
 }
 
@@ -21,11 +22,33 @@ function keyOf(o: KubeObject): string {
   return `${o.metadata.namespace ?? ""}/${o.metadata.name}`;
 }
 
-function resort(e: Entry): void {
-  // The store's order: namespace, then name.
-  const keys = [...e.byKey.keys()].sort();
+function setKeys(e: Entry, keys: string[]): void {
+  e.keys = keys;
   e.items = keys.map((k) => e.byKey.get(k)!);
   e.index = new Map(keys.map((k, i) => [k, i]));
+}
+
+/**
+ * The keys sorted again after objects came and went: the kept ones keep their (sorted) order and
+ * the new ones, sorted, are merged in. The same as sorting them all.
+ */
+function rekey(e: Entry, added: string[]): void {
+  if (!e.keys || !e.index) {
+    setKeys(e, [...e.byKey.keys()].sort());
+    return;
+  }
+  const index = e.index;
+  const kept = e.keys.filter((k) => e.byKey.has(k));
+  const fresh = [...new Set(added)].filter((k) => !index.has(k) && e.byKey.has(k)).sort();
+  if (!fresh.length) return setKeys(e, kept);
+  const keys: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < fresh.length) {
+    if (j >= fresh.length || (i < kept.length && kept[i] < fresh[j])) keys.push(kept[i++]);
+    else keys.push(fresh[j++]);
+  }
+  setKeys(e, keys);
 }
 
 export function cachedList(ctx: ReconcileContext, resource: string, groupResource: string, namespace?: string): KubeObject[] {
@@ -41,6 +64,7 @@ export function cachedList(ctx: ReconcileContext, resource: string, groupResourc
     // Objects only modified keep their places: a fresh array with them replaced, no re-sort.
     let moved = hit.index === undefined;
     const items = moved ? hit.items : hit.items.slice();
+    const added: string[] = [];
     for (const e of events) {
       const key = keyOf(e.object);
       if (e.type === "DELETED") {
@@ -48,13 +72,15 @@ export function cachedList(ctx: ReconcileContext, resource: string, groupResourc
         moved = true;
       } else if (e.type === "ADDED" || e.type === "MODIFIED") {
         const at = hit.index?.get(key);
-        if (at === undefined || !hit.byKey.has(key)) moved = true;
-        else items[at] = e.object;
+        if (at === undefined || !hit.byKey.has(key)) {
+          moved = true;
+          added.push(key);
+        } else items[at] = e.object;
         hit.byKey.set(key, e.object);
       }
     }
     hit.rv = rv;
-    if (moved) resort(hit);
+    if (moved) rekey(hit, added);
     else hit.items = items;
     return hit.items;
   }

@@ -43,27 +43,39 @@ export function expand(input: string, lookup: (name: string) => string | undefin
 /** pkg/kubelet/envvars FromServices: FOO_SERVICE_HOST, FOO_PORT_80_TCP, ... */
 export function serviceEnv(services: KubeObject[]): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const svc of [...services].sort((a, b) => (a.metadata.name ?? "").localeCompare(b.metadata.name ?? ""))) {
-    const ip: string | undefined = svc.spec?.clusterIP;
-    if (!ip || ip === "None") continue;
-    const ports: { name?: string; port: number; protocol?: string }[] = svc.spec?.ports ?? [];
-    if (ports.length === 0) continue;
+  const sorted = services.length > 1 ? [...services].sort((a, b) => (a.metadata.name ?? "").localeCompare(b.metadata.name ?? "")) : services;
+  for (const svc of sorted) for (const [k, v] of serviceVars(svc)) env[k] = v;
+  return env;
+}
+
+/** Stored (frozen) Services → their variables: every container start asks again. */
+const varsOf = new WeakMap<object, [string, string][]>();
+
+/** One Service's variables, in the order FromServices sets them. */
+function serviceVars(svc: KubeObject): [string, string][] {
+  const hit = varsOf.get(svc);
+  if (hit) return hit;
+  const out: [string, string][] = [];
+  const ip: string | undefined = svc.spec?.clusterIP;
+  const ports: { name?: string; port: number; protocol?: string }[] = svc.spec?.ports ?? [];
+  if (ip && ip !== "None" && ports.length > 0) {
     const name = (svc.metadata.name ?? "").toUpperCase().replace(/-/g, "_");
-    env[`${name}_SERVICE_HOST`] = ip;
-    env[`${name}_SERVICE_PORT`] = String(ports[0].port);
-    for (const p of ports) if (p.name) env[`${name}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, "_")}`] = String(p.port);
+    out.push([`${name}_SERVICE_HOST`, ip]);
+    out.push([`${name}_SERVICE_PORT`, String(ports[0].port)]);
+    for (const p of ports) if (p.name) out.push([`${name}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, "_")}`, String(p.port)]);
     const proto0 = (ports[0].protocol ?? "TCP").toLowerCase();
-    env[`${name}_PORT`] = `${proto0}://${ip}:${ports[0].port}`;
+    out.push([`${name}_PORT`, `${proto0}://${ip}:${ports[0].port}`]);
     for (const p of ports) {
       const proto = (p.protocol ?? "TCP").toUpperCase();
       const prefix = `${name}_PORT_${p.port}_${proto}`;
-      env[prefix] = `${proto.toLowerCase()}://${ip}:${p.port}`;
-      env[`${prefix}_PROTO`] = proto.toLowerCase();
-      env[`${prefix}_PORT`] = String(p.port);
-      env[`${prefix}_ADDR`] = ip;
+      out.push([prefix, `${proto.toLowerCase()}://${ip}:${p.port}`]);
+      out.push([`${prefix}_PROTO`, proto.toLowerCase()]);
+      out.push([`${prefix}_PORT`, String(p.port)]);
+      out.push([`${prefix}_ADDR`, ip]);
     }
   }
-  return env;
+  if (Object.isFrozen(svc)) varsOf.set(svc, out);
+  return out;
 }
 
 const SUFFIX: Record<string, number> = { "": 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4, Pi: 1024 ** 5, Ei: 1024 ** 6 };

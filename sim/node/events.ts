@@ -14,6 +14,8 @@ import type { Prng } from "../core/prng";
 
 /** The recorder ignores what the writes answer: no copies of the stored Events. */
 const SHARED = { shared: true } as const;
+/** ...and builds a new Event's body for the create alone. */
+const SHARED_OWNED = { shared: true, owned: true } as const;
 
 /** API server → pod uid → event key → Event name. */
 const memos = new WeakMap<object, Map<string, Map<string, string>>>();
@@ -91,7 +93,7 @@ export function recordKubeletEvent(
     eventTime: null,
     reportingComponent: "kubelet",
     reportingInstance: host,
-  }, SHARED));
+  }, SHARED_OWNED));
 }
 
 /** Like client-go's recorder, an Event the server refuses (a terminating namespace, the object

@@ -71,7 +71,7 @@ function hasStatusSubresource(k: KindInfo, s: KindStrategy): boolean {
 
 /** NamespaceLifecycle: the namespace must exist and must not be terminating. */
 function admitNamespace(server: ApiServer, k: KindInfo, namespace: string, name: string): void {
-  const ns = server.store.get(gr(NAMESPACE_KIND), undefined, namespace);
+  const ns = server.store.peek(gr(NAMESPACE_KIND), undefined, namespace);
   if (!ns) throw notFound(NAMESPACE_KIND, namespace);
   if (ns.metadata.deletionTimestamp || ns.status?.phase === "Terminating") {
     throw forbidden(k, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
