@@ -161,7 +161,7 @@ export class Store {
    */
   put(groupResource: string, obj: KubeObject, type: "ADDED" | "MODIFIED"): KubeObject {
     const rv = this.nextRv();
-    const stored = freezeCopy({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } });
+    const stored = storedVersion(obj, String(rv));
     const key = storeKey(groupResource, stored.metadata.namespace, stored.metadata.name!);
     const bucket = this.bucket(groupResource, stored.metadata.namespace ?? "");
     const previous = type === "MODIFIED" ? bucket.get(key) : undefined;
@@ -340,6 +340,23 @@ export function cloneJson<T>(v: T): T {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) setOwn(out, k, cloneJson((v as Record<string, unknown>)[k]));
   return out as T;
+}
+
+/**
+ * freezeCopy({ ...obj, metadata: { ...obj.metadata, resourceVersion } }) in one pass: the copy
+ * a write stores (the spreads would copy the top levels twice).
+ */
+function storedVersion(obj: KubeObject, resourceVersion: string): KubeObject {
+  const meta = (obj.metadata ?? {}) as Record<string, unknown>;
+  const m: Record<string, unknown> = {};
+  for (const k of Object.keys(meta)) setOwn(m, k, k === "resourceVersion" ? resourceVersion : freezeCopy(meta[k]));
+  if (!hasOwn.call(meta, "resourceVersion")) m.resourceVersion = resourceVersion;
+  Object.freeze(m);
+  const o = obj as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) setOwn(out, k, k === "metadata" ? m : freezeCopy(o[k]));
+  if (!hasOwn.call(o, "metadata")) out.metadata = m;
+  return Object.freeze(out) as KubeObject;
 }
 
 /**

@@ -12,9 +12,11 @@ import { ApiError } from "../apiserver/errors";
 import { eventName } from "../apiserver/events";
 import type { Prng } from "../core/prng";
 
-/** The recorder ignores what the writes answer: no copies of the stored Events. */
-const SHARED = { shared: true } as const;
-/** ...and builds a new Event's body for the create alone. */
+/**
+ * The recorder ignores what the writes answer (no copies of the stored Events), and builds each
+ * body for its write alone: the server may change it rather than copy it (a repeat's body shares
+ * the stored Event's parts, which no Event update changes: Events have no defaulting).
+ */
 const SHARED_OWNED = { shared: true, owned: true } as const;
 
 /** API server → pod uid → event key → Event name. */
@@ -65,7 +67,7 @@ export function recordKubeletEvent(
   // The stored Event (read-only): a GET would copy it only to be replaced by the update.
   const known = memoized ? api.store.peek("/events", ns, memoized) : undefined;
   if (known) {
-    dropRefused(() => client.update({ ...known, count: (known.count ?? 1) + 1, lastTimestamp: now }, SHARED));
+    dropRefused(() => client.update({ ...known, count: (known.count ?? 1) + 1, lastTimestamp: now }, SHARED_OWNED));
     return;
   }
   const name = eventName(pod.metadata.name, nowMs, prng);

@@ -25,8 +25,11 @@ import { pull, pullBackOff, pulled } from "./pulls";
 
 export { KUBELET };
 
-/** Writes whose answer the kubelet only reads: the stored object comes back, not a copy. */
-const SHARED = { shared: true } as const;
+/**
+ * Status writes: the kubelet only reads the answer (the stored pod comes back, not a copy), and
+ * builds the body for the write alone (a status update changes only its top level).
+ */
+const SHARED = { shared: true, owned: true } as const;
 
 export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000; // MaxContainerBackOff
@@ -490,7 +493,7 @@ export class Kubelet {
     refreshConditions(w, phase, now);
     // A finished pod's sandbox is torn down (kuberuntime killPodWithSyncResult).
     if (phase === "Succeeded" || phase === "Failed") setCondition(w, "PodReadyToStartContainers", "False", now);
-    const status = buildStatus(w, pod, this.hostIP(w.node));
+    const status = buildStatus(w, pod, this.hostIP(w.node), phase);
     // What did not change stays the stored part: the comparisons and the write skip it.
     if (adoptUnchanged(status, pod.status) || jsonEqual(status, pod.status)) return;
     // The stored pod comes back (frozen): pod is only read from here on.

@@ -162,9 +162,8 @@ function conditionList(w: PodRt, phase: string, pod: KubeObject): Record<string,
   return out;
 }
 
-export function buildStatus(w: PodRt, pod: KubeObject, hostIP: string): Record<string, unknown> {
-  const restartPolicy = pod.spec?.restartPolicy ?? "Always";
-  const phase = podPhase(w, restartPolicy);
+/** `phase`: podPhase(w, the pod's restartPolicy), when the caller has it already. */
+export function buildStatus(w: PodRt, pod: KubeObject, hostIP: string, phase = podPhase(w, pod.spec?.restartPolicy ?? "Always")): Record<string, unknown> {
   const specs = new Map<string, any>();
   for (const s of pod.spec?.initContainers ?? []) specs.set(`init:${s.name}`, s);
   for (const s of pod.spec?.containers ?? []) specs.set(s.name, s);

@@ -159,8 +159,12 @@ export interface UpdateOptions extends WriteIo {
  * the status of the stored one. A status update keeps the stored spec (and metadata it resets)
  * as they are (frozen, shared): nothing changes them on that path.
  */
-function proposed(k: KindInfo, s: KindStrategy, old: KubeObject, obj: KubeObject, statusOnly: boolean): KubeObject {
-  const next: KubeObject = { ...obj, apiVersion: old.apiVersion, kind: old.kind, metadata: systemMetadata(obj.metadata, old.metadata) };
+function proposed(k: KindInfo, s: KindStrategy, old: KubeObject, obj: KubeObject, statusOnly: boolean, inPlace: boolean): KubeObject {
+  // `inPlace`: obj is this write's own (its top level at least): no copy of it.
+  const next: KubeObject = inPlace ? obj : { ...obj };
+  next.apiVersion = old.apiVersion;
+  next.kind = old.kind;
+  next.metadata = systemMetadata(obj.metadata, old.metadata);
   const m = next.metadata;
   const o = old.metadata;
   if (statusOnly) {
@@ -209,7 +213,7 @@ export function updateObject(server: ApiServer, k: KindInfo, namespace: string |
   const old = server.peek(k, namespace, name);
   const rv = obj.metadata.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) throw conflict(k, name, "the object has been modified; please apply your changes to the latest version and try again");
-  const next = proposed(k, s, old, obj, opts.statusOnly);
+  const next = proposed(k, s, old, obj, opts.statusOnly, !keepsBody || opts.owned === true);
   const ctx = server.strategyContext();
   if (!opts.statusOnly) {
     checkReplicas(k, next);
