@@ -75,6 +75,8 @@ interface Slot {
   since?: number;
   /** Its context (closures), with `state` refreshed on every use. */
   ctx?: ReconcileContext;
+  /** Its state is in `owned` (private to this cluster). */
+  owned?: boolean;
 }
 
 export interface ClusterState {
@@ -112,8 +114,8 @@ export class Cluster implements ClusterPort {
   /** Per reconciler (same order as `reconcilers`): what settle() and changes() keep about it. */
   private slots: Slot[];
   private byName = new Map<string, number>();
-  /** The ResourceChange of each logged change, made once for all the reconcilers that see it. */
-  private changeRecords = new WeakMap<LoggedEvent, ResourceChange>();
+  /** The ResourceChange of each logged change, made once for all the reconcilers that see it (in one settle). */
+  private changeRecords = new Map<LoggedEvent, ResourceChange>();
   /** Reconcilers to sync at the next settle although nothing they watch changed (stateChanged). */
   private poked = new Set<string>();
   private catchUps: Reconciler[];
@@ -184,6 +186,7 @@ export class Cluster implements ClusterPort {
   settle(): void {
     if (this.settling) return;
     this.settling = true;
+    this.changeRecords.clear();
     try {
       for (let round = 0; ; round++) {
         if (round >= LIMITS.settleRounds) throw new LimitError("settleRounds");
@@ -210,6 +213,7 @@ export class Cluster implements ClusterPort {
       }
     } finally {
       this.settling = false;
+      this.changeRecords.clear();
     }
   }
 
@@ -247,6 +251,7 @@ export class Cluster implements ClusterPort {
       else reconcilers[name] = state;
     }
     this.owned.clear();
+    for (const slot of this.slots) slot.owned = false;
     const out: ClusterState = {
       store: this.api.store.toJSON(opts),
       clock: this.clock.toJSON(),
@@ -304,8 +309,10 @@ export class Cluster implements ClusterPort {
   }
 
   private context(r: Reconciler, index = this.reconcilers.indexOf(r)): ReconcileContext {
-    const state = this.touch(r.name);
     const slot = this.slots[index];
+    // slot.owned: touched since the last snapshot (a quicker owned.has(r.name)).
+    const state = slot.owned ? this.states[r.name] : this.touch(r.name);
+    slot.owned = true;
     const hit = slot.ctx;
     if (hit) {
       hit.state = state;

@@ -244,7 +244,9 @@ export class ApiServer {
       const h = this.subresources.get(`${k.resource}/${p.subresource}`);
       if (h) return h({ ...req, body }, p, this);
       if (!k.subresources.includes(p.subresource) || p.name === undefined) throw pathNotFound();
-      return handleBuiltinSubresource(this, k, p, { ...req, body, query }, io);
+      // The request's fields, with the routed body and a query (spelled out: a spread is slow).
+      const sub = { method: req.method, path: req.path, query, accept: req.accept, contentType: req.contentType, body, userAgent: req.userAgent };
+      return handleBuiltinSubresource(this, k, p, sub, io);
     }
     const verb = verbOf(req, p);
     if (!k.verbs.includes(verb)) throw methodNotAllowed();

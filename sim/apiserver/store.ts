@@ -198,13 +198,21 @@ export class Store {
     if (this.droppedThroughRv > 0 && sinceRv < this.droppedThroughRv) return undefined;
     if (this.lastChangeOf(groupResource) <= sinceRv) return NO_EVENTS;
     const out: LoggedEvent[] = [];
-    // The log is in resourceVersion order: start at the first event after sinceRv.
-    let lo = this.logStart;
-    let hi = this.log.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.log[mid].rv <= sinceRv) lo = mid + 1;
-      else hi = mid;
+    // The log is in resourceVersion order: start at the first event after sinceRv. Callers
+    // mostly ask for the last few: walk back from the end, then search if that is far.
+    let lo = this.log.length;
+    for (let steps = 0; lo > this.logStart && this.log[lo - 1].rv > sinceRv; steps++) {
+      if (steps === 16) {
+        let hi = lo;
+        lo = this.logStart;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (this.log[mid].rv <= sinceRv) lo = mid + 1;
+          else hi = mid;
+        }
+        break;
+      }
+      lo--;
     }
     for (let i = lo; i < this.log.length; i++) {
       const e = this.log[i];

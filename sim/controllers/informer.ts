@@ -16,7 +16,8 @@ interface Entry {
   index?: Map<string, number>;
 }
 
-const listCaches = new WeakMap<object, Map<string, Entry>>();
+/** API server → resource → namespace ("" for all) → cache (no key strings to build and hash per call). */
+const listCaches = new WeakMap<object, Map<string, Map<string, Entry>>>();
 
 function keyOf(o: KubeObject): string {
   return `${o.metadata.namespace ?? ""}/${o.metadata.name}`;
@@ -52,9 +53,11 @@ function rekey(e: Entry, added: string[]): void {
 }
 
 export function cachedList(ctx: ReconcileContext, resource: string, groupResource: string, namespace?: string): KubeObject[] {
-  let cache = listCaches.get(ctx.api);
-  if (!cache) listCaches.set(ctx.api, (cache = new Map()));
-  const key = `${resource}/${namespace ?? ""}`;
+  let caches = listCaches.get(ctx.api);
+  if (!caches) listCaches.set(ctx.api, (caches = new Map()));
+  let cache = caches.get(resource);
+  if (!cache) caches.set(resource, (cache = new Map()));
+  const key = namespace ?? "";
   const store = ctx.api.store;
   const hit = cache.get(key);
   if (hit && store.lastChangeOf(groupResource) <= hit.rv) return hit.items;

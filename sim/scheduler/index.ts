@@ -61,11 +61,20 @@ function podKey(p: KubeObject): string {
 }
 
 /** Tracks how often assigned pods appeared or went away, so unschedulable pods know when to retry. */
+/** st.assigned arrays → their uids as a set (state arrays are replaced, never changed). */
+const assignedSets = new WeakMap<string[], Set<string>>();
+
 function trackAssigned(st: SchedulerState, pods: KubeObject[]): void {
-  const now = pods.filter((p) => p.spec?.nodeName && !isTerminal(p)).map((p) => p.metadata.uid!).sort();
+  const assigned = pods.filter((p) => p.spec?.nodeName && !isTerminal(p));
   const prev = st.assigned;
-  // The same pods as before (most syncs: a status changed): nothing to count.
-  if (prev && prev.length === now.length && now.every((u, i) => u === prev[i])) return;
+  if (prev) {
+    // The same pods as before (most syncs: a status changed): nothing to count. (The pods'
+    // uids are distinct, so the same count, all among the previous ones, is the same set.)
+    let set = assignedSets.get(prev);
+    if (!set) assignedSets.set(prev, (set = new Set(prev)));
+    if (assigned.length === prev.length && assigned.every((p) => set.has(p.metadata.uid!))) return;
+  }
+  const now = assigned.map((p) => p.metadata.uid!).sort();
   const before = new Set(st.assigned ?? []);
   const after = new Set(now);
   if ([...before].some((u) => !after.has(u))) st.removals = (st.removals ?? 0) + 1;
