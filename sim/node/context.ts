@@ -8,6 +8,7 @@ import { resolveImage, type NetReply } from "../images/index";
 import { badRequest, findContainer } from "./lookup";
 import { behaviourOf, containerFiles, podHostname, recordWrites } from "./runtime";
 import { podNetwork } from "./network";
+import { assignData } from "../core/objects";
 
 export interface ContainerContext {
   files: Record<string, string>;
@@ -40,7 +41,7 @@ export function containerContext(server: ApiServer, namespace: string, pod: stri
   const now = server.clock.now();
   const pn = podNetwork(server, namespace, found.sources.podIP);
   const b = behaviourOf(inst, found.spec, found.sources, pn.net, pn.dns);
-  const files = { ...containerFiles(r.ok ? r.image : undefined, found.spec, found.sources, inst), ...(b?.filesAt?.(now - inst.startedAt) ?? {}) };
+  const files = assignData({ ...containerFiles(r.ok ? r.image : undefined, found.spec, found.sources, inst) }, b?.filesAt?.(now - inst.startedAt));
   return {
     context: {
       files,

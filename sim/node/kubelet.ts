@@ -20,6 +20,7 @@ import { runProbes, scheduleProbes, nextProbeAt } from "./probes";
 import { goDuration } from "./go-duration";
 import { preStopMs, runPostStart } from "./hooks";
 import { pull, pullBackOff, pulled } from "./pulls";
+import { assignData } from "../core/objects";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -341,7 +342,7 @@ export class Kubelet {
     }
     const lookup = (n: string) => env[n];
     const argv = containerArgv(res.image.info, spec.command?.map((a: string) => expand(a, lookup)), spec.args?.map((a: string) => expand(a, lookup)));
-    const fullEnv: Record<string, string> = { ...res.image.info.env, HOSTNAME: podHostname(pod), ...env };
+    const fullEnv: Record<string, string> = assignData({ ...res.image.info.env, HOSTNAME: podHostname(pod) }, env);
     if (!("HOME" in fullEnv)) fullEnv.HOME = "/root";
     if (c.cur) {
       c.last = c.cur;

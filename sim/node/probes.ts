@@ -8,6 +8,7 @@ import { resolveImage, runCommand } from "../images/index";
 import type { ContainerRt, PodRt } from "./state";
 import { containerFiles, podHostname } from "./runtime";
 import type { Kubelet } from "./kubelet";
+import { assignData } from "../core/objects";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -60,7 +61,7 @@ function evaluate(k: Kubelet, w: PodRt, c: ContainerRt, pod: KubeObject, probe: 
   if (probe.exec) {
     const r = resolveImage(inst.image);
     if (!r.ok) return { ok: false, message: "", stable: false };
-    const files = { ...containerFiles(r.image, spec, sources), ...(b?.filesAt?.(now - inst.startedAt) ?? {}) };
+    const files = assignData({ ...containerFiles(r.image, spec, sources) }, b?.filesAt?.(now - inst.startedAt));
     const res = runCommand(r.image, { argv: probe.exec.command ?? [], env: inst.env, startedAtMs: now, hostname: podHostname(pod), podIP: ip, files, seed: 0 });
     return { ok: res.exitCode === 0, message: res.output.replace(/\n$/, ""), stable: false };
   }

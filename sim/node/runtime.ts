@@ -6,6 +6,7 @@ import { resolveImage, startProcess, type Behaviour, type NetReply, type Resolve
 import type { Instance, PodRt } from "./state";
 import { mountedFiles, type VolumeSources } from "./volumes";
 import { parseQuantity } from "./env";
+import { assignData } from "../core/objects";
 
 export function podHostname(pod: KubeObject): string {
   return pod.spec?.hostname ?? pod.metadata.name ?? "";
@@ -25,7 +26,10 @@ export function kubeletFiles(pod: KubeObject, podIP: string): Record<string, str
 /** Everything a container sees, lowest precedence first: image, kubelet files, volumes, shared
  *  emptyDir contents other containers wrote, then files written through exec. */
 export function containerFiles(img: ResolvedImage | undefined, spec: any, sources: VolumeSources, inst?: Instance): Record<string, string> {
-  const files: Record<string, string> = { ...(img?.info.files ?? {}), ...kubeletFiles(sources.pod, sources.podIP), ...mountedFiles(spec ?? {}, sources) };
+  // assignData: as spreads (a second spread in a literal is slow).
+  const files: Record<string, string> = { ...(img?.info.files ?? {}) };
+  assignData(files, kubeletFiles(sources.pod, sources.podIP));
+  assignData(files, mountedFiles(spec ?? {}, sources));
   if (sources.worker) Object.assign(files, sharedEmptyDirFiles(sources.worker, spec, sources));
   applyWrites(files, emptyDirWrites(sources.worker, spec));
   applyWrites(files, inst?.writes ?? {});

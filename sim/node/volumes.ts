@@ -5,6 +5,7 @@
 import type { KubeObject } from "../api/types";
 import { fieldValue } from "./fields";
 import type { PodRt } from "./state";
+import { assignData } from "../core/objects";
 
 export interface VolumeSources {
   pod: KubeObject;
@@ -63,7 +64,7 @@ const FAKE_CA = "-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIKubernetesSimu
 function volumeFiles(v: Volume, s: VolumeSources): Record<string, string> {
   if (v.configMap) {
     const cm = s.configMap(v.configMap.name);
-    return cm ? keyed({ ...(cm.data ?? {}), ...mapValues(cm.binaryData ?? {}, decode) }, v.configMap.items) : {};
+    return cm ? keyed(assignData({ ...(cm.data ?? {}) }, mapValues(cm.binaryData ?? {}, decode)), v.configMap.items) : {};
   }
   if (v.secret) {
     const sec = s.secret(v.secret.secretName);
@@ -71,18 +72,19 @@ function volumeFiles(v: Volume, s: VolumeSources): Record<string, string> {
   }
   if (v.downwardAPI) return downward(v.downwardAPI.items ?? [], s);
   if (v.projected) {
-    let out: Record<string, string> = {};
+    // assignData: as `out = { ...out, ...x }` (a second spread in a literal is slow).
+    const out: Record<string, string> = {};
     for (const src of v.projected.sources ?? []) {
       if (src.configMap) {
         const cm = s.configMap(src.configMap.name);
-        if (cm) out = { ...out, ...keyed(cm.data ?? {}, src.configMap.items) };
-        else if (src.configMap.name === "kube-root-ca.crt") out = { ...out, ...keyed({ "ca.crt": FAKE_CA }, src.configMap.items) };
+        if (cm) assignData(out, keyed(cm.data ?? {}, src.configMap.items));
+        else if (src.configMap.name === "kube-root-ca.crt") assignData(out, keyed({ "ca.crt": FAKE_CA }, src.configMap.items));
       }
       if (src.secret) {
         const sec = s.secret(src.secret.name);
-        if (sec) out = { ...out, ...keyed(mapValues(sec.data ?? {}, decode), src.secret.items) };
+        if (sec) assignData(out, keyed(mapValues(sec.data ?? {}, decode), src.secret.items));
       }
-      if (src.downwardAPI) out = { ...out, ...downward(src.downwardAPI.items ?? [], s) };
+      if (src.downwardAPI) assignData(out, downward(src.downwardAPI.items ?? [], s));
       if (src.serviceAccountToken) out[src.serviceAccountToken.path ?? "token"] = serviceAccountToken(s.pod);
     }
     return out;
