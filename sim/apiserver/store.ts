@@ -341,12 +341,16 @@ function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
   else o[k] = v;
 }
 
+// The walks below use for...in, which on plain objects (no enumerable inherited keys) visits
+// what Object.keys lists, in the same order, without allocating the key array (several times
+// cheaper on the small objects API data is made of).
+
 /** A deep copy of plain JSON data (several times faster than structuredClone for API objects). */
 export function cloneJson<T>(v: T): T {
   if (typeof v !== "object" || v === null) return v;
   if (Array.isArray(v)) return v.map(cloneJson) as T;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) setOwn(out, k, cloneJson((v as Record<string, unknown>)[k]));
+  for (const k in v) setOwn(out, k, cloneJson((v as Record<string, unknown>)[k]));
   return out as T;
 }
 
@@ -357,12 +361,12 @@ export function cloneJson<T>(v: T): T {
 function storedVersion(obj: KubeObject, resourceVersion: string): KubeObject {
   const meta = (obj.metadata ?? {}) as Record<string, unknown>;
   const m: Record<string, unknown> = {};
-  for (const k of Object.keys(meta)) setOwn(m, k, k === "resourceVersion" ? resourceVersion : freezeCopy(meta[k]));
+  for (const k in meta) setOwn(m, k, k === "resourceVersion" ? resourceVersion : freezeCopy(meta[k]));
   if (!hasOwn.call(meta, "resourceVersion")) m.resourceVersion = resourceVersion;
   Object.freeze(m);
   const o = obj as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o)) setOwn(out, k, k === "metadata" ? m : freezeCopy(o[k]));
+  for (const k in o) setOwn(out, k, k === "metadata" ? m : freezeCopy(o[k]));
   if (!hasOwn.call(o, "metadata")) out.metadata = m;
   return Object.freeze(out) as KubeObject;
 }
@@ -376,7 +380,7 @@ function freezeCopy<T>(v: T): T {
   if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
   if (Array.isArray(v)) return Object.freeze(v.map(freezeCopy)) as T;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) setOwn(out, k, freezeCopy((v as Record<string, unknown>)[k]));
+  for (const k in v) setOwn(out, k, freezeCopy((v as Record<string, unknown>)[k]));
   return Object.freeze(out) as T;
 }
 
@@ -384,7 +388,7 @@ function freezeCopy<T>(v: T): T {
 function deepFreeze<T>(v: T): T {
   if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
   if (Array.isArray(v)) for (const x of v) deepFreeze(x);
-  else for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  else for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
   return Object.freeze(v);
 }
 
@@ -428,7 +432,7 @@ function serializedEqual(x: unknown, y: unknown): boolean {
   const yo = y as Record<string, unknown>;
   // n: the keys of x that serialize (each found in y, serializing equally).
   let n = 0;
-  for (const k of Object.keys(xo)) {
+  for (const k in xo) {
     const u = xo[k];
     const ju = jsonValue(u);
     if (ju === undefined) continue;
@@ -439,10 +443,8 @@ function serializedEqual(x: unknown, y: unknown): boolean {
     const jv = jsonValue(v);
     if (jv === undefined || !serializedEqual(ju, jv)) return false;
   }
-  const keys = Object.keys(yo);
-  if (keys.length === n) return true;
-  // y has more keys: equal only if none of the others serializes.
-  for (const k of keys) if (jsonValue(yo[k]) !== undefined) n--;
+  // y's keys that serialize must be exactly those n.
+  for (const k in yo) if (jsonValue(yo[k]) !== undefined && --n < 0) return false;
   return n === 0;
 }
 
@@ -488,15 +490,15 @@ export function adoptUnchanged(next: unknown, prev: unknown): boolean {
   if (Array.isArray(prev)) return false;
   const n = next as Record<string, unknown>;
   const p = prev as Record<string, unknown>;
-  const nk = Object.keys(n);
   const pk = Object.keys(p);
-  let all = nk.length === pk.length;
-  for (let i = 0; i < nk.length; i++) {
-    const k = nk[i];
+  let all = true;
+  let i = 0;
+  for (const k in n) {
     if (all && pk[i] !== k) all = false;
+    i++;
     if (hasOwn.call(p, k) && adoptUnchanged(n[k], p[k])) {
       if (n[k] !== p[k]) n[k] = p[k];
     } else all = false;
   }
-  return all;
+  return all && i === pk.length;
 }

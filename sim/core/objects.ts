@@ -10,7 +10,8 @@ export function assignData<T extends object>(target: T, source: object | null | 
   if (source === null || source === undefined) return target;
   const t = target as Record<string, unknown>;
   const s = source as Record<string, unknown>;
-  for (const k of Object.keys(s)) {
+  // for...in: Object.keys's keys (plain objects), without the array.
+  for (const k in s) {
     if (k === "__proto__") Object.defineProperty(t, k, { value: s[k], enumerable: true, writable: true, configurable: true });
     else t[k] = s[k];
   }

@@ -97,7 +97,7 @@ const IS_SYSTEM_METADATA = new Set(SYSTEM_METADATA);
  */
 function systemMetadata(body: Record<string, unknown>, stored: Record<string, unknown>): Record<string, unknown> {
   const m: Record<string, unknown> = {};
-  for (const key of Object.keys(body)) {
+  for (const key in body) {
     const v = IS_SYSTEM_METADATA.has(key) ? stored[key] : body[key];
     if (v === undefined) continue;
     if (key === "__proto__") Object.defineProperty(m, key, { value: v, enumerable: true, writable: true, configurable: true });
