@@ -62,6 +62,12 @@ export interface Reconciler {
   /** Other reconcilers' state bags this one reads: Cluster.stateChanged(name) makes it sync. */
   readsState?: string[];
   /**
+   * After a sync, another sync that only sees changes outside `watches` does nothing (it reads
+   * only its watched resources and its state, and its previous sync left them settled). A
+   * wrapper that adds watches (gatedByComponent) may then skip it.
+   */
+  ignoresUnwatched?: boolean;
+  /**
    * Writes this reconciler keeps lazily (periodic writes derived from the clock, like node lease
    * renewals) brought up to date before an outside client's request (Cluster.request) sees them.
    */

@@ -43,6 +43,8 @@ export function hpaReconciler(): Reconciler {
   return {
     name: HPA_CONTROLLER,
     watches: [HPA],
+    // A sync only queues HPAs not queued yet: after one, all are (until they are gone).
+    ignoresUnwatched: true,
     sync: (ctx) => enqueueAll(ctx),
     onTimer: (key, ctx) => syncKey(ctx, key),
   };

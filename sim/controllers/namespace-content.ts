@@ -10,6 +10,8 @@ export function serviceAccountReconciler(): Reconciler {
   return {
     name: "service-account-controller",
     watches: ["/namespaces", "/serviceaccounts"],
+    // It creates what its last sync found missing; nothing else it reads changes in between.
+    ignoresUnwatched: true,
     sync: (ctx) => {
       const client = clientFor(ctx, "service-account-controller");
       const have = new Set(informer.serviceAccounts(ctx).filter((s) => s.metadata.name === "default").map((s) => s.metadata.namespace));
@@ -44,6 +46,7 @@ export function rootCaPublisherReconciler(): Reconciler {
   return {
     name: "root-ca-cert-publisher",
     watches: ["/namespaces", "/configmaps"],
+    ignoresUnwatched: true,
     sync: (ctx) => {
       const client = clientFor(ctx, "root-ca-cert-publisher");
       const pem = rootCa(ctx);

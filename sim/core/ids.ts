@@ -33,8 +33,11 @@ function unfmix(x: number): number {
   return x >>> 0;
 }
 
+const HEX2 = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
+/** (w >>> 0).toString(16).padStart(8, "0"), byte by byte from a table. */
 function hex8(w: number): string {
-  return (w >>> 0).toString(16).padStart(8, "0");
+  return HEX2[w >>> 24] + HEX2[(w >>> 16) & 255] + HEX2[(w >>> 8) & 255] + HEX2[w & 255];
 }
 
 /** Word i of id #n, given its first word w0 = fmix(n + key); each other word is a hash of w0. */

@@ -168,11 +168,24 @@ export function gatedByComponent(r: Reconciler, component: string, cluster: () =
     for (const node in st.nodes) if (st.nodes[node].staticPods) touched = true;
     return touched && (componentDownIn(c, st, component) || componentDownIn(c, st, "kube-apiserver") || componentDownIn(c, st, "etcd"));
   };
+  // Pod changes only the gate watches: skipped once the inner reconciler has synced (with the
+  // gate open) when it says such a sync does nothing. Not known after a restore: it runs.
+  const skippable = r.ignoresUnwatched === true && !r.watches.includes("/pods");
+  let ranBefore = false;
   return {
     ...r,
     watches: r.watches.includes("/pods") ? r.watches : [...r.watches, "/pods"],
     sync: (ctx) => {
-      if (!down()) r.sync(ctx);
+      if (down()) {
+        ranBefore = false;
+        return;
+      }
+      if (skippable && ranBefore) {
+        const changes = ctx.changes();
+        if (changes && changes.every((c) => c.resource === "/pods")) return;
+      }
+      ranBefore = true;
+      r.sync(ctx);
     },
     onTimer: r.onTimer
       ? (key, ctx) => {
