@@ -72,6 +72,18 @@ describe("static pods", () => {
     expect(s.run("kubectl get pod p --no-headers", 15)).toMatch(/^p +1\/1 +Running/);
   });
 
+  it("gives a namespace made while the controller manager's manifest is broken its ServiceAccount and root CA once fixed", () => {
+    const s = session();
+    s.run("sed -i 's#kube-controller-manager:v1.32.5#kube-controller-manager:v1.32.99#' /etc/kubernetes/manifests/kube-controller-manager.yaml");
+    expect(s.run("kubectl get pods -n kube-system kube-controller-manager-controlplane --no-headers", 60)).toMatch(/^kube-controller-manager-controlplane +0\/1 +(ErrImagePull|ImagePullBackOff)/);
+    s.run("kubectl create namespace late");
+    // Pods change meanwhile (their status), which wakes the gated controllers: still nothing.
+    s.run("kubectl run p --image=nginx -n late");
+    expect(s.run("kubectl get serviceaccounts,configmaps -n late --no-headers 2>&1", 20)).toBe("No resources found in late namespace.\n");
+    s.run("sed -i 's#kube-controller-manager:v1.32.99#kube-controller-manager:v1.32.5#' /etc/kubernetes/manifests/kube-controller-manager.yaml");
+    expect(s.run("kubectl get serviceaccounts,configmaps -n late -o name", 30)).toBe("serviceaccount/default\nconfigmap/kube-root-ca.crt\n");
+  });
+
   it("refuses kubectl while the kube-apiserver manifest is broken, and answers again once fixed", () => {
     const s = session();
     s.run("sed -i 's#kube-apiserver:v1.32.5#kube-apiserver:v1.32.99#' /etc/kubernetes/manifests/kube-apiserver.yaml");
