@@ -59,6 +59,8 @@ export class Kubelet {
   readonly client: Client;
   readonly st: KubeletState;
   private nodes = new Map<string, KubeObject | undefined>();
+  /** Behaviours derived in this wake-up (see behaviour()). */
+  private behaviours?: Map<object, { spec: unknown; pod: KubeObject; b: ReturnType<typeof behaviourOf> }>;
 
   constructor(readonly ctx: ReconcileContext) {
     this.client = new Client(ctx, KUBELET);
@@ -483,9 +485,30 @@ export class Kubelet {
 
   // ---- status, events, lookups ----
 
+  /**
+   * What a container run does (behaviourOf, pure in its inputs). Within one wake-up the inputs
+   * stay put (the same pod object and spec, objects nobody else writes meanwhile), so a second
+   * look (a container that exits as soon as it starts) reuses the first, unless deriving it asked
+   * the network (which this wake-up changes: container states) or the pod shares emptyDir or
+   * hostPath files between containers (which depend on the others' runs).
+   */
   behaviour(w: PodRt, inst: NonNullable<ContainerRt["cur"]>, spec: any, pod: KubeObject) {
+    const hit = this.behaviours?.get(inst);
+    if (hit && hit.spec === spec && hit.pod === pod) return hit.b;
     const pn = podNetwork(this.ctx.api, w.namespace, w.ip);
-    return behaviourOf(inst, spec, this.volumeSources(w, pod), pn.net, pn.dns);
+    let asked = false;
+    const net: typeof pn.net = (url) => {
+      asked = true;
+      return pn.net(url);
+    };
+    const dns: typeof pn.dns = (name) => {
+      asked = true;
+      return pn.dns(name);
+    };
+    const b = behaviourOf(inst, spec, this.volumeSources(w, pod), net, dns);
+    const shared = ((pod.spec?.volumes ?? []) as any[]).some((v) => v.emptyDir || v.hostPath);
+    if (!asked && !shared) (this.behaviours ??= new Map()).set(inst, { spec, pod, b });
+    return b;
   }
 
   private writeStatus(w: PodRt, pod: KubeObject): void {
