@@ -12,7 +12,7 @@ import { resolveImage, containerArgv } from "../images/index";
 import { allocateIp, releaseIp } from "./ip";
 import { ContainerConfigError, containerEnv, expand } from "./env";
 import { mountError, type VolumeSources } from "./volumes";
-import { buildStatus, podPhase, refreshConditions, setCondition } from "./status";
+import { buildStatus, podPhase, refreshConditions, sameInputs, setCondition, statusInputs } from "./status";
 import { behaviourOf, podHostname } from "./runtime";
 import { podNetwork } from "./network";
 import { KUBELET, kubeletState, type ContainerRt, type KubeletState, type NodeRt, type PodRt } from "./state";
@@ -25,6 +25,12 @@ import { assignData } from "../core/objects";
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export { KUBELET };
+
+/**
+ * Workers → the inputs of the status last built for them that matched the stored status (a cache:
+ * a worker copied from a snapshot starts without one).
+ */
+const settledInputs = new WeakMap<PodRt, unknown[]>();
 
 /**
  * Status writes: the kubelet only reads the answer (the stored pod comes back, not a copy), and
@@ -517,13 +523,24 @@ export class Kubelet {
     refreshConditions(w, phase, now);
     // A finished pod's sandbox is torn down (kuberuntime killPodWithSyncResult).
     if (phase === "Succeeded" || phase === "Failed") setCondition(w, "PodReadyToStartContainers", "False", now);
-    const status = buildStatus(w, pod, this.hostIP(w.node), phase);
+    const hostIP = this.hostIP(w.node);
+    // Nothing buildStatus reads changed since it last matched the stored status (a wake-up that
+    // only pulled or backed off): the status would be the same again.
+    const inputs = statusInputs(w, pod, hostIP, phase);
+    if (sameInputs(settledInputs.get(w), inputs)) return;
+    const status = buildStatus(w, pod, hostIP, phase);
     // What did not change stays the stored part: the comparisons and the write skip it.
-    if (adoptUnchanged(status, pod.status) || jsonEqual(status, pod.status)) return;
+    if (adoptUnchanged(status, pod.status) || jsonEqual(status, pod.status)) {
+      settledInputs.set(w, inputs);
+      return;
+    }
     // The stored pod comes back (frozen): pod is only read from here on.
     const updated = this.client.updateStatus({ ...pod, status }, SHARED);
     Object.assign(pod, updated);
     w.seenRv = updated.metadata.resourceVersion;
+    // The stored status is now this one: the same inputs (with the new stored status) rebuild it.
+    inputs[1] = pod.status;
+    settledInputs.set(w, inputs);
   }
 
   event(w: PodRt, pod: KubeObject, type: "Normal" | "Warning", reason: string, message: string, c?: ContainerRt): void {

@@ -163,6 +163,29 @@ function conditionList(w: PodRt, phase: string, pod: KubeObject): Record<string,
 }
 
 /** `phase`: podPhase(w, the pod's restartPolicy), when the caller has it already. */
+/**
+ * Everything buildStatus reads, as a list of values (objects by identity: the stored pod's
+ * frozen spec and status). Equal lists (same length, same values) give equal statuses.
+ */
+export function statusInputs(w: PodRt, pod: KubeObject, hostIP: string, phase: string): unknown[] {
+  const out: unknown[] = [pod.spec, pod.status, hostIP, phase, w.stage, w.startTime, w.ip];
+  for (const type in w.conditions) out.push(type, w.conditions[type].status, w.conditions[type].at);
+  for (const c of w.containers) {
+    out.push(c.name, c.init, c.state, c.reason, c.message, c.image, c.ready, c.started, c.restartCount);
+    for (const i of [c.cur, c.last]) {
+      if (i) out.push(i.id, i.startedAt, i.finishedAt, i.exitCode, i.reason, i.message, i.image, i.imageName, i.imageID);
+      else out.push(undefined);
+    }
+  }
+  return out;
+}
+
+export function sameInputs(a: unknown[] | undefined, b: unknown[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 export function buildStatus(w: PodRt, pod: KubeObject, hostIP: string, phase = podPhase(w, pod.spec?.restartPolicy ?? "Always")): Record<string, unknown> {
   const specs = new Map<string, any>();
   for (const s of pod.spec?.initContainers ?? []) specs.set(`init:${s.name}`, s);
