@@ -11,7 +11,7 @@ interface Entry {
   rv: number;
   byKey: Map<string, KubeObject>;
   items: KubeObject[];
-  /** The keys of items, sorted, and key → position (unset until the first change). */
+  /** The keys of items, sorted (unset until the first change), and key → position (built when needed). */
   keys?: string[];
   index?: Map<string, number>;
 }
@@ -26,22 +26,25 @@ function keyOf(o: KubeObject): string {
 function setKeys(e: Entry, keys: string[]): void {
   e.keys = keys;
   e.items = keys.map((k) => e.byKey.get(k)!);
-  e.index = new Map(keys.map((k, i) => [k, i]));
+  // Positions are looked up only for batches that add and remove nothing: built when one comes.
+  e.index = undefined;
 }
 
 /**
  * The keys sorted again after objects came and went: the kept ones keep their (sorted) order and
- * the new ones, sorted, are merged in. The same as sorting them all.
+ * the new ones (`existed`: key → whether it was there before the batch), sorted, are merged in.
+ * The same as sorting them all.
  */
-function rekey(e: Entry, added: string[]): void {
-  if (!e.keys || !e.index) {
+function rekey(e: Entry, existed: Map<string, boolean>): void {
+  if (!e.keys) {
     setKeys(e, [...e.byKey.keys()].sort());
     return;
   }
-  const index = e.index;
   const kept = e.keys.filter((k) => e.byKey.has(k));
-  const fresh = [...new Set(added)].filter((k) => !index.has(k) && e.byKey.has(k)).sort();
+  const fresh: string[] = [];
+  for (const [k, was] of existed) if (!was && e.byKey.has(k)) fresh.push(k);
   if (!fresh.length) return setKeys(e, kept);
+  fresh.sort();
   const keys: string[] = [];
   let i = 0;
   let j = 0;
@@ -65,26 +68,27 @@ export function cachedList(ctx: ReconcileContext, resource: string, groupResourc
   const events = hit ? store.logSince(groupResource, hit.rv, namespace) : undefined;
   if (hit && events) {
     // Objects only modified keep their places: a fresh array with them replaced, no re-sort.
-    let moved = hit.index === undefined;
-    const items = moved ? hit.items : hit.items.slice();
-    const added: string[] = [];
+    let moved = hit.keys === undefined;
+    const existed = new Map<string, boolean>();
     for (const e of events) {
       const key = keyOf(e.object);
+      if (!existed.has(key)) existed.set(key, hit.byKey.has(key));
       if (e.type === "DELETED") {
         hit.byKey.delete(key);
         moved = true;
       } else if (e.type === "ADDED" || e.type === "MODIFIED") {
-        const at = hit.index?.get(key);
-        if (at === undefined || !hit.byKey.has(key)) {
-          moved = true;
-          added.push(key);
-        } else items[at] = e.object;
+        if (!hit.byKey.has(key)) moved = true;
         hit.byKey.set(key, e.object);
       }
     }
     hit.rv = rv;
-    if (moved) rekey(hit, added);
-    else hit.items = items;
+    if (moved) rekey(hit, existed);
+    else {
+      const index = (hit.index ??= new Map(hit.keys!.map((k, i) => [k, i])));
+      const items = hit.items.slice();
+      for (const key of existed.keys()) items[index.get(key)!] = hit.byKey.get(key)!;
+      hit.items = items;
+    }
     return hit.items;
   }
   // The stored objects themselves (readers never change them): a LIST would copy every one.
