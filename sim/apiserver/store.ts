@@ -154,6 +154,11 @@ export class Store {
     return out;
   }
 
+  /** The stored (frozen, read-only) objects of one resource, all namespaces, in no particular order. */
+  scan(groupResource: string): Iterable<KubeObject> {
+    return this.resource(groupResource, undefined)?.values() ?? [];
+  }
+
   /**
    * Writes an object (already defaulted and validated), stamping a new resourceVersion; returns
    * the stored object (frozen). Frozen parts of `obj` (parts of stored objects) are kept as they
