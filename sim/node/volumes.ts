@@ -130,18 +130,20 @@ export function serviceAccountToken(pod: KubeObject): string {
 
 /** Absolute path → content of every file a container sees through its volumeMounts. */
 export function mountedFiles(container: { volumeMounts?: { name: string; mountPath: string; subPath?: string }[] }, s: VolumeSources): Record<string, string> {
-  const vols = new Map(((s.pod.spec?.volumes ?? []) as Volume[]).map((v) => [v.name, v]));
+  const volumes = (s.pod.spec?.volumes ?? []) as Volume[];
   const out: Record<string, string> = {};
   for (const m of container.volumeMounts ?? []) {
-    const v = vols.get(m.name);
+    // The last volume of that name (names are unique; as a map of them would find).
+    let v: Volume | undefined;
+    for (let i = volumes.length - 1; i >= 0 && !v; i--) if (volumes[i].name === m.name) v = volumes[i];
     if (!v) continue;
     const files = volumeFiles(v, s);
-    const base = m.mountPath.replace(/\/+$/, "");
+    const base = m.mountPath.endsWith("/") ? m.mountPath.replace(/\/+$/, "") : m.mountPath;
     if (m.subPath) {
       if (files[m.subPath] !== undefined) out[base] = files[m.subPath];
       continue;
     }
-    for (const [rel, data] of Object.entries(files)) out[`${base}/${rel}`] = data;
+    for (const rel in files) out[`${base}/${rel}`] = files[rel];
   }
   return out;
 }

@@ -26,6 +26,7 @@ export interface DeleteOptions {
 }
 
 const NAMESPACE_KIND = KINDS.find((k) => k.resource === "namespaces")!;
+const PROPAGATION_POLICIES: string[] = ["Foreground", "Background", "Orphan"];
 /** Namespaces the NamespaceLifecycle admission plugin never lets go. */
 const IMMORTAL_NAMESPACES = ["default", "kube-system", "kube-public"];
 
@@ -274,7 +275,7 @@ export function deleteObject(server: ApiServer, k: KindInfo, namespace: string |
   if (k.resource === "namespaces") return deleteNamespace(server, k, old, dryRun, io);
   if (opts.gracePeriodSeconds !== undefined && (!Number.isInteger(opts.gracePeriodSeconds))) throw badRequest(`invalid gracePeriodSeconds: ${String(opts.gracePeriodSeconds)}`);
   const policy = opts.propagationPolicy ?? (opts.orphanDependents === true ? "Orphan" : "Background");
-  if (!["Foreground", "Background", "Orphan"].includes(policy)) {
+  if (!PROPAGATION_POLICIES.includes(policy)) {
     throw statusError(422, "Invalid", `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
   }
   const finalizers: string[] = [...(old.metadata.finalizers ?? [])];
