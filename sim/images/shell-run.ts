@@ -54,23 +54,59 @@ interface St {
   handoff?: { atMs: number; behaviour: Behaviour };
 }
 
+/**
+ * A run's state. Its files are copied from the container's when a command first touches them
+ * (most runs never do, and the container's files are themselves made on first look).
+ */
+function newSt(untilMs: number, host: ScriptHost): St {
+  let files: Record<string, string> | undefined;
+  return {
+    t: 0,
+    until: untilMs,
+    vars: { ...host.ctx.env },
+    lines: [],
+    steps: 0,
+    status: 0,
+    get files() {
+      return (files ??= { ...host.ctx.files });
+    },
+    set files(v) {
+      files = v;
+    },
+  };
+}
+
+/** A run's result; its files (the run's, when asked) are read from the state lazily too. */
+function result(st: St, end: { exit?: ScriptResult["exit"]; handoff?: ScriptResult["handoff"] }): ScriptResult {
+  const r: ScriptResult = {
+    lines: st.lines,
+    get files() {
+      return st.files;
+    },
+  };
+  if (end.exit) r.exit = end.exit;
+  if (end.handoff) r.handoff = end.handoff;
+  return r;
+}
+
 /** Runs `sh -c script` until it exits or the cursor passes `untilMs` (relative to process start). */
 export function runScript(script: string, host: ScriptHost, untilMs: number, argv0 = "sh"): ScriptResult {
-  const st: St = { t: 0, until: untilMs, vars: { ...host.ctx.env }, lines: [], steps: 0, status: 0, files: { ...host.ctx.files } };
+  const st = newSt(untilMs, host);
   let node: Node;
   try {
     node = parseScript(script);
   } catch (e) {
     if (!(e instanceof ShellSyntaxError)) throw e;
     const prefix = host.flavor === "bash" ? `${argv0}: -c: line 1: ` : host.flavor === "dash" ? `${argv0}: 1: ` : `${argv0}: `;
-    return { lines: [{ atMs: 0, stream: "stderr", text: prefix + e.message }], files: { ...host.ctx.files }, exit: { atMs: 0, code: 2 } };
+    st.lines.push({ atMs: 0, stream: "stderr", text: prefix + e.message });
+    return result(st, { exit: { atMs: 0, code: 2 } });
   }
   return runNode(node, st, host);
 }
 
 /** Runs one simple command (an argv without a shell), as when `command: ["sleep", "3600"]`. */
 export function runArgv(argv: string[], host: ScriptHost, untilMs: number): ScriptResult {
-  const st: St = { t: 0, until: untilMs, vars: { ...host.ctx.env }, lines: [], steps: 0, status: 0, files: { ...host.ctx.files } };
+  const st = newSt(untilMs, host);
   const words: Word[] = argv.map((a) => [{ text: a, quote: "single" }]);
   return runNode({ k: "cmd", words, redirs: [] }, st, host);
 }
@@ -78,11 +114,11 @@ export function runArgv(argv: string[], host: ScriptHost, untilMs: number): Scri
 function runNode(node: Node, st: St, host: ScriptHost): ScriptResult {
   try {
     const code = exec(node, st, host);
-    if (st.handoff) return { lines: st.lines, files: st.files, handoff: st.handoff };
-    return { lines: st.lines, files: st.files, exit: { atMs: st.t, code } };
+    if (st.handoff) return result(st, { handoff: st.handoff });
+    return result(st, { exit: { atMs: st.t, code } });
   } catch (e) {
-    if (e instanceof Exit) return { lines: st.lines, files: st.files, exit: { atMs: st.t, code: e.code } };
-    if (e instanceof Stop) return { lines: st.lines, files: st.files, handoff: st.handoff };
+    if (e instanceof Exit) return result(st, { exit: { atMs: st.t, code: e.code } });
+    if (e instanceof Stop) return result(st, { handoff: st.handoff });
     throw e;
   }
 }
