@@ -68,6 +68,14 @@ export interface Reconciler {
    */
   ignoresUnwatched?: boolean;
   /**
+   * Whether a change can matter to a sync: false for one its sync would map to nothing to do.
+   * A sync that would see only such changes is skipped (as if it had run and done nothing),
+   * once one has run in this cluster (a restored store unpacks what a sync reads on first use:
+   * a skipped first sync would leave its snapshot's parts in another order).
+   * Conservative answers (true) are always right.
+   */
+  concerns?(change: ResourceChange): boolean;
+  /**
    * Writes this reconciler keeps lazily (periodic writes derived from the clock, like node lease
    * renewals) brought up to date before an outside client's request (Cluster.request) sees them.
    */
@@ -83,6 +91,8 @@ interface Slot {
   ctx?: ReconcileContext;
   /** Its state is in `owned` (private to this cluster). */
   owned?: boolean;
+  /** A sync ran in this cluster (see Reconciler.concerns). */
+  synced?: boolean;
 }
 
 export interface ClusterState {
@@ -204,6 +214,10 @@ export class Cluster implements ClusterPort {
           const poked = this.poked.size > 0 && this.poked.delete(r.name);
           const last = slot.seen;
           if (!poked && (last >= this.api.store.currentRv() || !this.watchedChangeAfter(r, last))) continue;
+          if (r.concerns && slot.synced && !poked && this.nothingConcerns(r, slot, last)) {
+            slot.seen = this.api.store.currentRv();
+            continue;
+          }
           slot.seen = this.api.store.currentRv();
           slot.since = poked ? -1 : last;
           try {
@@ -211,6 +225,7 @@ export class Cluster implements ClusterPort {
           } finally {
             slot.since = undefined;
           }
+          slot.synced = true;
           ran = true;
         }
         if (!ran) return;
@@ -290,6 +305,17 @@ export class Cluster implements ClusterPort {
   private watchedChangeAfter(r: Reconciler, rv: number): boolean {
     for (const w of r.watches) if (this.api.store.lastChangeOf(w) > rv) return true;
     return false;
+  }
+
+  /** Whether every change since `last` is one r.concerns says its sync would not act on. */
+  private nothingConcerns(r: Reconciler, slot: Slot, last: number): boolean {
+    slot.since = last;
+    try {
+      const changes = this.changesFor(r, slot);
+      return changes !== undefined && !changes.some((c) => r.concerns!(c));
+    } finally {
+      slot.since = undefined;
+    }
   }
 
   private changesFor(r: Reconciler, slot: Slot): ResourceChange[] | undefined {

@@ -31,6 +31,8 @@ export function deploymentReconciler(): Reconciler {
   return {
     name: DEPLOYMENT_CONTROLLER,
     watches: ["apps/deployments", "apps/replicasets", "/pods"],
+    // Pods concern a deployment only through their ReplicaSet (deploymentsOf).
+    concerns: (c) => c.resource !== "/pods" || ownedByReplicaSet(c.object) || (c.previous !== undefined && ownedByReplicaSet(c.previous)),
     sync: (ctx) => syncAll(ctx, true),
     onTimer: (_key, ctx) => syncAll(ctx, false),
   };
@@ -50,6 +52,10 @@ function syncAll(ctx: ReconcileContext, changed: boolean): void {
     const rsList = claimReplicaSets(client, d, rsAll.filter((rs) => rs.metadata.namespace === ns));
     syncDeployment({ ctx, client, d, rsList, pods: () => informer.pods(ctx).filter((p) => p.metadata.namespace === ns) });
   }
+}
+
+function ownedByReplicaSet(o: KubeObject): boolean {
+  return controllerRef(o)?.kind === "ReplicaSet";
 }
 
 /** The deployments a changed ReplicaSet or pod (through its ReplicaSet) concerns. */
