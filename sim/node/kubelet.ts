@@ -594,14 +594,28 @@ export class Kubelet {
   }
 
   private envSources(w: PodRt, pod: KubeObject) {
-    const base = this.volumeSources(w, pod);
-    // The namespace's services (stored, read-only), and "kubernetes" from default.
+    const ns = w.namespace;
     const store = this.ctx.api.store;
-    const services = store.listShared("/services", w.namespace);
-    if (w.namespace !== "default") {
+    // Read in volumeSources' order first (a restored store unpacks its parts in the order they are read).
+    const now = this.now();
+    const hostIP = this.hostIP(w.node);
+    // The namespace's services (stored, read-only), and "kubernetes" from default.
+    const services = store.listShared("/services", ns);
+    if (ns !== "default") {
       const kubernetes = store.peek("/services", "default", "kubernetes");
       if (kubernetes) services.push(kubernetes);
     }
-    return { ...base, services, nodeAllocatable: this.node(w.node)?.status?.allocatable ?? {} };
+    // volumeSources' fields, spelled out (a spread of that object is slow).
+    return {
+      pod,
+      worker: w,
+      now,
+      hostIP,
+      podIP: w.ip ?? "",
+      configMap: (name: string) => store.peek("/configmaps", ns, name),
+      secret: (name: string) => store.peek("/secrets", ns, name),
+      services,
+      nodeAllocatable: this.node(w.node)?.status?.allocatable ?? {},
+    };
   }
 }
