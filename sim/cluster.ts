@@ -68,13 +68,14 @@ export interface Reconciler {
    */
   ignoresUnwatched?: boolean;
   /**
-   * Whether a change can matter to a sync: false for one its sync would map to nothing to do.
-   * A sync that would see only such changes is skipped (as if it had run and done nothing),
-   * once one has run in this cluster (a restored store unpacks what a sync reads on first use:
-   * a skipped first sync would leave its snapshot's parts in another order).
-   * Conservative answers (true) are always right.
+   * Whether a change can matter to a sync: false for one a sync would find nothing to do about,
+   * given that its previous sync ran (and the world it read is as it left it but for the changes).
+   * A sync that would see only such changes is skipped (as if it had run and done nothing), once
+   * one has run in this cluster (a restored store unpacks what a sync reads on first use: a
+   * skipped first sync would leave its snapshot's parts in another order). `ctx` is the
+   * reconciler's, read-only here. Conservative answers (true) are always right.
    */
-  concerns?(change: ResourceChange): boolean;
+  concerns?(change: ResourceChange, ctx: ReconcileContext): boolean;
   /**
    * Writes this reconciler keeps lazily (periodic writes derived from the clock, like node lease
    * renewals) brought up to date before an outside client's request (Cluster.request) sees them.
@@ -214,7 +215,7 @@ export class Cluster implements ClusterPort {
           const poked = this.poked.size > 0 && this.poked.delete(r.name);
           const last = slot.seen;
           if (!poked && (last >= this.api.store.currentRv() || !this.watchedChangeAfter(r, last))) continue;
-          if (r.concerns && slot.synced && !poked && this.nothingConcerns(r, slot, last)) {
+          if (r.concerns && slot.synced && !poked && this.nothingConcerns(r, i, slot, last)) {
             slot.seen = this.api.store.currentRv();
             continue;
           }
@@ -308,11 +309,14 @@ export class Cluster implements ClusterPort {
   }
 
   /** Whether every change since `last` is one r.concerns says its sync would not act on. */
-  private nothingConcerns(r: Reconciler, slot: Slot, last: number): boolean {
+  private nothingConcerns(r: Reconciler, index: number, slot: Slot, last: number): boolean {
     slot.since = last;
     try {
       const changes = this.changesFor(r, slot);
-      return changes !== undefined && !changes.some((c) => r.concerns!(c));
+      if (changes === undefined) return false;
+      const ctx = this.context(r, index);
+      for (const c of changes) if (r.concerns!(c, ctx)) return false;
+      return true;
     } finally {
       slot.since = undefined;
     }

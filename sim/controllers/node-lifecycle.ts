@@ -48,6 +48,8 @@ export function nodeLifecycleReconciler(probe: NodeHealthProbe = {}): Reconciler
     name: NODE_CONTROLLER,
     watches: ["/nodes", "/pods", LEASES],
     readsState: probe.stateName ? [probe.stateName] : undefined,
+    // A pod change only matters to evictPods, which has nothing to do without NoExecute taints.
+    concerns: (c, ctx) => c.resource !== "/pods" || informer.nodes(ctx).some((n) => ((n.spec?.taints ?? []) as Taint[]).some((t) => t.effect === "NoExecute")),
     sync: (ctx) => {
       const changes = ctx.changes();
       if (health) wakeMonitor(ctx, health, changes === undefined || changes.some((c) => c.resource !== "/pods"));

@@ -18,6 +18,36 @@ export function emit(ctx: ReconcileContext, component: string, obj: KubeObject, 
 
 export { selectorMatches, mapSelectorMatches, type LabelSelector } from "../scheduler/labels";
 
+/**
+ * A MODIFIED change that only touched the object's status: the same stored spec (status writes
+ * keep it), the same metadata values but the resourceVersion, the same other fields.
+ */
+export function statusOnlyChange(c: ResourceChange): boolean {
+  const p = c.previous;
+  if (c.type !== "MODIFIED" || !p) return false;
+  const o = c.object as Record<string, unknown>;
+  const prev = p as Record<string, unknown>;
+  let n = 0;
+  for (const k in o) {
+    if (k === "status") continue;
+    n++;
+    if (k === "metadata") continue;
+    if (o[k] !== prev[k]) return false;
+  }
+  for (const k in prev) if (k !== "status" && --n < 0) return false;
+  if (n !== 0) return false;
+  const om = c.object.metadata as Record<string, unknown>;
+  const pm = p.metadata as Record<string, unknown>;
+  let m = 0;
+  for (const k in om) {
+    if (k === "resourceVersion") continue;
+    m++;
+    if (om[k] !== pm[k]) return false;
+  }
+  for (const k in pm) if (k !== "resourceVersion" && --m < 0) return false;
+  return m === 0;
+}
+
 export function objectKey(o: KubeObject): string {
   return `${o.metadata.namespace ?? ""}/${o.metadata.name}`;
 }

@@ -172,8 +172,12 @@ export function gatedByComponent(r: Reconciler, component: string, cluster: () =
   // gate open) when it says such a sync does nothing. Not known after a restore: it runs.
   const skippable = r.ignoresUnwatched === true && !r.watches.includes("/pods");
   let ranBefore = false;
+  // The inner reconciler's concerns hold only while no sync was swallowed by a closed gate
+  // (what it missed then may concern it).
+  const concerns = r.concerns;
   return {
     ...r,
+    concerns: concerns ? (c, ctx) => !ranBefore || concerns(c, ctx) : undefined,
     watches: r.watches.includes("/pods") ? r.watches : [...r.watches, "/pods"],
     sync: (ctx) => {
       if (down()) {

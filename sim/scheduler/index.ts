@@ -15,6 +15,7 @@ import { scoreNodes } from "./score";
 import { fitErrorMessage, preemptionMessage } from "./fit-error";
 import { pinnedNodeNames } from "./node-affinity";
 import { informer } from "../controllers/informer";
+import { statusOnlyChange } from "../controllers/util";
 
 export const SCHEDULER_NAME = "default-scheduler";
 const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000;
@@ -37,6 +38,9 @@ export function schedulerReconciler(): Reconciler {
   return {
     name: SCHEDULER_NAME,
     watches: ["/pods", "/nodes"],
+    // A bound pod's status change that leaves it terminal or not as before changes neither the
+    // assigned pods (trackAssigned) nor anything pending pods are retried on.
+    concerns: (c) => c.resource !== "/pods" || !(statusOnlyChange(c) && !!c.object.spec?.nodeName && isTerminal(c.object) === isTerminal(c.previous!)),
     sync: (ctx) => schedulePending(ctx),
     onTimer: (key, ctx) => {
       const st = ctx.state as SchedulerState;
