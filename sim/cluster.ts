@@ -94,6 +94,8 @@ interface Slot {
   owned?: boolean;
   /** A sync ran in this cluster (see Reconciler.concerns). */
   synced?: boolean;
+  /** The changes a concerns() check found for the sync about to run (the same window). */
+  changes?: ResourceChange[];
 }
 
 export interface ClusterState {
@@ -225,6 +227,7 @@ export class Cluster implements ClusterPort {
             r.sync(this.context(r, i));
           } finally {
             slot.since = undefined;
+            slot.changes = undefined;
           }
           slot.synced = true;
           ran = true;
@@ -315,7 +318,13 @@ export class Cluster implements ClusterPort {
       const changes = this.changesFor(r, slot);
       if (changes === undefined) return false;
       const ctx = this.context(r, index);
-      for (const c of changes) if (r.concerns!(c, ctx)) return false;
+      for (const c of changes) {
+        if (r.concerns!(c, ctx)) {
+          // The sync that follows asks for the same changes: keep them.
+          slot.changes = changes;
+          return false;
+        }
+      }
       return true;
     } finally {
       slot.since = undefined;
@@ -325,6 +334,7 @@ export class Cluster implements ClusterPort {
   private changesFor(r: Reconciler, slot: Slot): ResourceChange[] | undefined {
     const since = slot.since;
     if (since === undefined || since < 0) return undefined;
+    if (slot.changes) return slot.changes;
     const out: ResourceChange[] = [];
     for (const w of r.watches) {
       const events = this.api.store.logSince(w, since);
