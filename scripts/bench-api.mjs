@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { MIX, mixLine } from "./bench-mix.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const LEARNERS = Number(process.env.BENCH_LEARNERS || 50);
@@ -24,16 +25,6 @@ const pgAdmin = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.D
 const dbFile = path.join("data", `${dbName}.db`);
 let url = `file:./${dbFile}`;
 
-const MIX = [
-  (i, n) => "kubectl get pods",
-  (i, n) => "kubectl get pods",
-  (i, n) => "kubectl get pods",
-  (i, n) => `kubectl create configmap cm-${n}`,
-  (i, n) => `kubectl label pod redis step=${n} --overwrite`,
-  (i, n) => `kubectl delete configmap cm-${n - 2} --ignore-not-found`,
-  (i, n) => (n % 12 === 6 ? `kubectl run web-${n} --image=nginx` : "kubectl get pods -o wide"),
-  (i, n) => "kubectl describe pod redis",
-];
 
 let firstError = null; // the first failed exec, printed at the end
 
@@ -104,7 +95,7 @@ async function drive(learners, seconds, think, op) {
   return { n: lat.length, rps: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), errors };
 }
 
-const execOp = (l) => l.exec(MIX[l.n % MIX.length](0, l.n++));
+const execOp = (l) => l.exec(mixLine(l.n++));
 const healthOp = async () => {
   const t = performance.now();
   const r = await fetch(`${base}/api/health`);
@@ -276,7 +267,7 @@ async function main() {
     "# API benchmark",
     "",
     `\`npm run bench:api\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "cpu"}), Node ${process.version}, ${provider}, production build on 127.0.0.1, ${new Date().toISOString().slice(0, 10)}; machine load average at the end ${load} (1/5/15 min).`,
-    `Each learner has its own sandbox (the fix-redis exercise) and cycles through: ${MIX.map((m) => "`" + m(0, 8) + "`").join(", ")}.`,
+    `Each learner has its own sandbox (the fix-redis exercise) and cycles through: ${MIX.map((m) => "`" + m(8) + "`").join(", ")}.`,
     "",
     "| load | requests | req/s | p50 ms | p99 ms | errors |",
     "|---|---|---|---|---|---|",

@@ -4,6 +4,7 @@
 // Run: npx tsx --conditions=react-server scripts/bench-exec-stages.ts
 import { mkdirSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { mixLine } from "./bench-mix.mjs";
 
 const dbFile = `data/stages_${process.pid}.db`;
 process.env.DATABASE_URL = `file:./${dbFile}`;
@@ -22,16 +23,6 @@ const { createSandbox, restoreSandbox } = await import("../lib/server/sim");
 const { openSandbox } = await import("../lib/server/sandboxes");
 const { execInteractive } = await import("../lib/server/sandbox-interactive");
 
-const MIX = [
-  (n: number) => "kubectl get pods",
-  (n: number) => "kubectl get pods",
-  (n: number) => "kubectl get pods",
-  (n: number) => `kubectl create configmap cm-${n}`,
-  (n: number) => `kubectl label pod redis step=${n} --overwrite`,
-  (n: number) => `kubectl delete configmap cm-${n - 2} --ignore-not-found`,
-  (n: number) => "kubectl get pods -o wide",
-  (n: number) => "kubectl describe pod redis",
-];
 
 const ITER = Number(process.env.STAGE_ITER || 400);
 const samples = new Map<string, number[]>();
@@ -61,7 +52,7 @@ sb.exec("kubectl run redis --image=redis123", { now: t0 });
 let snapshotBytes = 0;
 let responseBytes = 0;
 for (let n = 0; n < ITER; n++) {
-  const line = MIX[n % MIX.length](n);
+  const line = mixLine(n);
   await time("1a session: next-auth decode (HKDF + JWE) per request", () => decode({ token, secret: process.env.NEXTAUTH_SECRET! }));
   const claims = await time("1b session: sessionClaims (decoded once per token)", () => sessionClaims(cookie, process.env.NEXTAUTH_SECRET!));
   await time("1c session: user row + sessionVersion check", () => viewerForSession(claims!.uid, claims!.sv));

@@ -4,6 +4,7 @@
 // Run: npx tsx --conditions=react-server --cpu-prof --cpu-prof-dir=/tmp/p scripts/profile-exec.ts
 import { mkdirSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { mixLine } from "./bench-mix.mjs";
 
 const dbFile = `data/profile_${process.pid}.db`;
 process.env.DATABASE_URL = `file:./${dbFile}`;
@@ -15,16 +16,6 @@ const { db } = await import("../lib/server/db");
 const { openSandbox } = await import("../lib/server/sandboxes");
 const { execInteractive } = await import("../lib/server/sandbox-interactive");
 
-const MIX = [
-  (n: number) => "kubectl get pods",
-  (n: number) => "kubectl get pods",
-  (n: number) => "kubectl get pods",
-  (n: number) => `kubectl create configmap cm-${n}`,
-  (n: number) => `kubectl label pod redis step=${n} --overwrite`,
-  (n: number) => `kubectl delete configmap cm-${n - 2} --ignore-not-found`,
-  (n: number) => (n % 12 === 6 ? `kubectl run web-${n} --image=nginx` : "kubectl get pods -o wide"),
-  (n: number) => "kubectl describe pod redis",
-];
 const LEARNERS = Number(process.env.LEARNERS || 50);
 const SECONDS = Number(process.env.SECONDS || 10);
 const learners: { viewer: never; id: string; n: number }[] = [];
@@ -33,12 +24,12 @@ for (let i = 0; i < LEARNERS; i++) {
   const viewer = { id: user.id, email: user.email, name: null, role: "learner" as const } as never;
   learners.push({ viewer, id: (await openSandbox(viewer, "fix-redis")).id, n: 0 });
 }
-for (const l of learners) for (let k = 0; k < 3; k++) await execInteractive(l.viewer, l.id, MIX[l.n % 8](l.n++));
+for (const l of learners) for (let k = 0; k < 3; k++) await execInteractive(l.viewer, l.id, mixLine(l.n++));
 let count = 0;
 const t0 = performance.now();
 while (performance.now() - t0 < SECONDS * 1000) {
   for (const l of learners) {
-    await execInteractive(l.viewer, l.id, MIX[l.n % 8](l.n++));
+    await execInteractive(l.viewer, l.id, mixLine(l.n++));
     count++;
   }
 }

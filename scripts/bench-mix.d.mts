@@ -1,0 +1,2 @@
+export declare const MIX: ReadonlyArray<(n: number) => string>;
+export declare function mixLine(n: number): string;
