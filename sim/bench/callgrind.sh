@@ -1,28 +1,28 @@
 #!/bin/sh
 # Instructions of the crash-loop hour under callgrind (stable on a busy machine, unlike timings):
 # bundles sim/bench/count-hour.ts with esbuild and prints the totals of a run without and with the
-# hour, and their difference.
-#   cold: the first hour the process runs (compilation included), as the earlier rounds counted;
-#   warm: the hour after WARM hours on other sandboxes, with node's --predictable (single-threaded,
-#         deterministic: the same count run after run; compilation and GC still counted, on the
-#         main thread). WARM=0 skips it.
-# Needs valgrind. Usage: sh sim/bench/callgrind.sh [outdir]   (WARM=3 by default)
+# hour, and their difference, with node's --predictable (single-threaded and deterministic: the
+# same count run after run; compilation and GC are counted, on the main thread; the earlier
+# rounds ran without it, and their counts moved by tens of M between runs):
+#   cold: the first hour the process runs (compilation included);
+#   warm: the hour after WARM hours on other sandboxes (WARM=0 skips it).
+# Needs valgrind. Usage: sh sim/bench/callgrind.sh [outdir]   (WARM=2 by default)
 set -e
 out=${1:-$(mktemp -d)}
-warm=${WARM:-3}
+warm=${WARM:-2}
 npx esbuild sim/bench/count-hour.ts --bundle --platform=node --format=esm --log-level=warning --outfile="$out/count-hour.mjs"
 total() {
   hour=$1; w=$2; shift 2
   valgrind --tool=callgrind --callgrind-out-file="$out/cg.$hour.$w" node "$@" "$out/count-hour.mjs" "$hour" "$w" >/dev/null 2>"$out/log.$hour.$w"
   grep -m1 '^summary:\|^totals:' "$out/cg.$hour.$w" | awk '{print $2}'
 }
-without=$(total 0 0)
-with=$(total 1 0)
+without=$(total 0 0 --predictable --hash-seed=1 --random-seed=1)
+with=$(total 1 0 --predictable --hash-seed=1 --random-seed=1)
 echo "sandbox + crash pod: $((without / 1000000)) M instructions"
 echo "with the hour:       $((with / 1000000)) M instructions"
 echo "the hour alone:      $(((with - without) / 1000000)) M instructions (cold)"
 if [ "$warm" -gt 0 ]; then
   without=$(total 0 "$warm" --predictable --hash-seed=1 --random-seed=1)
   with=$(total 1 "$warm" --predictable --hash-seed=1 --random-seed=1)
-  echo "the hour alone:      $(((with - without) / 1000000)) M instructions (warm: after $warm hours on other sandboxes, --predictable)"
+  echo "the hour alone:      $(((with - without) / 1000000)) M instructions (warm: after $warm hours on other sandboxes)"
 fi
