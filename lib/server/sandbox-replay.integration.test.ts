@@ -139,7 +139,7 @@ describe(`snapshot + log replay on ${provider}`, () => {
     await interactive.execInteractive(v, id, "kubectl get pods", T0 + S);
     const started = await interactive.execInteractive(v, id, "kubectl get pods -w", T0 + 2 * S);
     expect(started.stream).toBeDefined();
-    expect(await row(id)).toEqual({ version: 2, snapshotVersion: 0 });
+    expect((await row(id)).version).toBe(2); // (snapshotted or not, by the replay budget's timing)
     await interactive.pollStream(v, id, started.stream!.id, false, T0 + 10 * S);
     const r = await row(id);
     expect(r.snapshotVersion).toBe(r.version);
