@@ -6,7 +6,7 @@ import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
-import { changedKeys, clientFor, computeHash, controllerRef, emit, int, isPodAvailable, objectKey, ownerKeys, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate } from "./util";
+import { changedKeys, clientFor, computeHash, controllerRef, emit, int, isPodAvailable, objectKey, ownerKeys, podOwnersConcern, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate } from "./util";
 import { jsonEqual } from "../apiserver/store";
 import { informer } from "./informer";
 import { requiredNodeAffinityMatches } from "../scheduler/node-affinity";
@@ -19,6 +19,8 @@ export function daemonSetReconciler(): Reconciler {
   return {
     name: DAEMONSET_CONTROLLER,
     watches: ["apps/daemonsets", "/pods", "/nodes"],
+    // The pods syncAll's changedKeys maps to a DaemonSet.
+    concerns: podOwnersConcern("DaemonSet", informer.daemonSets, selects),
     sync: (ctx) => syncAll(ctx, true),
     onTimer: (_k, ctx) => syncAll(ctx, false),
   };
@@ -88,11 +90,14 @@ function shouldRun(ds: KubeObject, node: KubeObject): { run: boolean; keep: bool
 }
 
 /** Syncs the daemon sets whose object or pods changed (`changed`; all of them when a node did), or all. */
+function selects(ds: KubeObject, pod: KubeObject): boolean {
+  return selectorMatches(ds.spec?.selector, pod.metadata.labels);
+}
+
 function syncAll(ctx: ReconcileContext, changed: boolean): void {
   const client = clientFor(ctx, DAEMONSET_CONTROLLER);
   const all = informer.daemonSets(ctx);
   if (all.length === 0) return;
-  const selects = (ds: KubeObject, pod: KubeObject) => selectorMatches(ds.spec?.selector, pod.metadata.labels);
   const keys = changed ? changedKeys(ctx, "apps/daemonsets", (o) => ownerKeys(o, "DaemonSet", all, selects), ["/nodes"]) : undefined;
   const sets = keys ? all.filter((ds) => keys.has(objectKey(ds))) : all;
   if (sets.length === 0) return;

@@ -55,7 +55,27 @@ describe("replicaset controller", () => {
     expect(pods.find((p) => p.metadata.name === "stray")!.metadata.ownerReferences?.[0]).toMatchObject({ kind: "ReplicaSet", name: "web" });
   });
 
-  test("releases a pod whose labels stop matching and replaces it", () => {
+  test("adopts an orphan that starts matching after its last sync, and scales back down", () => {
+    const t = testCluster();
+    t.client.create(rs("web", 1));
+    t.wait(1000);
+    const [own] = t.pods("default", "web-");
+    // Created and relabelled while the ReplicaSet has nothing else to do: only this pod's changes wake it.
+    t.client.create({ apiVersion: "v1", kind: "Pod", metadata: { name: "stray", namespace: "default", labels: { app: "other" } }, spec: { containers: [{ name: "c", image: "nginx" }] } });
+    t.wait(1000);
+    expect(t.client.get("pods", "default", "stray")!.metadata.ownerReferences).toBeUndefined();
+    const stray = t.client.get("pods", "default", "stray")!;
+    t.client.update({ ...stray, metadata: { ...stray.metadata, labels: { app: "web" } } });
+    t.wait(1000);
+    // Adopted (two pods for one replica), then one of the two deleted.
+    const live = t.client.list("pods", "default").filter((p) => !p.metadata.deletionTimestamp);
+    expect(live).toHaveLength(1);
+    expect(live[0].metadata.ownerReferences?.[0]).toMatchObject({ kind: "ReplicaSet", name: "web" });
+    const gone = live[0].metadata.name === "stray" ? own.metadata.name : "stray";
+    expect(t.events().filter((e) => e.reason === "SuccessfulDelete").map((e) => e.message)).toEqual([`Deleted pod: ${gone}`]);
+  });
+
+    test("releases a pod whose labels stop matching and replaces it", () => {
     const t = testCluster();
     t.client.create(rs("web", 1));
     const [p] = t.pods("default", "web-");

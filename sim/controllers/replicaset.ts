@@ -9,7 +9,7 @@ import type { Client } from "../apiserver/client";
 import { ApiError } from "../apiserver/errors";
 import { rfc3339 } from "../core/duration";
 import { LIMITS } from "../core/limits";
-import { changedKeys, clientFor, controllerRef, emit, objectKey, ownerKeys, int, isPodActive, isPodAvailable, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate, type LabelSelector } from "./util";
+import { changedKeys, clientFor, controllerRef, emit, objectKey, ownerKeys, podOwnersConcern, int, isPodActive, isPodAvailable, isPodReady, msUntilAvailable, ownerRefTo, selectorMatches, tolerate, type LabelSelector } from "./util";
 import { jsonEqual } from "../apiserver/store";
 import { informer } from "./informer";
 import { rankForDeletion } from "./pod-ranking";
@@ -50,18 +50,27 @@ function reconciler(f: Flavor): Reconciler {
   return {
     name: f.name,
     watches: [f.watch, "/pods"],
+    // The pods syncAll's changedKeys maps to an owner of this flavor.
+    concerns: podOwnersConcern(f.kind, (ctx) => ownersOf(f, ctx), (owner, pod) => selects(f, owner, pod)),
     sync: (ctx) => syncAll(f, ctx, true),
     onTimer: (_key, ctx) => syncAll(f, ctx, false),
   };
 }
 
+function ownersOf(f: Flavor, ctx: ReconcileContext): KubeObject[] {
+  return f === RS ? informer.replicaSets(ctx) : informer.replicationControllers(ctx);
+}
+
+function selects(f: Flavor, owner: KubeObject, pod: KubeObject): boolean {
+  return selectorMatches(f.selector(owner), pod.metadata.labels);
+}
+
 /** Syncs the owners whose object or pods changed (`changed`), or every owner. */
 function syncAll(f: Flavor, ctx: ReconcileContext, changed: boolean): void {
   const client = clientFor(ctx, f.name);
-  const all = f === RS ? informer.replicaSets(ctx) : informer.replicationControllers(ctx);
+  const all = ownersOf(f, ctx);
   if (all.length === 0) return;
-  const selects = (owner: KubeObject, pod: KubeObject) => selectorMatches(f.selector(owner), pod.metadata.labels);
-  const keys = changed ? changedKeys(ctx, f.watch, (o) => ownerKeys(o, f.kind, all, selects)) : undefined;
+  const keys = changed ? changedKeys(ctx, f.watch, (o) => ownerKeys(o, f.kind, all, (owner, pod) => selects(f, owner, pod))) : undefined;
   const owners = keys ? all.filter((o) => keys.has(objectKey(o))) : all;
   if (owners.length === 0) return;
   const podsByNs = new Map<string, KubeObject[]>();

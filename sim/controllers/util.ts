@@ -84,6 +84,21 @@ export function ownerKeys(o: KubeObject, kind: string, candidates: KubeObject[],
   return candidates.filter((c) => c.metadata.namespace === ns && selects(c, o)).map(objectKey);
 }
 
+/**
+ * Reconciler.concerns for a controller whose sync looks only at the owners changedKeys maps its
+ * changes to, pods through ownerKeys(pod, kind, owners, selects): a pod change concerns it when
+ * the pod, before or after it, has such an owner; any other watched change does.
+ */
+export function podOwnersConcern(kind: string, owners: (ctx: ReconcileContext) => KubeObject[], selects: (owner: KubeObject, o: KubeObject) => boolean): (c: ResourceChange, ctx: ReconcileContext) => boolean {
+  const has = (o: KubeObject, ctx: ReconcileContext): boolean => {
+    const ref = controllerRef(o);
+    if (ref) return ref.kind === kind;
+    const ns = o.metadata.namespace ?? "";
+    return owners(ctx).some((c) => c.metadata.namespace === ns && selects(c, o));
+  };
+  return (c, ctx) => c.resource !== "/pods" || has(c.object, ctx) || (c.previous !== undefined && has(c.previous, ctx));
+}
+
 export function controllerRef(o: KubeObject): OwnerReference | undefined {
   return o.metadata.ownerReferences?.find((r) => r.controller);
 }

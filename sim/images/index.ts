@@ -1,7 +1,7 @@
 // The image catalogue: which images exist (so pulls succeed or fail as a registry would answer),
 // and what their main process does once started.
 
-import type { Behaviour, ImageInfo, RunContext } from "./types";
+import type { Behaviour, ImageInfo, OutputLine, RunContext } from "./types";
 import { fakeDigest, parseImageRef, type ImageRef } from "./reference";
 import { httpd, jocatalinBootcamp, kubernetesBootcamp, nginx } from "./catalogue-web";
 import { mysql, postgres, redis } from "./catalogue-data";
@@ -92,22 +92,31 @@ function startError(argv0: string): string {
   return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${argv0}": ${why}: unknown`;
 }
 
+/** A process that never writes (a module-level function: no closure per start). */
+function noOutput(): OutputLine[] {
+  return [];
+}
+
 /** What the container's main process does; `ctx.argv` comes from containerArgv. */
 export function startProcess(img: ResolvedImage, ctx: RunContext): Behaviour {
   const { info, version } = img;
   const argv = ctx.argv;
-  if (argv.length === 0) return { output: () => [], exit: { atMs: 0, code: 0 }, ports: [], ignoresSigterm: false };
+  if (argv.length === 0) return { output: noOutput, exit: { atMs: 0, code: 0 }, ports: [], ignoresSigterm: false };
   const own = info.program?.(ctx, version);
   if (own) return own;
   const name = basename(argv[0]);
   if (!info.bins.includes(name) && !info.bins.includes(argv[0])) {
-    return { output: () => [], ports: [], ignoresSigterm: false, startError: startError(argv[0]), exit: { atMs: 0, code: 128 } };
+    return { output: noOutput, ports: [], ignoresSigterm: false, startError: startError(argv[0]), exit: { atMs: 0, code: 128 } };
   }
   const host: ScriptHost = {
     ctx,
     flavor: name === "bash" ? "bash" : info.shell ?? "dash",
-    external: (a) => info.program?.({ ...ctx, argv: a }, version),
-    hasBin: (n) => info.bins.includes(n),
+    external(a) {
+      return info.program?.({ ...ctx, argv: a }, version);
+    },
+    hasBin(n) {
+      return info.bins.includes(n);
+    },
     version,
   };
   const ci = argv.indexOf("-c");
@@ -122,16 +131,24 @@ function fromScript(run: (untilMs: number) => ScriptResult): Behaviour {
     const { atMs, behaviour: b } = full.handoff;
     return {
       ...b,
-      filesAt: (u) => run(Math.min(u, atMs)).files,
-      output: (u) => [...run(Math.min(u, atMs)).lines, ...(u >= atMs ? b.output(u - atMs).map((l) => ({ ...l, atMs: l.atMs + atMs })) : [])],
+      filesAt(u) {
+        return run(Math.min(u, atMs)).files;
+      },
+      output(u) {
+        return [...run(Math.min(u, atMs)).lines, ...(u >= atMs ? b.output(u - atMs).map((l) => ({ ...l, atMs: l.atMs + atMs })) : [])];
+      },
       exit: b.exit ? { atMs: b.exit.atMs + atMs, code: b.exit.code } : undefined,
       readyAfterMs: (b.readyAfterMs ?? 0) + atMs,
     };
   }
   const exit = full.exit && Number.isFinite(full.exit.atMs) ? full.exit : undefined;
   return {
-    output: (u) => run(exit ? Math.min(u, exit.atMs) : u).lines,
-    filesAt: (u) => run(exit ? Math.min(u, exit.atMs) : u).files,
+    output(u) {
+      return run(exit ? Math.min(u, exit.atMs) : u).lines;
+    },
+    filesAt(u) {
+      return run(exit ? Math.min(u, exit.atMs) : u).files;
+    },
     exit,
     ports: [],
     // A shell or sleep as PID 1 has no SIGTERM handler: the runtime waits out the grace period.

@@ -503,15 +503,18 @@ export class Kubelet {
     if (hit && hit.spec === spec && hit.pod === pod) return hit.b;
     const pn = podNetwork(this.ctx.api, w.namespace, w.ip);
     let asked = false;
-    const net: typeof pn.net = (url) => {
-      asked = true;
-      return pn.net(url);
+    // Methods, not named arrow functions: tsx's keepNames would name each new closure.
+    const io: typeof pn = {
+      net(url) {
+        asked = true;
+        return pn.net(url);
+      },
+      dns(name) {
+        asked = true;
+        return pn.dns(name);
+      },
     };
-    const dns: typeof pn.dns = (name) => {
-      asked = true;
-      return pn.dns(name);
-    };
-    const b = behaviourOf(inst, spec, this.volumeSources(w, pod), net, dns);
+    const b = behaviourOf(inst, spec, this.volumeSources(w, pod), io.net, io.dns);
     const shared = ((pod.spec?.volumes ?? []) as any[]).some((v) => v.emptyDir || v.hostPath);
     if (!asked && !shared) (this.behaviours ??= new Map()).set(inst, { spec, pod, b });
     return b;
@@ -588,8 +591,12 @@ export class Kubelet {
       now: this.now(),
       hostIP: this.hostIP(w.node),
       podIP: w.ip ?? "",
-      configMap: (name) => store.peek("/configmaps", ns, name),
-      secret: (name) => store.peek("/secrets", ns, name),
+      configMap(name) {
+        return store.peek("/configmaps", ns, name);
+      },
+      secret(name) {
+        return store.peek("/secrets", ns, name);
+      },
     };
   }
 
@@ -612,8 +619,12 @@ export class Kubelet {
       now,
       hostIP,
       podIP: w.ip ?? "",
-      configMap: (name: string) => store.peek("/configmaps", ns, name),
-      secret: (name: string) => store.peek("/secrets", ns, name),
+      configMap(name: string) {
+        return store.peek("/configmaps", ns, name);
+      },
+      secret(name: string) {
+        return store.peek("/secrets", ns, name);
+      },
       services,
       nodeAllocatable: this.node(w.node)?.status?.allocatable ?? {},
     };

@@ -30,8 +30,12 @@ const MAX_DEPTH = 3;
 /** What a container in `namespace` with `podIP` reaches: HTTP over the cluster network, and DNS. */
 export function podNetwork(server: ApiServer, namespace: string, podIP: string | undefined, depth = 0) {
   return {
-    net: (url: string) => clusterHttp(server, { namespace, podIP }, url, depth),
-    dns: (name: string) => clusterDns(server, namespace, name),
+    net(url: string) {
+      return clusterHttp(server, { namespace, podIP }, url, depth);
+    },
+    dns(name: string) {
+      return clusterDns(server, namespace, name);
+    },
   };
 }
 
