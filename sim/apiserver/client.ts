@@ -58,72 +58,61 @@ export interface WriteOptions {
 const NO_OPTIONS: WriteOptions = {};
 const SHARED: WriteOptions = { shared: true };
 
-/** What a Client call asks beyond its kind and path. */
-interface Call {
-  method: HttpMethod;
-  namespace?: string;
-  name?: string;
-  subresource?: string;
-  query?: Record<string, string>;
-  body?: unknown;
-  contentType?: string;
-  userAgent?: string;
-}
-
 export class Client {
   constructor(private readonly api: Requester, private readonly userAgent = "kube-controller-manager") {}
 
   /** undefined when the object does not exist. */
   get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    const res = this.send(kindFor(resource), { method: "GET", namespace, name });
+    const res = this.send(kindFor(resource), "GET", namespace, name);
     if (res.status === 404) return undefined;
     return unwrap<KubeObject>(res);
   }
 
   list(resource: string, namespace?: string, query?: Record<string, string>): KubeObject[] {
-    const res = this.send(kindFor(resource), { method: "GET", namespace, query });
+    const res = this.send(kindFor(resource), "GET", namespace, undefined, undefined, query);
     return unwrap<KubeList>(res).items;
   }
 
   // `opts.shared`: the caller only reads the answer (or ignores it), so it may be the stored
   // object itself (frozen: do not change it) instead of a copy.
   create(obj: KubeObject, opts?: WriteOptions): KubeObject {
-    return unwrap(this.send(this.kindOf(obj), { method: "POST", namespace: obj.metadata.namespace, body: obj, userAgent: this.userAgent }, opts));
+    return unwrap(this.send(this.kindOf(obj), "POST", obj.metadata.namespace, undefined, undefined, undefined, obj, undefined, this.userAgent, opts));
   }
 
   update(obj: KubeObject, opts?: WriteOptions): KubeObject {
-    return unwrap(this.send(this.kindOf(obj), { method: "PUT", namespace: obj.metadata.namespace, name: obj.metadata.name, body: obj, userAgent: this.userAgent }, opts));
+    return unwrap(this.send(this.kindOf(obj), "PUT", obj.metadata.namespace, obj.metadata.name, undefined, undefined, obj, undefined, this.userAgent, opts));
   }
 
   updateStatus(obj: KubeObject, opts?: WriteOptions): KubeObject {
-    return unwrap(this.send(this.kindOf(obj), { method: "PUT", namespace: obj.metadata.namespace, name: obj.metadata.name, subresource: "status", body: obj, userAgent: this.userAgent }, opts));
+    return unwrap(this.send(this.kindOf(obj), "PUT", obj.metadata.namespace, obj.metadata.name, "status", undefined, obj, undefined, this.userAgent, opts));
   }
 
   patch(resource: string, namespace: string | undefined, name: string, patch: unknown, contentType = "application/merge-patch+json", subresource?: string): KubeObject {
-    return unwrap(this.send(kindFor(resource), { method: "PATCH", namespace, name, subresource, body: patch, contentType, userAgent: this.userAgent }));
+    return unwrap(this.send(kindFor(resource), "PATCH", namespace, name, subresource, undefined, patch, contentType, this.userAgent));
   }
 
   /** Returns false when the object was already gone. */
   delete(resource: string, namespace: string | undefined, name: string, options?: { gracePeriodSeconds?: number; propagationPolicy?: "Foreground" | "Background" | "Orphan"; preconditions?: { uid?: string } }): boolean {
     const body = options ? { kind: "DeleteOptions", apiVersion: "v1", ...options } : undefined;
     // The answer is not read: the deleted object need not be copied.
-    const res = this.send(kindFor(resource), { method: "DELETE", namespace, name, body, userAgent: this.userAgent }, SHARED);
+    const res = this.send(kindFor(resource), "DELETE", namespace, name, undefined, undefined, body, undefined, this.userAgent, SHARED);
     if (res.status === 404) return false;
     unwrap(res);
     return true;
   }
 
-  private send(k: KindInfo, c: Call, io: WriteOptions = NO_OPTIONS): ApiResponse {
-    const req: ApiRequest = { method: c.method, path: resourcePath(k, c.namespace, c.name, c.subresource) };
-    if (c.query !== undefined) req.query = c.query;
-    if (c.body !== undefined) req.body = c.body;
-    if (c.contentType !== undefined) req.contentType = c.contentType;
-    if (c.userAgent !== undefined) req.userAgent = c.userAgent;
-    if (!this.api.resolved || !plainSegment(c.namespace) || !plainSegment(c.name) || c.subresource === "") return this.api.request(req);
-    const p: ParsedPath = { group: k.group, version: k.version, resource: k.resource };
-    if (k.namespaced && c.namespace) p.namespace = c.namespace;
-    if (c.name !== undefined) p.name = c.name;
-    if (c.subresource !== undefined) p.subresource = c.subresource;
+  /**
+   * Every call builds its request and parsed path with the same fields in the same order (absent
+   * ones undefined): objects of one shape keep the server's request handling optimized by V8,
+   * where a request of a shape not seen before (a first DELETE, say) deoptimizes it.
+   */
+  private send(
+    k: KindInfo, method: HttpMethod, namespace: string | undefined, name?: string, subresource?: string,
+    query?: Record<string, string>, body?: unknown, contentType?: string, userAgent?: string, io: WriteOptions = NO_OPTIONS,
+  ): ApiResponse {
+    const req: ApiRequest = { method, path: resourcePath(k, namespace, name, subresource), query, body, contentType, userAgent };
+    if (!this.api.resolved || !plainSegment(namespace) || !plainSegment(name) || subresource === "") return this.api.request(req);
+    const p: ParsedPath = { group: k.group, version: k.version, namespace: k.namespaced && namespace ? namespace : undefined, resource: k.resource, name, subresource };
     return this.api.resolved(k, p, req, io);
   }
 
