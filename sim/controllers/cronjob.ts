@@ -19,8 +19,6 @@ export function cronJobReconciler(): Reconciler {
   return {
     name: CRONJOB_CONTROLLER,
     watches: ["batch/cronjobs", "batch/jobs"],
-    // Without CronJobs a sync returns at once.
-    concerns: (c, ctx) => c.resource === "batch/cronjobs" || cachedList(ctx, "cronjobs", "batch/cronjobs").length > 0,
     sync: (ctx) => syncAll(ctx),
     onTimer: (_key, ctx) => syncAll(ctx),
   };

@@ -3,7 +3,7 @@
 // an IP, ready ones in addresses and the rest in notReadyAddresses; ports resolved from named
 // targetPorts. Services without a selector are left alone.
 
-import type { Reconciler, ReconcileContext, ResourceChange } from "../cluster";
+import type { Reconciler, ReconcileContext } from "../cluster";
 import type { KubeObject } from "../api/types";
 import type { Client } from "../apiserver/client";
 import { changedKeys, clientFor, isPodReady, mapSelectorMatches, objectKey, tolerate } from "./util";
@@ -43,23 +43,11 @@ function targetRef(p: KubeObject) {
 }
 
 export function endpointsReconciler(): Reconciler {
-  return { name: ENDPOINT_CONTROLLER, watches: ["/services", "/pods", "/endpoints"], concerns: podsOfServices, sync: (ctx) => syncAll(ctx, syncEndpoints) };
+  return { name: ENDPOINT_CONTROLLER, watches: ["/services", "/pods", "/endpoints"], sync: (ctx) => syncAll(ctx, syncEndpoints) };
 }
 
 export function endpointSliceReconciler(): Reconciler {
-  return { name: "endpointslice-controller", watches: ["/services", "/pods", "discovery.k8s.io/endpointslices"], concerns: podsOfServices, sync: (ctx) => syncAll(ctx, syncSlice) };
-}
-
-/** A pod change concerns a sync when a service selects the pod, before or after (syncAll's changedKeys). */
-function podsOfServices(c: ResourceChange, ctx: ReconcileContext): boolean {
-  if (c.resource !== "/pods") return true;
-  const services = informer.services(ctx);
-  return selectedByService(c.object, services) || (c.previous !== undefined && selectedByService(c.previous, services));
-}
-
-function selectedByService(o: KubeObject, services: KubeObject[]): boolean {
-  const ns = o.metadata.namespace ?? "";
-  return services.some((svc) => svc.metadata.namespace === ns && hasSelector(svc) && mapSelectorMatches(svc.spec.selector, o.metadata.labels));
+  return { name: "endpointslice-controller", watches: ["/services", "/pods", "discovery.k8s.io/endpointslices"], sync: (ctx) => syncAll(ctx, syncSlice) };
 }
 
 type SyncFn = (ctx: ReconcileContext, client: Client, svc: KubeObject | undefined, name: { ns: string; name: string }, pods: KubeObject[], existing: KubeObject[]) => void;

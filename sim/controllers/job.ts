@@ -35,8 +35,6 @@ export function jobReconciler(): Reconciler {
   return {
     name: JOB_CONTROLLER,
     watches: ["batch/jobs", "/pods"],
-    // Without Jobs a sync does nothing (their records went with the last Job change's sync).
-    concerns: (c, ctx) => c.resource !== "/pods" || cachedList(ctx, "jobs", "batch/jobs").length > 0,
     sync: (ctx) => syncAll(ctx),
     onTimer: (_key, ctx) => syncAll(ctx),
   };

@@ -16,13 +16,7 @@ export function namespaceReconciler(): Reconciler {
   // Leases are deleted with the rest of a namespace's content, but their renewals (every 10 s per
   // node, in kube-node-lease) do not wake the controller.
   const watched = NAMESPACED.map((k) => `${k.group}/${k.resource}`).filter((gr) => gr !== "coordination.k8s.io/leases");
-  return {
-    name: NAMESPACE_CONTROLLER,
-    watches: ["/namespaces", ...watched],
-    // A sync only empties Terminating namespaces.
-    concerns: (c, ctx) => c.resource === "/namespaces" || informer.namespaces(ctx).some((ns) => !!ns.metadata.deletionTimestamp),
-    sync: syncAll,
-  };
+  return { name: NAMESPACE_CONTROLLER, watches: ["/namespaces", ...watched], sync: syncAll };
 }
 
 function syncAll(ctx: ReconcileContext): void {

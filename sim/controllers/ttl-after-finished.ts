@@ -9,14 +9,7 @@ import { cachedList, clientFor, tolerate } from "./util";
 const NAME = "ttl-after-finished-controller";
 
 export function ttlAfterFinishedReconciler(): Reconciler {
-  return {
-    name: NAME,
-    watches: ["batch/jobs"],
-    // Other changes (pods, through the controller manager's gate) matter to a sweep only while there are Jobs.
-    concerns: (c, ctx) => c.resource === "batch/jobs" || cachedList(ctx, "jobs", "batch/jobs").length > 0,
-    sync: sweep,
-    onTimer: (_k, ctx) => sweep(ctx),
-  };
+  return { name: NAME, watches: ["batch/jobs"], sync: sweep, onTimer: (_k, ctx) => sweep(ctx) };
 }
 
 /** When the job finished (timeFinished in ttlafterfinished_controller.go), or undefined. */

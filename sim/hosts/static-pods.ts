@@ -173,12 +173,11 @@ export function gatedByComponent(r: Reconciler, component: string, cluster: () =
   const skippable = r.ignoresUnwatched === true && !r.watches.includes("/pods");
   let ranBefore = false;
   // The inner reconciler's concerns hold only while no sync was swallowed by a closed gate
-  // (what it missed then may concern it); so does "pod changes do not concern a skippable one"
-  // (as the sync below: a closed gate it skips this way is noticed at its next sync).
+  // (what it missed then may concern it).
   const concerns = r.concerns;
   return {
     ...r,
-    concerns: concerns || skippable ? (c, ctx) => !ranBefore || ((!skippable || c.resource !== "/pods") && (!concerns || concerns(c, ctx))) : undefined,
+    concerns: concerns ? (c, ctx) => !ranBefore || concerns(c, ctx) : undefined,
     watches: r.watches.includes("/pods") ? r.watches : [...r.watches, "/pods"],
     sync: (ctx) => {
       if (down()) {
