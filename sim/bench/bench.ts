@@ -51,8 +51,9 @@ const loadAtStart = loadavg()[0];
 const NOTES = `## Notes
 
 - **Round 4 (2026-11-26, 04:40–06:20 UTC; every target met in a run at 06:18, load 1.5, Intel
-  Xeon; the table above is a rerun of the round's final code, see its header for the load).** The machine was ~2.5x faster than in round 3 (the same code: crash-loop hour 20.5 ms,
-  snapshot + restore 1.87 ms at 04:40 against 47 / 4.8 ms in the table round 3 left). Then:
+  Xeon; the table above is a rerun of the round's final code, see its header for the load).**
+  The machine was ~2.5x faster than in round 3 (the same code: crash-loop hour 20.5 ms, snapshot
+  + restore 1.87 ms at 04:40 against 47 / 4.8 ms in the table round 3 left). Then:
   - Crash-loop hour 20.5 -> 4.4 ms (A/B interleaved at load 1.5: 17.4 ms for the code before the
     round, 4.6 ms after): an in-process write path for the cluster's own components (reconcile
     contexts' Client calls skip routing and body sanitizing, \`ApiServer.handleResolved\`), writes
@@ -66,24 +67,38 @@ const NOTES = `## Notes
     and snapshots identical to the code before). \`sh sim/bench/callgrind.sh\` now also counts a
     warm hour under \`node --predictable\` (the same count run after run).
     Details (callgrind, \`sh sim/bench/callgrind.sh\`, both counts under \`node --predictable\`):
-    the hour cold 252 -> 137 M, warm (after 2 hours on other sandboxes: what the bench's median
-    sees) 139 -> 55 M; creating the sandbox 1661 -> 1482 M. Allocation per hour ~6.5 -> ~1.6 MB.
-    Also: the update path copies once (\`storedVersion\`, \`systemMetadata\`, \`jsonEqual\`;
-    \`assignData\` instead of object spreads, which V8 does slowly for objects of many keys);
-    reconcilers and the kubelet read through \`peek\` without copies; settles stop after a round
-    that wrote nothing and build informers from the store's shared list (merged by key, index
-    made when read); \`concerns\`: the Deployment controller only for pods of its ReplicaSets, the
-    scheduler not for a bound pod's status-only change, node lifecycle not for pods while no node
-    has NoExecute taints; the kubelet skips a status write whose inputs did not change, caches a
-    wake's behaviour and memoizes image resolution, RFC 3339 times, service-account tokens and
-    service env. bench:sim at load 1.1-1.5 gave 4.3-5.0 ms across runs, at load 2+ 9-10 ms; the
-    sim test suite ~116 -> ~70 s. Left: kubelet wake-ups ~58% of the hour (starting a container
-    ~24%, status writes ~16%), settles ~16%, event-ttl's deletes ~5%, copying the kubelet's state
-    at checkpoints ~5%, GC 5-7%; about a quarter of the samples include a 3-5 ms scavenge and the
-    first ones pay the crash code's JIT warm-up, so the median sits near the target. Two attempts
-    were dropped because a restored sandbox then unpacked its chunks in another order (and a later
-    snapshot listed keys in another order): unpacking a container's files lazily, and reading a
-    pod's env sources in another order.
+    the hour cold 252 -> 126 M, warm (after 2 hours on other sandboxes) 139 -> 43 M; creating the
+    sandbox 1661 -> 1491 M. Allocation per hour ~6.5 -> ~1.6 MB. Also: the update path copies once
+    (\`storedVersion\`, \`systemMetadata\`, \`jsonEqual\`; \`assignData\` instead of object spreads,
+    which V8 does slowly for objects of many keys); reconcilers and the kubelet read through
+    \`peek\` without copies; settles stop after a round that wrote nothing and build informers from
+    the store's shared list (merged by key, index made when read); \`concerns\`: the Deployment
+    controller only for pods of its ReplicaSets, DaemonSet and ReplicaSet/RC controllers only for
+    pods they own or select (\`podOwnersConcern\`), the scheduler not for a bound pod's status-only
+    change, node lifecycle not for pods while no node has NoExecute taints; the kubelet skips a
+    status write whose inputs did not change, caches a wake's behaviour and memoizes image
+    resolution, RFC 3339 times, service-account tokens and service env; the in-process Client
+    builds every request in one shape (a shape first seen in the hour, event-ttl's DELETE,
+    deoptimized the server's routing, which V8 re-optimized only 6-12 hours later); closures made
+    per container start are methods (tsx's keepNames wraps each named arrow function in a
+    \`__name\` call, ~3% of the hour).
+    Where the bench's median comes from: on a warm process the hour is ~3 ms (samples 15-60 of a
+    run), but bench:sim times hours 1-20 of fresh sandboxes, and the first ~12 run code V8 has not
+    optimized yet (5-9 ms each: ~10 TurboFan compiles per hour still happen in hours 2-12); about a
+    quarter of the samples also include a 3-5 ms scavenge (copying the sandbox created just before
+    the hour). Under callgrind --predictable (compiles on the main thread), 10 hours after 10 warm
+    ones cost 73 M instructions per hour, of which ~48 M are TurboFan compiles and ~3 M GC: the code
+    itself is ~22 M (the round's start code: 174 M, ~76 M compiles, ~92 M the code). So the median
+    sits near the target and moves with the machine: at the end of the round, idle machine, 4.3-5.6
+    ms in 13 runs of 14 (one 7.0; the round's start code 17.3-17.7 ms in the same minutes), at load
+    2+ 9-10 ms. Tried and reverted: concerns() for the Job, TTL-after-finished, CronJob, namespace
+    and Endpoints controllers (248 gated syncs an hour instead of 520, but the checks cost what the
+    skipped syncs did: 77 M per hour with them, 73 without). Left: kubelet wake-ups ~55% of the hour
+    (starting a container ~23%, events ~13%, status writes ~14%), settles ~15%, event-ttl's 63
+    deletes ~5%, checkpoint and copy-on-write of the kubelet's state ~5%. Two attempts were dropped
+    because a restored sandbox then unpacked its chunks in another order (and a later snapshot
+    listed keys in another order): unpacking a container's files lazily, and reading a pod's env
+    sources in another order. The sim test suite ran ~116 -> ~70 s.
   - Snapshot + restore 1.87 -> 1.55 ms, snapshot size 41.5 -> 47.2 KB: resources with more than 8
     objects are packed per namespace (was 24), so kube-system's pods and configmaps (static pod
     manifests, the CA) are a chunk of their own and a learner's pod changing re-packs only its
