@@ -48,13 +48,16 @@ export interface ServedFixture {
 
 /**
  * For a describe block comparing with the real kubectl: a default-topology cluster (seed 7)
- * started at the current wall-clock second (the real kubectl ages objects by its wall clock),
+ * started 30 s before the current wall-clock second (the real kubectl ages objects by its wall clock),
  * prepared by `prepare`, then served over HTTP until the block ends. Read the fixture inside tests.
  */
 export function useServedCluster(prepare?: (cluster: Cluster) => void): ServedFixture {
   const fixture = {} as ServedFixture;
   beforeAll(async () => {
-    fixture.cluster = createCluster({ seed: 7, topology: "default", now: Math.floor(Date.now() / 1000) * 1000 });
+    // Started 30 s before the current wall-clock second: the bootstrap's Events are then 10m30s
+    // old, not exactly 10m, so the sub-second gap between our clock and the real kubectl's cannot
+    // print one as 9m59s and the other as 10m.
+    fixture.cluster = createCluster({ seed: 7, topology: "default", now: Math.floor(Date.now() / 1000) * 1000 - 30_000 });
     prepare?.(fixture.cluster);
     fixture.api = await serveApi((req) => fixture.cluster.request(req));
   });
