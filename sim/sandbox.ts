@@ -672,7 +672,7 @@ class SimSandbox implements Sandbox {
   /** Re-runs a line on a copy of its starting state up to its horizon (jobs, and jobs brought back with fg). */
   private forkRun(run: StreamRun): { term: TerminalOutput; status: number | "cut" } {
     const b = run.base;
-    const fork = new SimSandbox(this.topology, restoreCluster(b.cluster), new MemoryFs({ ...b.fs }), reviveShellState(structuredClone(b.shell)));
+    const fork = new SimSandbox(this.topology, restoreCluster(b.cluster), new MemoryFs({ ...b.fs }), reviveShellState(b.shell));
     injectWrites(fork.cluster, this.term.journal.slice(run.journalFrom).filter((e) => e.at <= run.horizon));
     const term = new TerminalOutput();
     if (run.container) {
@@ -837,7 +837,7 @@ class SimSandbox implements Sandbox {
   private rollback(snap: BaseState & { term?: TermState }): void {
     this.cluster = restoreCluster(snap.cluster);
     this.fs = new MemoryFs({ ...snap.fs });
-    this.shell = this.makeShell(reviveShellState(structuredClone(snap.shell)));
+    this.shell = this.makeShell(reviveShellState(snap.shell));
     if (snap.term) this.term = copyTerm(snap.term);
   }
 
