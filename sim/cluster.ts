@@ -12,7 +12,7 @@ import type { ClusterPort } from "./core/process";
 import { ApiServer, type KindStrategy, type ParsedPath } from "./apiserver/server";
 import type { WriteIo } from "./apiserver/rest/write";
 import type { KindInfo } from "./api/kinds";
-import { cloneJson, type LoggedEvent, type StoreState } from "./apiserver/store";
+import { type LoggedEvent, type StoreState } from "./apiserver/store";
 import type { KubeObject } from "./api/types";
 import { pack, unpack } from "./core/pack";
 
@@ -290,7 +290,7 @@ export class Cluster implements ClusterPort {
   /** A reconciler's state, made private to this cluster (copied if a snapshot shares it). */
   private touch(name: string): Record<string, unknown> {
     if (!this.owned.has(name)) {
-      if (this.unpackState(name) === undefined) this.states[name] = cloneJson(this.states[name] ?? {});
+      if (this.unpackState(name) === undefined) this.states[name] = cloneState(this.states[name] ?? {});
       this.owned.add(name);
       this.packCache.delete(name);
     }
@@ -379,4 +379,21 @@ export class Cluster implements ClusterPort {
     slot.ctx = ctx;
     return ctx;
   }
+}
+
+/**
+ * A reconciler state's private copy: plain JSON copied deeply, except frozen parts, which are
+ * immutable and shared (e.g. what a kubelet captured when a container started: its argv and env).
+ * Copy-on-write after every checkpoint then copies only what can still change.
+ */
+function cloneState<T>(v: T): T {
+  if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
+  if (Array.isArray(v)) return v.map(cloneState) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in v) {
+    const x = cloneState((v as Record<string, unknown>)[k]);
+    if (k === "__proto__") Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = x;
+  }
+  return out as T;
 }

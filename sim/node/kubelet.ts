@@ -356,7 +356,8 @@ export class Kubelet {
       c.last = c.cur;
       c.restartCount++;
     }
-    c.cur = { id: this.ctx.prng.ids.hex64(), startedAt: now, argv, env: fullEnv, imageName: res.image.imageName, imageID: res.image.imageID, image: c.image };
+    // argv and env never change once the container started: frozen, copies of the state share them.
+    c.cur = { id: this.ctx.prng.ids.hex64(), startedAt: now, argv: Object.freeze(argv) as string[], env: Object.freeze(fullEnv), imageName: res.image.imageName, imageID: res.image.imageID, image: c.image };
     this.event(w, pod, "Normal", "Created", `Created container: ${c.name}`, c);
     const b = this.behaviour(w, c.cur, spec, pod);
     if (b?.startError) {

@@ -116,7 +116,17 @@ export interface KubeletState {
 export function kubeletState(bag: Record<string, unknown>): KubeletState {
   bag.nodes ??= {};
   bag.pods ??= {};
-  return bag as unknown as KubeletState;
+  const st = bag as unknown as KubeletState;
+  // A restored state is plain JSON: freeze what a started container keeps unchanged (its argv and
+  // env), so the reconciler state's copies after each checkpoint share it (sim/cluster.ts cloneState).
+  for (const uid in st.pods) for (const c of st.pods[uid].containers) for (const i of [c.cur, c.last]) freezeInstance(i);
+  return st;
+}
+
+function freezeInstance(i: Instance | undefined): void {
+  if (!i || Object.isFrozen(i.env)) return;
+  Object.freeze(i.env);
+  Object.freeze(i.argv);
 }
 
 /** The kubelet reconciler's name (its state bag). */
