@@ -6,6 +6,7 @@ export {
   runScript,
   DEFAULT_START_MS,
   SNAPSHOT_VERSION,
+  BrokenSandboxError,
   type ScriptStep,
   type Sandbox,
   type SandboxOptions,

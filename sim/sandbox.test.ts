@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createSandbox, restoreSandbox, type Sandbox } from "./index";
-import { MAX_CATCH_UP_MS, SNAPSHOT_VERSION } from "./sandbox";
+import { BrokenSandboxError, MAX_CATCH_UP_MS, SNAPSHOT_VERSION } from "./sandbox";
 import { PACK_DICTIONARY } from "./core/pack-dictionary";
 import { LIMITS } from "./core/limits";
 
@@ -156,6 +156,40 @@ describe("sandbox", () => {
     expect(r.exitCode).toBe(1);
     expect(JSON.stringify(s.snapshot().cluster)).toBe(before);
     expect(s.exec("cat /tmp/a", { now: T0 }).output).toBe("keep\n");
+  });
+
+  test("unguarded lines run exactly as guarded ones: same output, same snapshots", () => {
+    const guarded = createSandbox({ seed: 3, now: T0 });
+    const unguarded = createSandbox({ seed: 3, now: T0 });
+    let now = T0;
+    for (const line of [...SCRIPT, "kubectl get pods -w", "sleep 2; kubectl get pods"]) {
+      now += 7_000;
+      for (const interactive of [false, true]) {
+        const a = guarded.exec(line, { now, interactive });
+        const b = unguarded.exec(line, { now, interactive, unguarded: true });
+        expect(b).toEqual(a);
+        expect(b.broken).toBeUndefined();
+        now += 1_000;
+      }
+      expect(JSON.stringify(unguarded.snapshot())).toBe(JSON.stringify(guarded.snapshot()));
+    }
+  });
+
+  test("an unguarded line that fails breaks the sandbox; the same line guarded on a rebuilt one leaves it unchanged", () => {
+    const s = createSandbox({ seed: 1, now: T0 });
+    s.exec("echo keep > /tmp/a", { now: T0 });
+    const stored = JSON.stringify(s.snapshot());
+    const line = "echo changed > /tmp/a; kubectl run x --image=nginx; while true; do :; done";
+    expect(s.exec(line, { now: T0 + 1_000, unguarded: true })).toEqual({ output: "", exitCode: 1, prompt: "", broken: true });
+    // Half-changed: nothing may read, run or store it any more.
+    expect(() => s.exec("cat /tmp/a", { now: T0 + 2_000 })).toThrow(BrokenSandboxError);
+    expect(() => s.snapshot()).toThrow(BrokenSandboxError);
+    expect(() => s.advanceTo(T0 + 3_000)).toThrow(BrokenSandboxError);
+    expect(() => s.clusterView()).toThrow(BrokenSandboxError);
+    const rebuilt = restoreSandbox(JSON.parse(stored));
+    const r = rebuilt.exec(line, { now: T0 + 1_000 });
+    expect(r.output).toBe(`sandbox limit reached: at most ${LIMITS.loopIterations} loop iterations per command\n`);
+    expect(rebuilt.exec("cat /tmp/a; kubectl get pods x", { now: T0 + 2_000 }).output).toBe('keep\nError from server (NotFound): pods "x" not found\n');
   });
 
   test("a command line longer than the limit is refused", () => {

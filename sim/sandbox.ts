@@ -91,6 +91,22 @@ export interface ExecOptions {
    * on the same cluster and files (see resetSession).
    */
   session?: number;
+  /**
+   * Skip the copy of the state taken before the line so that a failure inside the simulator can
+   * roll back to it (it costs a copy-on-write round of the cluster's state per line). For a caller
+   * that keeps the state itself, as the web app does (a stored snapshot and the command log): when
+   * the line then fails inside the simulator (an internal error or a limit), the sandbox cannot be
+   * used any more (`ExecResult.broken`; every later call throws), and the caller rebuilds it and
+   * runs the line again without this option, which prints the message and leaves it unchanged.
+   */
+  unguarded?: boolean;
+}
+
+/** Thrown by every call on a sandbox whose unguarded line failed (ExecOptions.unguarded). */
+export class BrokenSandboxError extends Error {
+  constructor() {
+    super("this sandbox ran an unguarded line that failed: rebuild it (ExecOptions.unguarded)");
+  }
 }
 
 /** What a stream printed since the last poll (see Sandbox.poll). */
@@ -122,6 +138,8 @@ export interface ExecResult {
    * browser (sim/editor BrowserEditorSession) and send its result to completeInteractive.
    */
   interactive?: InteractiveRequest;
+  /** Present and true when an unguarded line failed (ExecOptions.unguarded): discard this sandbox. */
+  broken?: boolean;
 }
 
 /**
@@ -290,6 +308,12 @@ class SimSandbox implements Sandbox {
   private shell: Shell;
   /** Set by `fg` during a line: that job becomes the line's stream. */
   private pendingFg: number | undefined;
+  /** An unguarded line failed (ExecOptions.unguarded): the state is half-changed, nothing may use it. */
+  private broken = false;
+
+  private usable(): void {
+    if (this.broken) throw new BrokenSandboxError();
+  }
   private historyPack?: { key: string; packed: string };
 
   constructor(
@@ -315,8 +339,9 @@ class SimSandbox implements Sandbox {
     // Terminals send Enter as \r; pasted text may carry \r\n.
     const line = rawLine.replace(/\r\n?/g, "\n");
     if (line.length > LIMITS.commandLineBytes) return this.result(LIMIT_MESSAGES.commandLineBytes + "\n", 1);
+    this.usable();
     if (!this.useSession(opts.session)) return this.result(sessionError(opts.session), 1);
-    const before = this.checkpoint();
+    const before = opts.unguarded ? undefined : this.checkpoint();
     const term = new TerminalOutput();
     let exitCode: number;
     let clear = false;
@@ -329,6 +354,10 @@ class SimSandbox implements Sandbox {
       exitCode = this.withEditors(false, () => this.runLine(line, term)) as number;
       clear = this.shell.clearRequested;
     } catch (e) {
+      if (!before) {
+        this.broken = true;
+        return { output: "", exitCode: 1, prompt: "", broken: true };
+      }
       this.rollback(before);
       const message = e instanceof LimitError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)} (the sandbox was left unchanged)`;
       this.recordHistory(line);
@@ -429,6 +458,7 @@ class SimSandbox implements Sandbox {
   }
 
   completeInteractive(input: CompleteInput, opts: { now: number; session?: number }): ExecResult {
+    this.usable();
     if (!this.useSession(opts.session)) return this.result(sessionError(opts.session), 1);
     const before = this.checkpoint();
     const term = new TerminalOutput();
@@ -498,6 +528,7 @@ class SimSandbox implements Sandbox {
   }
 
   resetSession(id: number): { prompt: string; history: string[] } {
+    this.usable();
     if (!validSession(id)) throw new Error(sessionError(id).trimEnd());
     if (id === this.activeSession()) this.useSession(id === 1 ? 2 : 1);
     const old = this.term.others?.[id];
@@ -724,6 +755,7 @@ class SimSandbox implements Sandbox {
 
   /** A poll that hits a limit or fails ends the stream with the message; the state is as before the poll. */
   private guardStream(id: number, now: number, interrupt: boolean): StreamUpdate {
+    this.usable();
     const s = this.term.streams.find((x) => x.id === id);
     if (!s) return { output: "", done: true, exitCode: this.shell.state.lastStatus, prompt: this.prompt() };
     // The stream's own session: its re-run, exit status and prompt are that tab's.
@@ -777,6 +809,7 @@ class SimSandbox implements Sandbox {
   }
 
   complete(line: string, cursor = line.length, tab?: number): Completion {
+    this.usable();
     if (!this.useSession(tab)) return { candidates: [], replaceFrom: cursor };
     const session = this.term.sessions[this.term.sessions.length - 1];
     const sh = this.shell;
@@ -877,10 +910,12 @@ class SimSandbox implements Sandbox {
   }
 
   snapshot(): SandboxSnapshot {
+    this.usable();
     return this.checkpoint(true);
   }
 
   advanceTo(now: number): void {
+    this.usable();
     if (now <= this.cluster.now()) return;
     const before = this.checkpoint();
     try {
@@ -892,6 +927,7 @@ class SimSandbox implements Sandbox {
   }
 
   read(req: ApiRequest): ApiResponse {
+    this.usable();
     if (req.method !== "GET") return { status: 405, body: { kind: "Status", apiVersion: "v1", status: "Failure", message: "the sandbox's read() serves GET requests only", reason: "MethodNotAllowed", code: 405 } };
     return this.cluster.api.handle(req);
   }
@@ -901,6 +937,7 @@ class SimSandbox implements Sandbox {
   }
 
   clusterView(): ClusterView {
+    this.usable();
     // Read-only: the stored (frozen) objects themselves, as a Table would print them, not copies.
     const store = this.cluster.api.store;
     const pods = store.listShared("/pods").map((p) => ({ node: p.spec?.nodeName as string | undefined, view: podView(p) }));

@@ -34,6 +34,25 @@ describe(`interactive terminal service on ${provider}`, () => {
     expect(after).toMatchObject({ output: "", done: true });
   });
 
+  test("a command that fails inside the simulator (here a limit) is answered from a rebuilt sandbox, which it leaves unchanged", async () => {
+    const v = await newViewer();
+    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
+    await interactive.execInteractive(v, id, "echo keep > /tmp/a", T0 + S);
+    // Commands run unguarded (no rollback copy): this one breaks the live sandbox, which is dropped,
+    // rebuilt from the store and runs the line again guarded, printing the limit's message.
+    const r = await interactive.execInteractive(v, id, "echo changed > /tmp/a; kubectl run x --image=nginx; while true; do :; done", T0 + 2 * S);
+    expect(r.output).toMatch(/^sandbox limit reached: at most \d+ loop iterations per command\n$/);
+    expect(r.exitCode).toBe(1);
+    expect(r.prompt).toBe("controlplane $ ");
+    const after = await interactive.execInteractive(v, id, "cat /tmp/a; kubectl get pods x", T0 + 3 * S);
+    expect(after.output).toBe('keep\nError from server (NotFound): pods "x" not found\n');
+    expect(after.version).toBe(r.version + 1);
+    // The same from the stored state alone (another instance): the log replays to the same sandbox.
+    forget(id);
+    const cold = await interactive.execInteractive(v, id, "cat /tmp/a; history | tail -3", T0 + 4 * S);
+    expect(cold.output).toMatch(/^keep\n.*echo changed > \/tmp\/a;.*\n.*cat \/tmp\/a; kubectl get pods x\n.*history \| tail -3\n$/s);
+  });
+
   test("a stream keeps going from the stored state after the instance forgot it", async () => {
     const v = await newViewer();
     const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { checkLine, mutate, withLive, type Change } from "./sandboxes";
+import { checkLine, mutate, unbroken, withLive, type Change } from "./sandboxes";
 import { MAX_SESSIONS, type ClusterView, type ExecResult, type Sandbox } from "./sim";
 import type { Viewer } from "./viewer";
 
@@ -49,10 +49,10 @@ function execFields(r: ExecResult) {
 /** A command line from the browser terminal: streams, background jobs, editors, container shells. */
 export async function execInteractive(viewer: Viewer, id: string, line: string, now = Date.now(), session = 1, clusterTag?: string): Promise<InteractiveExecResponse> {
   checkLine(line);
-  const r = await mutate(viewer, id, (sandbox) => {
+  const r = await mutate(viewer, id, (sandbox, unguarded) => {
     const prompt = sandbox.prompt(session);
     const at = Math.max(now, sandbox.now());
-    const r = sandbox.exec(line, { now: at, interactive: true, session });
+    const r = unbroken(sandbox.exec(line, { now: at, interactive: true, session, unguarded }));
     const replay = { at, interactive: true as const, ...(session !== 1 ? { session } : {}) };
     return { value: execFields(r), change: { log: { prompt, line, at, exitCode: r.exitCode, output: r.output }, replay } };
   });

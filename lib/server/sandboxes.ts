@@ -9,7 +9,7 @@ import { fastStore } from "./fast-store";
 import { clusterViewOf, type TaggedClusterView } from "./cluster-view";
 import { AppError } from "./errors";
 import { cachedAt, forget, peek, remember, withSandboxLock } from "./sandbox-cache";
-import { apiSchemasReady, createSandbox, restoreSandbox, SNAPSHOT_VERSION, type ClusterView, type Sandbox, type SandboxSnapshot } from "./sim";
+import { apiSchemasReady, createSandbox, restoreSandbox, SNAPSHOT_VERSION, type ClusterView, type ExecResult, type Sandbox, type SandboxSnapshot } from "./sim";
 import type { Viewer } from "./viewer";
 
 // The sandbox service: one simulated cluster per (user, exercise). The sandbox clock is the wall
@@ -52,6 +52,15 @@ export interface ExecResponse { output: string; exitCode: number; prompt: string
 export interface GradeResponse { results: CheckResult[]; passed: boolean; score: number; completed: boolean }
 
 export class VersionConflict extends Error {}
+
+/** A step's unguarded command failed inside the simulator (ExecResult.broken): rebuild and run it guarded. */
+export class RebuildSandbox extends Error {}
+
+/** The result of an unguarded exec, or RebuildSandbox when it broke the sandbox. */
+export function unbroken(r: ExecResult): ExecResult {
+  if (r.broken) throw new RebuildSandbox();
+  return r;
+}
 
 /** Another instance wrote first: wait a little (jittered) before re-running on the fresh state. */
 export function backoff(attempt: number): Promise<void> {
@@ -239,8 +248,12 @@ export type Change = { log: LogEntry; replay: ReplayStep | null } | "state" | "n
  * a conflict the step is re-run on the fresh state, so an acknowledged change is never lost and
  * never applied twice.
  */
-export async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sandbox) => { value: T; change: Change }): Promise<T & { cluster: TaggedClusterView; version: number }> {
+export async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sandbox, unguarded: boolean) => { value: T; change: Change }): Promise<T & { cluster: TaggedClusterView; version: number }> {
   return withSandboxLock(id, async () => {
+    // Commands run unguarded (sim ExecOptions.unguarded: no rollback copy of the state per command,
+    // the stored snapshot and log are the copy); one that fails inside the simulator broke the
+    // live sandbox: rebuild it from the store and run the command again, guarded.
+    let unguarded = true;
     for (let i = 0; i < MAX_TRIES; i++) {
       // Hot path: this instance's cached sandbox, owned by the viewer. Its version may be stale
       // (another instance wrote since); then the guarded write below fails and we reload.
@@ -261,7 +274,16 @@ export async function mutate<T>(viewer: Viewer, id: string, step: (sandbox: Sand
         version = m.version;
       }
       const t = performance.now();
-      const { value, change } = step(l.sandbox);
+      let ran: { value: T; change: Change };
+      try {
+        ran = step(l.sandbox, unguarded);
+      } catch (e) {
+        if (!(e instanceof RebuildSandbox)) throw e;
+        forget(id);
+        unguarded = false;
+        continue;
+      }
+      const { value, change } = ran;
       const stepMs = performance.now() - t;
       let stored: number | false;
       try {
@@ -298,10 +320,10 @@ async function store(id: string, version: number, l: Live, change: Change, stepM
 /** Runs one command line (without the interactive terminal's streams and editors). */
 export async function exec(viewer: Viewer, id: string, line: string, now?: number): Promise<ExecResponse> {
   checkLine(line);
-  return mutate(viewer, id, (sandbox) => {
+  return mutate(viewer, id, (sandbox, unguarded) => {
     const prompt = sandbox.prompt(1);
     const at = Math.max(now ?? Date.now(), sandbox.now());
-    const r = sandbox.exec(line, { now: at });
+    const r = unbroken(sandbox.exec(line, { now: at, unguarded }));
     return {
       value: { output: r.output, exitCode: r.exitCode, prompt: r.prompt, ...(r.clear ? { clear: true as const } : {}) },
       change: { log: { prompt, line, at, exitCode: r.exitCode, output: r.output }, replay: { at } },
