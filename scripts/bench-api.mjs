@@ -74,7 +74,19 @@ class Learner {
   }
 }
 
+// The server process's CPU time (user + system, ms) from /proc: CPU per request tells what a route
+// costs even when the client (on the same 2 cores) or another process limits the throughput.
+function serverCpuMs() {
+  try {
+    const f = readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
 async function drive(learners, seconds, think, op) {
+  const cpu0 = serverCpuMs();
   const lat = [];
   let errors = 0;
   const end = performance.now() + seconds * 1000;
@@ -92,7 +104,8 @@ async function drive(learners, seconds, think, op) {
   );
   const elapsed = (performance.now() - start) / 1000;
   lat.sort((a, b) => a - b);
-  return { n: lat.length, rps: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), errors };
+  const cpuPerReq = (serverCpuMs() - cpu0) / lat.length;
+  return { n: lat.length, rps: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), errors, cpuPerReq };
 }
 
 const execOp = (l) => l.exec(mixLine(l.n++));
@@ -231,10 +244,10 @@ async function main() {
   // BENCH_PROFILE_EXEC=1: only the saturated exec phase (for a CPU profile of it), no table written.
   if (process.env.BENCH_PROFILE_EXEC) {
     const r = await drive(learners, SECONDS, 0, execOp);
-    console.log(`exec saturation: ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}`);
+    console.log(`exec saturation: ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, server CPU ${r.cpuPerReq.toFixed(3)} ms/req`);
     if (process.env.BENCH_CPU_PROF) return; // the profile holds the exec phase alone
     const h = await drive(learners, SECONDS, 0, healthOp);
-    console.log(`trivial saturation: ${h.rps.toFixed(1)} req/s (exec = ${((100 * r.rps) / h.rps).toFixed(1)} %)`);
+    console.log(`trivial saturation: ${h.rps.toFixed(1)} req/s (exec = ${((100 * r.rps) / h.rps).toFixed(1)} %), server CPU ${h.cpuPerReq.toFixed(3)} ms/req (exec = ${((100 * h.cpuPerReq) / r.cpuPerReq).toFixed(1)} % by CPU)`);
     return;
   }
   console.log(`learners with think time ${THINK_MS} ms, ${SECONDS} s ...`);
