@@ -262,8 +262,7 @@ export class Cluster implements ClusterPort {
   toJSON(opts: { compact?: boolean } = {}): ClusterState {
     const reconcilers: Record<string, Record<string, unknown>> = {};
     const packed: Record<string, string> = Object.fromEntries(this.packedStates);
-    const names = new Set([...this.reconcilers.map((r) => r.name), ...Object.keys(this.states)]);
-    for (const name of names) {
+    for (const name of this.stateNames()) {
       if (packed[name] !== undefined) continue;
       const state = this.states[name] ?? {};
       const hit = this.packCache.get(name);
@@ -286,6 +285,16 @@ export class Cluster implements ClusterPort {
     if (Object.keys(packed).length) out.packedReconcilers = packed;
     return out;
   }
+
+  /** The reconcilers' names, then those of other states (in `states` only), without repeats. */
+  private stateNames(): string[] {
+    let n = 0;
+    for (const _ in this.states) n++;
+    if (this.namesCache?.states !== n) this.namesCache = { states: n, names: [...new Set([...this.reconcilers.map((r) => r.name), ...Object.keys(this.states)])] };
+    return this.namesCache.names;
+  }
+
+  private namesCache?: { states: number; names: string[] };
 
   /** A reconciler's state, made private to this cluster (copied if a snapshot shares it). */
   private touch(name: string): Record<string, unknown> {

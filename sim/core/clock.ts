@@ -18,6 +18,8 @@ export class Clock {
   private nowMs: number;
   private seq = 0;
   private heap: Timer[] = [];
+  /** The timers in pop order as toJSON gives them, kept while none is added or removed (frozen: shared). */
+  private sorted: readonly Timer[] | undefined;
 
   constructor(nowMs: number) {
     this.nowMs = nowMs;
@@ -47,6 +49,7 @@ export class Clock {
     const kept = this.heap.filter((t) => !(t.target === target && t.key === key));
     if (kept.length !== this.heap.length) {
       this.heap = [];
+      this.sorted = undefined;
       for (const t of kept) this.push(t);
     }
   }
@@ -64,6 +67,7 @@ export class Clock {
     const top = this.heap[0];
     if (!top || top.at > untilMs) return undefined;
     const last = this.heap.pop()!;
+    this.sorted = undefined;
     if (this.heap.length > 0) {
       this.heap[0] = last;
       this.siftDown(0);
@@ -73,7 +77,9 @@ export class Clock {
   }
 
   toJSON(): ClockState {
-    return { now: this.nowMs, seq: this.seq, timers: [...this.heap].sort(compare) };
+    // Taken before every command (sim/sandbox.ts checkpoint): sorted again only after a change.
+    this.sorted ??= Object.freeze([...this.heap].sort(compare));
+    return { now: this.nowMs, seq: this.seq, timers: this.sorted as Timer[] };
   }
 
   static fromJSON(s: ClockState): Clock {
@@ -84,6 +90,7 @@ export class Clock {
   }
 
   private push(t: Timer): void {
+    this.sorted = undefined;
     this.heap.push(t);
     let i = this.heap.length - 1;
     while (i > 0) {
