@@ -18,7 +18,10 @@
 import type { KubeObject, WatchEvent } from "../api/types";
 import { LIMITS } from "../core/limits";
 import { pack, unpack } from "../core/pack";
+import { jsonEqual } from "../core/json-equal";
 import type { Ids } from "../core/ids";
+
+export { jsonEqual };
 
 export interface PackedResource {
   count: number;
@@ -398,60 +401,6 @@ function deepFreeze<T>(v: T): T {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
-
-/** What a value serializes as in JSON: toJSON applied, non-finite numbers null, functions/symbols absent (undefined). */
-function jsonValue(v: unknown): unknown {
-  if (v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function") v = (v as { toJSON(): unknown }).toJSON();
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (typeof v === "function" || typeof v === "symbol") return undefined;
-  return v;
-}
-
-/**
- * Whether two values serialize to the same sorted-key JSON (canonical(a) === canonical(b), see
- * sim/api/validation/canonical.ts) without building the strings: every update compares the old
- * and new object this way, and most controllers their desired and current status. Parts shared
- * by both (a status update keeps the stored spec) compare at once.
- */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  return serializedEqual(jsonValue(a), jsonValue(b));
-}
-
-/** jsonEqual of two values jsonValue() has been applied to. */
-function serializedEqual(x: unknown, y: unknown): boolean {
-  if (x === y) return true;
-  if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return false;
-  if (Array.isArray(x)) {
-    if (!Array.isArray(y) || x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) {
-      const u = x[i];
-      const v = y[i];
-      // In an array, what does not serialize (undefined, functions) serializes as null.
-      if (u !== v && !serializedEqual(jsonValue(u) ?? null, jsonValue(v) ?? null)) return false;
-    }
-    return true;
-  }
-  if (Array.isArray(y)) return false;
-  const xo = x as Record<string, unknown>;
-  const yo = y as Record<string, unknown>;
-  // n: the keys of x that serialize (each found in y, serializing equally).
-  let n = 0;
-  for (const k in xo) {
-    const u = xo[k];
-    const ju = jsonValue(u);
-    if (ju === undefined) continue;
-    n++;
-    if (!hasOwn.call(yo, k)) return false;
-    const v = yo[k];
-    if (u === v) continue;
-    const jv = jsonValue(v);
-    if (jv === undefined || !serializedEqual(ju, jv)) return false;
-  }
-  // y's keys that serialize must be exactly those n.
-  for (const k in yo) if (jsonValue(yo[k]) !== undefined && --n < 0) return false;
-  return n === 0;
-}
 
 /** Same keys in the same order and the same values all the way down: interchangeable data. */
 function sameJson(a: unknown, b: unknown): boolean {

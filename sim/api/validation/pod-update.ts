@@ -8,6 +8,7 @@
 
 import { fieldError, type FieldCause } from "../field-errors";
 import { canonical } from "./canonical";
+import { jsonEqual } from "../../core/json-equal";
 
 const UPDATABLE = [
   "`spec.containers[*].image`",
@@ -74,6 +75,8 @@ export function validatePodUpdate(pod: any, old: any): FieldCause[] {
     });
   }
   if (out.length) return out;
+  // Most updates leave the spec alone (labels, annotations, status): nothing more to check.
+  if (jsonEqual(newSpec, oldSpec)) return out;
   const munged = structuredClone(newSpec);
   for (const list of ["containers", "initContainers"] as const) {
     const oldList = oldSpec[list] ?? [];
