@@ -223,6 +223,8 @@ export interface Sandbox {
    * from the objects alone (clusterView but its `now`) can be cached under it.
    */
   resourceVersion(): number;
+  /** The resourceVersion of the last change clusterView() shows (a pod or a node): its cache key. */
+  clusterViewVersion(): number;
   /** The prompt to show next (in terminal session `session`, default the one that ran last). */
   prompt(session?: number): string;
   now(): number;
@@ -934,6 +936,11 @@ class SimSandbox implements Sandbox {
 
   resourceVersion(): number {
     return this.cluster.api.store.currentRv();
+  }
+
+  clusterViewVersion(): number {
+    const store = this.cluster.api.store;
+    return Math.max(store.lastChangeOf("/pods"), store.lastChangeOf("/nodes"));
   }
 
   clusterView(): ClusterView {

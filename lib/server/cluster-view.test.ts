@@ -42,6 +42,20 @@ test("a read-only command keeps the resourceVersion, so the picture is not recom
   expect(clusterViewOf(s).nodes).not.toBe(first.nodes);
 });
 
+test("changes to what the picture does not show (a ConfigMap, Events) do not recompute it; a pod's do", () => {
+  const s = createSandbox({ seed: 3, now: T0 });
+  s.exec("kubectl run redis --image=redis", { now: T0 });
+  s.advanceTo(T0 + 60_000);
+  const first = clusterViewOf(s);
+  const rv = s.resourceVersion();
+  s.exec("kubectl create configmap settings --from-literal=a=b", { now: T0 + 60_000 });
+  expect(s.resourceVersion()).toBeGreaterThan(rv);
+  expect(clusterViewOf(s).nodes).toBe(first.nodes); // the same object: not recomputed
+  s.exec("kubectl run web --image=nginx", { now: T0 + 60_000 });
+  const second = clusterViewOf(s);
+  expect(second.unscheduled.concat(second.nodes.flatMap((n) => n.pods)).map((p) => p.name)).toContain("web");
+});
+
 test("the picture's tag names its content: equal pictures, equal tags; any change, another tag", () => {
   const a = createSandbox({ seed: 3, now: T0 });
   const b = createSandbox({ seed: 3, now: T0 });

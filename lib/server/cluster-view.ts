@@ -1,8 +1,8 @@
 import type { ClusterView, Sandbox } from "@/sim/index";
 
-// The cluster picture that goes with every command's answer, recomputed only when an API object
+// The cluster picture that goes with every command's answer, recomputed only when a pod or a node
 // changed: clusterView lists and formats every pod and node (about a quarter of a `kubectl get
-// pods`), and most commands change nothing it shows. Keyed by the sandbox object, so a restored
+// pods`), and most commands change nothing it shows (Events, ConfigMaps, ... do not count). Keyed by the sandbox object, so a restored
 // or reset sandbox (a new object) never sees another's picture.
 const views = new WeakMap<Sandbox, { rv: number; view: TaggedClusterView }>();
 
@@ -14,7 +14,7 @@ const views = new WeakMap<Sandbox, { rv: number; view: TaggedClusterView }>();
 export type TaggedClusterView = ClusterView & { tag: string };
 
 export function clusterViewOf(sandbox: Sandbox): TaggedClusterView {
-  const rv = sandbox.resourceVersion();
+  const rv = sandbox.clusterViewVersion();
   const hit = views.get(sandbox);
   if (hit && hit.rv === rv) return { ...hit.view, now: sandbox.now() };
   const view = sandbox.clusterView();
