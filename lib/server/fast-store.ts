@@ -1,6 +1,7 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseUrl, isPostgres, sqliteSynchronous } from "./db";
@@ -57,6 +58,32 @@ async function retryBusy<T>(f: () => T): Promise<T> {
   }
 }
 
+/** How often the checkpointer copies the WAL into the database file (SQLITE_CHECKPOINT_MS). */
+const CHECKPOINT_EVERY_MS = Math.max(10, Number(process.env.SQLITE_CHECKPOINT_MS) || 500);
+
+// The checkpointer: its own connection in a worker thread (better-sqlite3 resolved from the working
+// directory, the app's root, as the database path is), so the copy and the fsync of a
+// checkpoint never block the server's event loop (better-sqlite3's advice for WAL under load).
+// PASSIVE: it never waits for or blocks readers and writers; a writer that finds the whole WAL
+// checkpointed starts it again from the beginning, so the WAL stays at ~CHECKPOINT_EVERY_MS of
+// writes. The worker is unref'd: it never keeps the process alive.
+const CHECKPOINTER = `
+const { workerData } = require("node:worker_threads");
+const Database = require("node:module").createRequire(workerData.base)("better-sqlite3");
+const conn = new Database(workerData.file, { timeout: 0 });
+setInterval(() => {
+  try {
+    conn.pragma("wal_checkpoint(PASSIVE)");
+  } catch {}
+}, workerData.everyMs);
+`;
+
+function startCheckpointer(file: string): void {
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { file: path.resolve(file), everyMs: CHECKPOINT_EVERY_MS, base: path.resolve("package.json") } });
+  worker.on("error", (e) => console.error(`sqlite checkpointer stopped: ${e.message}`));
+  worker.unref();
+}
+
 function sqliteStore(url: string): FastStore {
   const file = url.replace(/^file:/, "");
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -67,6 +94,10 @@ function sqliteStore(url: string): FastStore {
     conn.pragma("journal_mode = WAL"); // usually set already by prestart; a busy file keeps its mode
   } catch {}
   conn.pragma(`synchronous = ${sqliteSynchronous()}`);
+  // The commits on the hot path do not checkpoint: copying the WAL into the database and its fsync
+  // would block the event loop for every request waiting. A worker thread does it (below).
+  conn.pragma("wal_autocheckpoint = 0");
+  startCheckpointer(file);
   const user = conn.prepare(`SELECT "id", "email", "name", "role", "disabled", "sessionVersion" FROM "User" WHERE "id" = ?`);
   const sandboxMeta = conn.prepare(SANDBOX_META.replace(/\$\d/g, "?"));
   const recent = conn.prepare(RECENT_COMMANDS.replace(/\$\d/g, "?"));
