@@ -288,17 +288,16 @@ export class Cluster implements ClusterPort {
 
   /** The reconcilers' names, then those of other states (in `states` only), without repeats. */
   private stateNames(): string[] {
-    let n = 0;
-    for (const _ in this.states) n++;
-    if (this.namesCache?.states !== n) this.namesCache = { states: n, names: [...new Set([...this.reconcilers.map((r) => r.name), ...Object.keys(this.states)])] };
-    return this.namesCache.names;
+    return (this.namesCache ??= [...new Set([...this.reconcilers.map((r) => r.name), ...Object.keys(this.states)])]);
   }
 
-  private namesCache?: { states: number; names: string[] };
+  /** stateNames(), until a state under a new name appears (touch, unpackState). */
+  private namesCache?: string[];
 
   /** A reconciler's state, made private to this cluster (copied if a snapshot shares it). */
   private touch(name: string): Record<string, unknown> {
     if (!this.owned.has(name)) {
+      if (!(name in this.states)) this.namesCache = undefined;
       if (this.unpackState(name) === undefined) this.states[name] = cloneState(this.states[name] ?? {});
       this.owned.add(name);
       this.packCache.delete(name);
@@ -311,6 +310,7 @@ export class Cluster implements ClusterPort {
     const packed = this.packedStates.get(name);
     if (packed === undefined) return undefined;
     this.packedStates.delete(name);
+    if (!(name in this.states)) this.namesCache = undefined;
     this.states[name] = unpack(packed, { ids: this.prng.ids });
     return packed;
   }
