@@ -15,7 +15,7 @@ import { mountError, type VolumeSources } from "./volumes";
 import { buildStatus, podPhase, refreshConditions, sameInputs, setCondition, statusInputs } from "./status";
 import { behaviourOf, podHostname } from "./runtime";
 import { podNetwork } from "./network";
-import { KUBELET, kubeletState, type ContainerRt, type KubeletState, type NodeRt, type PodRt } from "./state";
+import { freezeInstance, KUBELET, kubeletState, type ContainerRt, type KubeletState, type NodeRt, type PodRt } from "./state";
 import { runProbes, scheduleProbes, nextProbeAt } from "./probes";
 import { goDuration } from "./go-duration";
 import { preStopMs, runPostStart } from "./hooks";
@@ -356,13 +356,14 @@ export class Kubelet {
       c.last = c.cur;
       c.restartCount++;
     }
-    // argv and env never change once the container started: frozen, copies of the state share them.
-    c.cur = { id: this.ctx.prng.ids.hex64(), startedAt: now, argv: Object.freeze(argv) as string[], env: Object.freeze(fullEnv), imageName: res.image.imageName, imageID: res.image.imageID, image: c.image };
+    // A run is replaced, never changed (when it ends, when an exec writes a file): frozen, the
+    // copies of the kubelet's state after each checkpoint share it (sim/cluster.ts cloneState).
+    c.cur = freezeInstance({ id: this.ctx.prng.ids.hex64(), startedAt: now, argv, env: fullEnv, imageName: res.image.imageName, imageID: res.image.imageID, image: c.image });
     this.event(w, pod, "Normal", "Created", `Created container: ${c.name}`, c);
     const b = this.behaviour(w, c.cur, spec, pod);
     if (b?.startError) {
       this.event(w, pod, "Warning", "Failed", `Error: ${b.startError}`, c);
-      Object.assign(c.cur, { finishedAt: now, exitCode: 128, reason: "StartError", message: b.startError });
+      c.cur = freezeInstance({ ...c.cur, finishedAt: now, exitCode: 128, reason: "StartError", message: b.startError });
       c.state = "terminated";
       return this.queue(c, "afterExit", now + PLEG_RELIST_MS);
     }
@@ -404,7 +405,7 @@ export class Kubelet {
 
   terminate(c: ContainerRt, code: number, reason?: string): void {
     if (!c.cur) return;
-    Object.assign(c.cur, { finishedAt: this.now(), exitCode: code, reason: reason ?? (code === 0 ? "Completed" : "Error") });
+    c.cur = freezeInstance({ ...c.cur, finishedAt: this.now(), exitCode: code, reason: reason ?? (code === 0 ? "Completed" : "Error") });
     c.state = "terminated";
     c.ready = false;
     c.started = false;

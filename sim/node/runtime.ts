@@ -3,7 +3,7 @@
 
 import type { KubeObject } from "../api/types";
 import { resolveImage, startProcess, type Behaviour, type NetReply, type ResolvedImage, type RunContext } from "../images/index";
-import type { Instance, PodRt } from "./state";
+import { freezeInstance, type Instance, type PodRt } from "./state";
 import { mountedFiles, type VolumeSources } from "./volumes";
 import { parseQuantity } from "./env";
 import { assignData } from "../core/objects";
@@ -84,15 +84,20 @@ function sharedEmptyDirFiles(w: PodRt, spec: any, sources: VolumeSources): Recor
  *  container; elsewhere they belong to this run of the container and vanish on restart. */
 export function recordWrites(w: PodRt, inst: Instance, pod: KubeObject, spec: any, changes: Record<string, string | null>): void {
   const mounts = emptyDirMounts(pod, spec);
+  let writes: Record<string, string | null> | undefined;
   for (const [path, data] of Object.entries(changes)) {
     const m = mounts.find((x) => path.startsWith(`${x.mountPath}/`));
     if (m) {
       w.volumeWrites ??= {};
       (w.volumeWrites[m.name] ??= {})[path.slice(m.mountPath.length + 1)] = data;
     } else {
-      (inst.writes ??= {})[path] = data;
+      (writes ??= { ...inst.writes })[path] = data;
     }
   }
+  if (!writes) return;
+  // A run is frozen (state.ts freezeInstance): the container gets a new one with the writes.
+  const c = w.containers.find((x) => x.cur === inst);
+  if (c) c.cur = freezeInstance({ ...inst, writes });
 }
 
 function seedOf(id: string): number {

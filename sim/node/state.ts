@@ -117,16 +117,25 @@ export function kubeletState(bag: Record<string, unknown>): KubeletState {
   bag.nodes ??= {};
   bag.pods ??= {};
   const st = bag as unknown as KubeletState;
-  // A restored state is plain JSON: freeze what a started container keeps unchanged (its argv and
-  // env), so the reconciler state's copies after each checkpoint share it (sim/cluster.ts cloneState).
-  for (const uid in st.pods) for (const c of st.pods[uid].containers) for (const i of [c.cur, c.last]) freezeInstance(i);
+  // A restored state is plain JSON: freeze the containers' runs (immutable, see freezeInstance).
+  for (const uid in st.pods) {
+    for (const c of st.pods[uid].containers) {
+      if (c.cur && !Object.isFrozen(c.cur)) freezeInstance(c.cur);
+      if (c.last && !Object.isFrozen(c.last)) freezeInstance(c.last);
+    }
+  }
   return st;
 }
 
-function freezeInstance(i: Instance | undefined): void {
-  if (!i || Object.isFrozen(i.env)) return;
-  Object.freeze(i.env);
+/**
+ * A container's run, frozen whole: it is replaced, never changed (`{ ...run, finishedAt }`), so the
+ * copies of the kubelet's state taken after each checkpoint share it (sim/cluster.ts cloneState).
+ */
+export function freezeInstance(i: Instance): Instance {
   Object.freeze(i.argv);
+  Object.freeze(i.env);
+  if (i.writes) Object.freeze(i.writes);
+  return Object.freeze(i);
 }
 
 /** The kubelet reconciler's name (its state bag). */
