@@ -27,7 +27,19 @@ export interface CommandWrite {
   output: string;
 }
 
+/** A new version that is a snapshot of its own (no log row): a reset, a stream's poll, a long catch-up. */
+export interface SnapshotWrite {
+  sandboxId: string;
+  version: number; // the version it was made on; stored as version + 1
+  snapshot: string;
+  at: number;
+  /** A reset: the scrollback starts after this version. */
+  restartLog?: boolean;
+}
+
 export interface SandboxMeta { id: string; version: number; exercise: string; logStart: number }
+/** The row and its stored snapshot, read in one statement (so they belong together). */
+export interface SandboxState { version: number; snapshotVersion: number; exercise: string; snapshot: string }
 export interface LoggedCommand { prompt: string; line: string; output: string; exitCode: number }
 
 export interface FastStore {
@@ -38,11 +50,25 @@ export interface FastStore {
   recentCommands(sandboxId: string, afterSeq: number, limit: number): Promise<LoggedCommand[]>;
   /** false when someone else wrote first (the version moved on); nothing is written then. */
   writeCommand(w: CommandWrite): Promise<boolean>;
+  /** The same for a snapshot alone. */
+  writeSnapshot(w: SnapshotWrite): Promise<boolean>;
+  sandboxState(id: string): Promise<SandboxState | undefined>;
 }
 
 // Shared by both drivers ($n placeholders; SQLite gets ?).
 const SANDBOX_META = `SELECT "id", "version", "exercise", "logStart" FROM "Sandbox" WHERE "id" = $1 AND "ownerId" = $2`;
 const RECENT_COMMANDS = `SELECT "prompt", "line", "output", "exitCode" FROM "CommandLog" WHERE "sandboxId" = $1 AND "seq" > $2 ORDER BY "seq" DESC LIMIT $3`;
+const SANDBOX_STATE = `SELECT s."version", s."snapshotVersion", s."exercise", p."data" AS "snapshot" FROM "Sandbox" s JOIN "SandboxSnapshot" p ON p."sandboxId" = s."id" WHERE s."id" = $1`;
+// The snapshot lives in its own table (prisma/models.prisma SandboxSnapshot): a command's write
+// updates the small Sandbox row only, and the snapshot row when one is due.
+// Each takes (next version, updatedAt, id, version it was made on).
+const BUMP = `UPDATE "Sandbox" SET "version" = $1, "updatedAt" = $2 WHERE "id" = $3 AND "version" = $4`;
+const BUMP_SNAPSHOT = `UPDATE "Sandbox" SET "version" = $1, "snapshotVersion" = "version" + 1, "updatedAt" = $2 WHERE "id" = $3 AND "version" = $4`;
+const BUMP_RESTART = `UPDATE "Sandbox" SET "version" = $1, "snapshotVersion" = "version" + 1, "logStart" = "version" + 1, "updatedAt" = $2 WHERE "id" = $3 AND "version" = $4`;
+const SET_SNAPSHOT = `UPDATE "SandboxSnapshot" SET "data" = $1 WHERE "sandboxId" = $2`;
+const INSERT_COMMAND = `INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output", "replay") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+/** $n placeholders (each used once, in order) as SQLite's ?. */
+const sqlite = (sql: string) => sql.replace(/\$\d+/g, "?");
 
 // Prisma's SQLite adapter stores DateTime as ISO text with an explicit offset.
 const sqliteTime = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
@@ -99,19 +125,42 @@ function sqliteStore(url: string): FastStore {
   conn.pragma("wal_autocheckpoint = 0");
   startCheckpointer(file);
   const user = conn.prepare(`SELECT "id", "email", "name", "role", "disabled", "sessionVersion" FROM "User" WHERE "id" = ?`);
-  const sandboxMeta = conn.prepare(SANDBOX_META.replace(/\$\d/g, "?"));
-  const recent = conn.prepare(RECENT_COMMANDS.replace(/\$\d/g, "?"));
-  const withSnapshot = conn.prepare(`UPDATE "Sandbox" SET "snapshot" = ?, "snapshotVersion" = ?, "version" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`);
-  const versionOnly = conn.prepare(`UPDATE "Sandbox" SET "version" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`);
-  const insert = conn.prepare(`INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output", "replay") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const sandboxMeta = conn.prepare(sqlite(SANDBOX_META));
+  const recent = conn.prepare(sqlite(RECENT_COMMANDS));
+  const state = conn.prepare(sqlite(SANDBOX_STATE));
+  const bump = conn.prepare(sqlite(BUMP));
+  const bumpSnapshot = conn.prepare(sqlite(BUMP_SNAPSHOT));
+  const bumpRestart = conn.prepare(sqlite(BUMP_RESTART));
+  const setSnapshot = conn.prepare(sqlite(SET_SNAPSHOT));
+  const insert = conn.prepare(sqlite(INSERT_COMMAND));
   const write = conn.transaction((w: CommandWrite): boolean => {
     const next = w.version + 1;
     const at = sqliteTime(w.at);
-    const u = w.snapshot === undefined ? versionOnly.run(next, at, w.sandboxId, w.version) : withSnapshot.run(w.snapshot, next, next, at, w.sandboxId, w.version);
-    if (u.changes !== 1) return false;
+    if ((w.snapshot === undefined ? bump : bumpSnapshot).run(next, at, w.sandboxId, w.version).changes !== 1) return false;
+    if (w.snapshot !== undefined) setSnapshot.run(w.snapshot, w.sandboxId);
     insert.run(w.sandboxId, next, w.prompt, w.line, at, w.exitCode, w.output, w.replay);
     return true;
   });
+  const writeAlone = conn.transaction((w: SnapshotWrite): boolean => {
+    if ((w.restartLog ? bumpRestart : bumpSnapshot).run(w.version + 1, sqliteTime(w.at), w.sandboxId, w.version).changes !== 1) return false;
+    setSnapshot.run(w.snapshot, w.sandboxId);
+    return true;
+  });
+  /** A write transaction, retried (asynchronously) while another connection holds the lock; false: someone wrote first. */
+  async function retryWrite(f: () => boolean): Promise<boolean> {
+    for (let waited = 0; ; ) {
+      try {
+        return f();
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return false;
+        if (code !== "SQLITE_BUSY" || waited >= 5_000) throw e;
+        const pause = 2 + Math.random() * 8;
+        await new Promise((r) => setTimeout(r, pause));
+        waited += pause;
+      }
+    }
+  }
   return {
     async userById(id) {
       const r = (await retryBusy(() => user.get(id))) as (Omit<UserRow, "disabled"> & { disabled: number }) | undefined;
@@ -123,19 +172,10 @@ function sqliteStore(url: string): FastStore {
     async recentCommands(sandboxId, afterSeq, limit) {
       return (await retryBusy(() => recent.all(sandboxId, afterSeq, limit))) as LoggedCommand[];
     },
-    async writeCommand(w) {
-      for (let waited = 0; ; ) {
-        try {
-          return write(w);
-        } catch (e) {
-          const code = (e as { code?: string }).code;
-          if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return false;
-          if (code !== "SQLITE_BUSY" || waited >= 5_000) throw e;
-          const pause = 2 + Math.random() * 8;
-          await new Promise((r) => setTimeout(r, pause));
-          waited += pause;
-        }
-      }
+    writeCommand: (w) => retryWrite(() => write(w)),
+    writeSnapshot: (w) => retryWrite(() => writeAlone(w)),
+    async sandboxState(id) {
+      return (await retryBusy(() => state.get(id))) as SandboxState | undefined;
     },
   };
 }
@@ -154,31 +194,44 @@ function pgStore(url: string): FastStore {
     async recentCommands(sandboxId, afterSeq, limit) {
       return (await pool.query(RECENT_COMMANDS, [sandboxId, afterSeq, limit])).rows as LoggedCommand[];
     },
-    async writeCommand(w) {
-      const c = await pool.connect();
-      try {
-        await c.query("BEGIN");
-        const at = new Date(w.at);
-        const u =
-          w.snapshot === undefined
-            ? await c.query(`UPDATE "Sandbox" SET "version" = $1, "updatedAt" = $2 WHERE "id" = $3 AND "version" = $4`, [w.version + 1, at, w.sandboxId, w.version])
-            : await c.query(`UPDATE "Sandbox" SET "snapshot" = $1, "snapshotVersion" = $2, "version" = $2, "updatedAt" = $3 WHERE "id" = $4 AND "version" = $5`, [w.snapshot, w.version + 1, at, w.sandboxId, w.version]);
-        if (u.rowCount !== 1) {
-          await c.query("ROLLBACK");
-          return false;
-        }
-        await c.query(`INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output", "replay") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [w.sandboxId, w.version + 1, w.prompt, w.line, at, w.exitCode, w.output, w.replay]);
-        await c.query("COMMIT");
-        return true;
-      } catch (e) {
-        await c.query("ROLLBACK").catch(() => {});
-        if ((e as { code?: string }).code === "23505") return false; // unique (sandboxId, seq): someone wrote first
-        throw e;
-      } finally {
-        c.release();
-      }
+    async sandboxState(id) {
+      return (await pool.query(SANDBOX_STATE, [id])).rows[0] as SandboxState | undefined;
     },
+    writeCommand: (w) =>
+      pgWrite(pool, async (c) => {
+        const at = new Date(w.at);
+        if ((await c.query(w.snapshot === undefined ? BUMP : BUMP_SNAPSHOT, [w.version + 1, at, w.sandboxId, w.version])).rowCount !== 1) return false;
+        if (w.snapshot !== undefined) await c.query(SET_SNAPSHOT, [w.snapshot, w.sandboxId]);
+        await c.query(INSERT_COMMAND, [w.sandboxId, w.version + 1, w.prompt, w.line, at, w.exitCode, w.output, w.replay]);
+        return true;
+      }),
+    writeSnapshot: (w) =>
+      pgWrite(pool, async (c) => {
+        if ((await c.query(w.restartLog ? BUMP_RESTART : BUMP_SNAPSHOT, [w.version + 1, new Date(w.at), w.sandboxId, w.version])).rowCount !== 1) return false;
+        await c.query(SET_SNAPSHOT, [w.snapshot, w.sandboxId]);
+        return true;
+      }),
   };
+}
+
+/** `f` in a transaction; false (rolled back): the version moved on or the log row exists (someone wrote first). */
+async function pgWrite(pool: pg.Pool, f: (c: pg.PoolClient) => Promise<boolean>): Promise<boolean> {
+  const c = await pool.connect();
+  try {
+    await c.query("BEGIN");
+    if (!(await f(c))) {
+      await c.query("ROLLBACK");
+      return false;
+    }
+    await c.query("COMMIT");
+    return true;
+  } catch (e) {
+    await c.query("ROLLBACK").catch(() => {});
+    if ((e as { code?: string }).code === "23505") return false; // unique (sandboxId, seq): someone wrote first
+    throw e;
+  } finally {
+    c.release();
+  }
 }
 
 const g = globalThis as unknown as { __kubelingsFastStore?: { url: string; store: FastStore } };

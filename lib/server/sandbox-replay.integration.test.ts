@@ -161,7 +161,7 @@ describe(`snapshot + log replay on ${provider}`, () => {
     const v = await newViewer();
     const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
     await sandboxes.exec(v, id, "kubectl create configmap kept-before-upgrade", T0 + S);
-    await db().sandbox.update({ where: { id }, data: { snapshot: JSON.stringify({ version: 1, cluster: {} }), snapshotVersion: 1 } });
+    await db().sandbox.update({ where: { id }, data: { snapshot: { update: { data: JSON.stringify({ version: 1, cluster: {} }) } }, snapshotVersion: 1 } });
     const after = await restarted();
     const r = await after.exec(v, id, "kubectl get pods,configmaps -o name", T0 + 2 * S);
     expect(r.exitCode).toBe(0);

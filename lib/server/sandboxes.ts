@@ -106,7 +106,7 @@ export async function live(id: string, version: number): Promise<Live> {
   const hit = cachedAt(id, version);
   if (hit) return hit;
   await apiSchemasReady;
-  const row = await db().sandbox.findUnique({ where: { id }, select: { snapshot: true, version: true, snapshotVersion: true, exercise: true } });
+  const row = await fastStore().sandboxState(id);
   if (!row || row.version !== version) throw new VersionConflict();
   const snap = JSON.parse(row.snapshot) as SandboxSnapshot;
   if (snap.version !== SNAPSHOT_VERSION) {
@@ -138,8 +138,8 @@ export async function live(id: string, version: number): Promise<Live> {
 async function setUpAfresh(id: string, version: number, exerciseId: string, now = Date.now()): Promise<{ sandbox: Sandbox; version: number } | null> {
   const sandbox = await freshSandbox(exerciseOf(exerciseId), now);
   const next = version + 1;
-  const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot: JSON.stringify(sandbox.snapshot()), snapshotVersion: next, version: next, logStart: next } });
-  return u.count === 1 ? { sandbox, version: next } : null; // null: someone wrote first
+  const ok = await fastStore().writeSnapshot({ sandboxId: id, version, snapshot: JSON.stringify(sandbox.snapshot()), at: now, restartLog: true });
+  return ok ? { sandbox, version: next } : null; // null: someone wrote first
 }
 
 /**
@@ -168,8 +168,7 @@ async function advance(id: string, version: number, l: Live, now: number): Promi
   l.sandbox.advanceTo(now);
   if (l.sandbox.now() >= now) return version;
   const next = version + 1;
-  const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot: JSON.stringify(l.sandbox.snapshot()), snapshotVersion: next, version: next } });
-  if (u.count !== 1) {
+  if (!(await fastStore().writeSnapshot({ sandboxId: id, version, snapshot: JSON.stringify(l.sandbox.snapshot()), at: now }))) {
     forget(id); // advanced but not stored: someone wrote meanwhile
     throw new VersionConflict();
   }
@@ -206,7 +205,7 @@ export async function openSandbox(viewer: Viewer, exerciseId: string, now = Date
   if (!row) {
     const sandbox = await freshSandbox(exercise, now);
     try {
-      row = await db().sandbox.create({ data: { ownerId: viewer.id, exercise: exercise.id, snapshot: JSON.stringify(sandbox.snapshot()) }, select: { id: true } });
+      row = await db().sandbox.create({ data: { ownerId: viewer.id, exercise: exercise.id, snapshot: { create: { data: JSON.stringify(sandbox.snapshot()) } } }, select: { id: true } });
       remember(row.id, 0, sandbox, viewer.id, 0);
     } catch (e) {
       if ((e as { code?: string }).code !== "P2002") throw e;
@@ -310,9 +309,9 @@ async function store(id: string, version: number, l: Live, change: Change, stepM
   if (change === "state") {
     // A poll moves the stream and the clock on; no log row (the command was logged when typed).
     const next = version + 1;
-    const u = await db().sandbox.updateMany({ where: { id, version }, data: { snapshot: JSON.stringify(l.sandbox.snapshot()), snapshotVersion: next, version: next } });
-    if (u.count === 1) unsnapshotted.set(l.sandbox, 0);
-    return u.count === 1 && next;
+    const ok = await fastStore().writeSnapshot({ sandboxId: id, version, snapshot: JSON.stringify(l.sandbox.snapshot()), at: Date.now() });
+    if (ok) unsnapshotted.set(l.sandbox, 0);
+    return ok && next;
   }
   return storeCommand(id, version, l, change.log, change.replay, stepMs);
 }
