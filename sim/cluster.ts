@@ -62,6 +62,12 @@ export interface Reconciler {
   /** Other reconcilers' state bags this one reads: Cluster.stateChanged(name) makes it sync. */
   readsState?: string[];
   /**
+   * This reconciler's state made private when a checkpoint or snapshot shares it (its first
+   * change after one). Default: a deep copy sharing frozen parts (cloneState). The kubelet's shares
+   * its pods' entries, frozen, and copies one only when it changes it (sim/node/state.ts).
+   */
+  copyState?(state: Record<string, unknown>): Record<string, unknown>;
+  /**
    * After a sync, another sync that only sees changes outside `watches` does nothing (it reads
    * only its watched resources and its state, and its previous sync left them settled). A
    * wrapper that adds watches (gatedByComponent) may then skip it.
@@ -298,7 +304,11 @@ export class Cluster implements ClusterPort {
   private touch(name: string): Record<string, unknown> {
     if (!this.owned.has(name)) {
       if (!(name in this.states)) this.namesCache = undefined;
-      if (this.unpackState(name) === undefined) this.states[name] = cloneState(this.states[name] ?? {});
+      if (this.unpackState(name) === undefined) {
+        const i = this.byName.get(name);
+        const copy = i === undefined ? undefined : this.reconcilers[i].copyState;
+        this.states[name] = copy ? copy(this.states[name] ?? {}) : cloneState(this.states[name] ?? {});
+      }
       this.owned.add(name);
       this.packCache.delete(name);
     }

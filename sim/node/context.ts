@@ -5,7 +5,8 @@
 import type { ApiResponse } from "../core/api-types";
 import type { ApiServer } from "../apiserver/server";
 import { resolveImage, type NetReply } from "../images/index";
-import { badRequest, findContainer } from "./lookup";
+import { badRequest, findContainer, stateOf } from "./lookup";
+import { kubeletState, ownPod } from "./state";
 import { behaviourOf, containerFiles, podHostname, recordWrites } from "./runtime";
 import { podNetwork } from "./network";
 import { assignData } from "../core/objects";
@@ -62,5 +63,9 @@ export function containerContext(server: ApiServer, namespace: string, pod: stri
 export function applyContainerWrites(server: ApiServer, namespace: string, pod: string, container: string | undefined, changes: Record<string, string | null>): void {
   const found = findContainer(server, namespace, pod, container);
   if ("error" in found || !found.worker || !found.container?.cur) return;
-  recordWrites(found.worker, found.container.cur, found.pod, found.spec, changes);
+  // The worker may be shared with a checkpoint (frozen): change a private copy of it.
+  const bag = stateOf(server);
+  const w = bag && ownPod(kubeletState(bag), found.worker.uid);
+  if (!w) return;
+  recordWrites(w, found.container.cur, found.pod, found.spec, changes);
 }

@@ -15,7 +15,7 @@ import { mountError, type VolumeSources } from "./volumes";
 import { buildStatus, podPhase, refreshConditions, sameInputs, setCondition, statusInputs } from "./status";
 import { behaviourOf, podHostname } from "./runtime";
 import { podNetwork } from "./network";
-import { freezeInstance, KUBELET, kubeletState, type ContainerRt, type KubeletState, type NodeRt, type PodRt } from "./state";
+import { copyKubeletState, freezeInstance, KUBELET, kubeletState, ownPod, type ContainerRt, type KubeletState, type NodeRt, type PodRt } from "./state";
 import { runProbes, scheduleProbes, nextProbeAt } from "./probes";
 import { goDuration } from "./go-duration";
 import { preStopMs, runPostStart } from "./hooks";
@@ -50,6 +50,7 @@ export function kubeletReconciler(): Reconciler {
     watches: ["/pods", "/configmaps", "/secrets", "/nodes"],
     sync: (ctx) => new Kubelet(ctx).sync(),
     onTimer: (key, ctx) => new Kubelet(ctx).wake(key),
+    copyState: copyKubeletState,
   };
 }
 
@@ -85,7 +86,7 @@ export class Kubelet {
     if (!resumed.length && this.st.quietRv !== undefined && this.ctx.api.store.currentRv() === this.st.quietRv) return;
     for (const name of resumed) {
       this.st.nodes[name].resync = undefined;
-      for (const w of Object.values(this.st.pods)) if (w.node === name) w.seenRv = undefined;
+      for (const uid in this.st.pods) if (this.st.pods[uid].node === name) ownPod(this.st, uid)!.seenRv = undefined;
     }
     const changes = resumed.length ? undefined : this.ctx.changes();
     const whole = !changes || changes.some((c) => c.resource === "/nodes");
@@ -108,6 +109,7 @@ export class Kubelet {
         w = this.newWorker(pod, nodeName);
       }
       if (w.seenRv === pod.metadata.resourceVersion && !waitingOnObjects(w)) continue;
+      w = ownPod(this.st, uid)!;
       w.seenRv = pod.metadata.resourceVersion;
       this.reconcilePod(w, pod);
     }
@@ -134,7 +136,7 @@ export class Kubelet {
   }
 
   wake(uid: string): void {
-    const w = this.st.pods[uid];
+    const w = ownPod(this.st, uid);
     if (!w) return;
     w.wakeAt = undefined;
     if (!this.nodeRt(w.node).running) return;

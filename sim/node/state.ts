@@ -128,6 +128,54 @@ export function kubeletState(bag: Record<string, unknown>): KubeletState {
 }
 
 /**
+ * The kubelet's state made private after a checkpoint shared it (Reconciler.copyState): nodes and
+ * the rest copied, the pods' entries shared, frozen; ownPod copies one before it changes. A
+ * command then copies the few pods it touches instead of all of them (~0.8 KB each).
+ */
+export function copyKubeletState(bag: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in bag) {
+    if (k !== "pods") out[k] = copyPlain(bag[k]);
+    else {
+      const pods: Record<string, PodRt> = {};
+      const shared = bag.pods as Record<string, PodRt>;
+      for (const uid in shared) pods[uid] = deepFreeze(shared[uid]);
+      out.pods = pods;
+    }
+  }
+  return out;
+}
+
+/** The pod's worker, made private (copied) if a checkpoint shares it: call before changing it. */
+export function ownPod(st: KubeletState, uid: string): PodRt | undefined {
+  const w = st.pods[uid];
+  if (!w || !Object.isFrozen(w)) return w;
+  return (st.pods[uid] = copyPlain(w, RUNS));
+}
+
+/** A container's runs (Instance): replaced, never changed, so a copy shares them. */
+const RUNS = new Set(["cur", "last"]);
+
+/** A deep copy of plain JSON data; values under the keys in `keep` are shared. */
+function copyPlain<T>(v: T, keep?: ReadonlySet<string>): T {
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) return v.map((x) => copyPlain(x, keep)) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (k === "__proto__") Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = keep?.has(k) ? x : copyPlain(x, keep);
+  }
+  return out as T;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
+  for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
+  return Object.freeze(v);
+}
+
+/**
  * A container's run, frozen whole: it is replaced, never changed (`{ ...run, finishedAt }`), so the
  * copies of the kubelet's state taken after each checkpoint share it (sim/cluster.ts cloneState).
  */
