@@ -95,7 +95,25 @@ function parseCached(text: string): unknown {
     lastParsed = load(text) ?? {};
     lastText = text;
   }
-  return typeof lastParsed === "object" && lastParsed !== null ? structuredClone(lastParsed) : lastParsed;
+  return copyParsed(lastParsed);
+}
+
+/**
+ * A copy of parsed YAML (plain objects, arrays, scalars, and Dates for timestamps) that shares the
+ * strings: structuredClone copied the embedded certificates' kilobytes on every kubectl call.
+ */
+function copyParsed(v: unknown): unknown {
+  if (typeof v !== "object" || v === null) return v;
+  if (v instanceof Date) return new Date(v.getTime());
+  if (Array.isArray(v)) return v.map(copyParsed);
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(v); // !!binary and the like
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k === "__proto__") Object.defineProperty(out, k, { value: copyParsed(x), enumerable: true, writable: true, configurable: true });
+    else out[k] = copyParsed(x);
+  }
+  return out;
 }
 
 /** Serialises a kubeconfig as clientcmd.Write does (sorted keys, `preferences: {}`). */
