@@ -161,6 +161,35 @@ function sqliteStore(url: string): FastStore {
       }
     }
   }
+  // Group commit: the commands stored in one turn of the event loop (under load, several
+  // requests reach their write together) commit in one transaction, each in a savepoint of its own
+  // with its own version guard and answer; the WAL then gets the pages they share (the log's last
+  // page, the Sandbox rows' pages) once. Nobody is answered before the commit.
+  const batch = conn.transaction((items: CommandWrite[]) =>
+    items.map((w): { ok: boolean } | { error: unknown } => {
+      try {
+        return { ok: write(w) }; // nested: a savepoint
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return { ok: false };
+        if (code === "SQLITE_BUSY") throw e;
+        return { error: e };
+      }
+    }),
+  );
+  const pending: { w: CommandWrite; resolve: (ok: boolean) => void; reject: (e: unknown) => void }[] = [];
+  const commitPending = () => {
+    const items = pending.splice(0);
+    let results: ({ ok: boolean } | { error: unknown })[];
+    try {
+      results = batch.immediate(items.map((i) => i.w));
+    } catch {
+      // The lock is held elsewhere (a Prisma transaction): each write on its own, retried.
+      for (const i of items) retryWrite(() => write(i.w)).then(i.resolve, i.reject);
+      return;
+    }
+    results.forEach((r, k) => ("ok" in r ? items[k].resolve(r.ok) : items[k].reject(r.error)));
+  };
   return {
     async userById(id) {
       const r = (await retryBusy(() => user.get(id))) as (Omit<UserRow, "disabled"> & { disabled: number }) | undefined;
@@ -172,7 +201,10 @@ function sqliteStore(url: string): FastStore {
     async recentCommands(sandboxId, afterSeq, limit) {
       return (await retryBusy(() => recent.all(sandboxId, afterSeq, limit))) as LoggedCommand[];
     },
-    writeCommand: (w) => retryWrite(() => write(w)),
+    writeCommand: (w) =>
+      new Promise<boolean>((resolve, reject) => {
+        if (pending.push({ w, resolve, reject }) === 1) setImmediate(commitPending);
+      }),
     writeSnapshot: (w) => retryWrite(() => writeAlone(w)),
     async sandboxState(id) {
       return (await retryBusy(() => state.get(id))) as SandboxState | undefined;
