@@ -103,9 +103,29 @@ async function drive(learners, seconds, think, op) {
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
-  lat.sort((a, b) => a - b);
-  const cpuPerReq = (serverCpuMs() - cpu0) / lat.length;
-  return { n: lat.length, rps: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), errors, cpuPerReq };
+  return merged([{ lat, errors, elapsed, cpu: serverCpuMs() - cpu0 }]);
+}
+
+/** One result from phases of the same load (interleaved rounds): totals, percentiles of all requests. */
+function merged(runs) {
+  const lat = runs.flatMap((r) => r.lat).sort((a, b) => a - b);
+  const elapsed = runs.reduce((t, r) => t + r.elapsed, 0);
+  const cpu = runs.reduce((t, r) => t + r.cpu, 0);
+  return { lat, elapsed, cpu, n: lat.length, rps: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99), errors: runs.reduce((t, r) => t + r.errors, 0), cpuPerReq: cpu / lat.length };
+}
+
+// The saturated exec and trivial phases alternate in BENCH_ROUNDS rounds (3 by default) of
+// SECONDS / rounds each: a change in the machine's load meanwhile (another process) then weighs on
+// both alike instead of on one of them.
+async function saturation(learners) {
+  const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS || 3));
+  const exec = [];
+  const health = [];
+  for (let r = 0; r < rounds; r++) {
+    exec.push(await drive(learners, SECONDS / rounds, 0, execOp));
+    health.push(await drive(learners, SECONDS / rounds, 0, healthOp));
+  }
+  return { satExec: merged(exec), satHealth: merged(health) };
 }
 
 const execOp = (l) => l.exec(mixLine(l.n++));
@@ -241,21 +261,23 @@ async function main() {
   }
   await drive(learners, 3, 0, healthOp);
 
-  // BENCH_PROFILE_EXEC=1: only the saturated exec phase (for a CPU profile of it), no table written.
+  // BENCH_PROFILE_EXEC=1: only the saturated phases (with BENCH_CPU_PROF: the exec phase alone, for
+  // a CPU profile of it), no table written.
   if (process.env.BENCH_PROFILE_EXEC) {
-    const r = await drive(learners, SECONDS, 0, execOp);
+    if (process.env.BENCH_CPU_PROF) {
+      const r = await drive(learners, SECONDS, 0, execOp);
+      console.log(`exec saturation: ${r.rps.toFixed(1)} req/s, server CPU ${r.cpuPerReq.toFixed(3)} ms/req`);
+      return;
+    }
+    const { satExec: r, satHealth: h } = await saturation(learners);
     console.log(`exec saturation: ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, server CPU ${r.cpuPerReq.toFixed(3)} ms/req`);
-    if (process.env.BENCH_CPU_PROF) return; // the profile holds the exec phase alone
-    const h = await drive(learners, SECONDS, 0, healthOp);
     console.log(`trivial saturation: ${h.rps.toFixed(1)} req/s (exec = ${((100 * r.rps) / h.rps).toFixed(1)} %), server CPU ${h.cpuPerReq.toFixed(3)} ms/req (exec = ${((100 * h.cpuPerReq) / r.cpuPerReq).toFixed(1)} % by CPU)`);
     return;
   }
   console.log(`learners with think time ${THINK_MS} ms, ${SECONDS} s ...`);
   const paced = await drive(learners, SECONDS, THINK_MS, execOp);
-  console.log(`saturation: exec, ${SECONDS} s ...`);
-  const satExec = await drive(learners, SECONDS, 0, execOp);
-  console.log(`saturation: trivial route, ${SECONDS} s ...`);
-  const satHealth = await drive(learners, SECONDS, 0, healthOp);
+  console.log(`saturation: exec and the trivial route, ${SECONDS} s each in alternating rounds ...`);
+  const { satExec, satHealth } = await saturation(learners);
   console.log("Chromium: open exercise → first output ...");
   // Each cold sample is a fresh browser (nothing cached); the reloads come from the last one.
   const COLD = Number(process.env.BENCH_COLD_RUNS || 3);
@@ -271,9 +293,9 @@ async function main() {
   const provider = pgAdmin ? "PostgreSQL" : "SQLite";
   const load = os.loadavg().map((x) => x.toFixed(1)).join(" / ");
   const rows = [
-    `| exec, ${LEARNERS} learners, think time ~${THINK_MS} ms | ${paced.n} | ${f(paced.rps)} | ${f(paced.p50)} | ${f(paced.p99)} | ${paced.errors} |`,
-    `| exec, ${LEARNERS} learners, no think time (saturation) | ${satExec.n} | ${f(satExec.rps)} | ${f(satExec.p50)} | ${f(satExec.p99)} | ${satExec.errors} |`,
-    `| GET /api/health (trivial), ${LEARNERS} clients, no think time | ${satHealth.n} | ${f(satHealth.rps)} | ${f(satHealth.p50)} | ${f(satHealth.p99)} | ${satHealth.errors} |`,
+    `| exec, ${LEARNERS} learners, think time ~${THINK_MS} ms | ${paced.n} | ${f(paced.rps)} | ${f(paced.p50)} | ${f(paced.p99)} | ${paced.errors} | ${paced.cpuPerReq.toFixed(2)} |`,
+    `| exec, ${LEARNERS} learners, no think time (saturation) | ${satExec.n} | ${f(satExec.rps)} | ${f(satExec.p50)} | ${f(satExec.p99)} | ${satExec.errors} | ${satExec.cpuPerReq.toFixed(2)} |`,
+    `| GET /api/health (trivial), ${LEARNERS} clients, no think time | ${satHealth.n} | ${f(satHealth.rps)} | ${f(satHealth.p50)} | ${f(satHealth.p99)} | ${satHealth.errors} | ${satHealth.cpuPerReq.toFixed(2)} |`,
   ];
   const foRows = fo.map((r) => `| ${r.label} | ${f(r.ttfb)} | ${f(r.ready)} | ${f(r.roundTrip)} | ${f(r.total)} | ${f(r.jsKiB)}${r.simLoaded ? " (includes the simulator!)" : ""} |`);
   const md = [
@@ -282,11 +304,11 @@ async function main() {
     `\`npm run bench:api\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "cpu"}), Node ${process.version}, ${provider}, production build on 127.0.0.1, ${new Date().toISOString().slice(0, 10)}; machine load average at the end ${load} (1/5/15 min).`,
     `Each learner has its own sandbox (the fix-redis exercise) and cycles through: ${MIX.map((m) => "`" + m(8) + "`").join(", ")}.`,
     "",
-    "| load | requests | req/s | p50 ms | p99 ms | errors |",
-    "|---|---|---|---|---|---|",
+    "| load | requests | req/s | p50 ms | p99 ms | errors | server CPU ms/request |",
+    "|---|---|---|---|---|---|---|",
     ...rows,
     "",
-    `Exec throughput at saturation is ${f((100 * satExec.rps) / satHealth.rps)} % of the trivial route's.`,
+    `Exec throughput at saturation is ${f((100 * satExec.rps) / satHealth.rps)} % of the trivial route's (${Math.max(1, Number(process.env.BENCH_ROUNDS || 3))} alternating rounds each; by server CPU per request ${f((100 * satHealth.cpuPerReq) / satExec.cpuPerReq)} %).`,
     "",
     "Opening the exercise in Chromium (`/lessons/pods`) to the first command's output (ms):",
     "",
