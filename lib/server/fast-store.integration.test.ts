@@ -13,7 +13,7 @@ const command = (sandboxId: string, version: number, line: string): CommandWrite
 
 describe(`the fast store's command writes on ${provider}`, () => {
   test("writes arriving together (one group commit on SQLite) each keep their own version guard and answer", async () => {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await sandboxes.openSandbox(await newViewer(), "fix-redis", T0)).id);
     const [a, b, c] = ids;
     // Two writers race for a's version 0 (as two instances would): exactly one wins; b and c go on.
