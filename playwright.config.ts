@@ -1,12 +1,15 @@
 // Playwright on Debian's Chromium (/usr/bin/chromium); no browser downloads. Run through
 // scripts/e2e.mjs, which prepares a throwaway database and sets DATABASE_URL for both servers.
+import { readFileSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT || 3200);
 const port2 = Number(process.env.E2E_PORT2 || port + 1);
+// What `npm start` runs (node with its flags, then next start), not npx or npm: killing those would
+// orphan next-server on the port (STACK-NOTES §4).
+const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
 const server = (p: number) => ({
-  // next start, not npx: killing npx would orphan next-server on the port (STACK-NOTES §4).
-  command: `node_modules/.bin/next start -H 127.0.0.1 -p ${p}`,
+  command: `${start} -H 127.0.0.1 -p ${p}`,
   url: `http://127.0.0.1:${p}/api/health`,
   reuseExistingServer: false,
   timeout: 60_000,

@@ -225,7 +225,10 @@ async function main() {
   if (pre.status !== 0) throw new Error("prestart failed");
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server process(es), written when it stops.
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  server = spawn(process.execPath, [...prof, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  // What `npm start` runs (package.json: node with its flags, then next start), on our port.
+  const [node, ...start] = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts.start.split(" ");
+  if (node !== "node") throw new Error(`package.json's start script should run node: ${node}`);
+  server = spawn(process.execPath, [...prof, ...start, "-H", "127.0.0.1", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; ; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
