@@ -58,7 +58,7 @@ import { kubectl } from "./kubectl/index";
 import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
 import { DEFAULT_NODES } from "./controllers/topology";
 import { splitScript } from "./shell/script";
-import { attachHosts, closeListeners, hostPrograms, hostPrompt, leaveHost, openListeners, setSshStack, sshStack } from "./hosts/index";
+import { attachHosts, closeListeners, hostPrograms, hostPrompt, leaveHost, openListeners, proxyModesRecorded, setSshStack, sshStack } from "./hosts/index";
 import { TerminalSession, type CompleteInput } from "./editor/terminal-session";
 import type { InteractiveRequest } from "./editor/session";
 
@@ -140,6 +140,11 @@ export interface SandboxSnapshot {
   packedHistory?: string;
   /** Interactive terminals: the open stream and background jobs. */
   term?: TermState;
+  /**
+   * Every node's running kube-proxy pod had its mode recorded (sim/hosts proxyModesRecorded): the
+   * restored shell's attach has nothing to look up. Absent: it looks, as snapshots before had it.
+   */
+  proxyModesRecorded?: true;
 }
 
 export interface PodView {
@@ -266,7 +271,7 @@ export function restoreSandbox(json: SandboxSnapshot): Sandbox {
     throw new Error(`cannot restore a sandbox snapshot of format version ${JSON.stringify(version ?? null)}: this simulator reads version ${SNAPSHOT_VERSION} only`);
   }
   const shell = snap.packedHistory === undefined ? snap.shell : { ...snap.shell, history: unpack<string[]>(snap.packedHistory, { dictionary: false }) };
-  return new SimSandbox(snap.topology, restoreCluster(snap.cluster), new MemoryFs(snap.fs), reviveShellState(shell), snap.term ? copyTerm(snap.term) : emptyTerm());
+  return new SimSandbox(snap.topology, restoreCluster(snap.cluster), new MemoryFs(snap.fs), reviveShellState(shell), snap.term ? copyTerm(snap.term) : emptyTerm(), snap.proxyModesRecorded === true);
 }
 
 /** Histories longer than this (characters) are packed in stored snapshots. */
@@ -298,16 +303,17 @@ class SimSandbox implements Sandbox {
     private fs: MemoryFs,
     shellState: ShellState,
     private term: TermState = emptyTerm(),
+    proxyModesRecorded = false,
   ) {
-    this.shell = this.makeShell(shellState);
+    this.shell = this.makeShell(shellState, proxyModesRecorded);
   }
 
-  private makeShell(state: ShellState): Shell {
+  private makeShell(state: ShellState, proxyModesRecorded = false): Shell {
     registerPodExec(this.cluster);
     const programs = Object.assign(Object.create(null) as Record<string, Program>, coreutils(), { kubectl }, hostPrograms(), extraPrograms);
     const shell = new Shell({ fs: this.fs, cluster: this.cluster, hostname: hostnameOf(this.topology), programs }, state);
     // Nodes as hosts (sim/hosts): the shell's files are the machine's; `ssh node01` moves it.
-    attachHosts(this.cluster, shell, this.fs, hostnameOf(this.topology));
+    attachHosts(this.cluster, shell, this.fs, hostnameOf(this.topology), { proxyModesRecorded });
     return shell;
   }
 
@@ -864,6 +870,7 @@ class SimSandbox implements Sandbox {
       shell: reviveShellState(packedHistory === undefined ? state : { ...state, history: [] }),
       ...(packedHistory === undefined ? {} : { packedHistory }),
       term: copyTerm(this.term),
+      ...(compact && proxyModesRecorded(this.cluster) ? { proxyModesRecorded: true as const } : {}),
     };
   }
 

@@ -226,6 +226,11 @@ export class Store {
     return out;
   }
 
+  /** Whether an object of the resource in `namespace` (undefined: cluster-scoped) changed after `rv` in this store's life. */
+  changedSince(groupResource: string, namespace: string | undefined, rv: number): boolean {
+    return (this.chunkChange.get(`${groupResource}/${namespace ?? ""}/`) ?? 0) > rv;
+  }
+
   /** The resourceVersion of the newest change to a resource (0 if none since start). */
   lastChangeOf(groupResource: string): number {
     return this.lastChange.get(groupResource) ?? 0;

@@ -9,7 +9,7 @@ import { ExitSignal, type Shell } from "../shell/interpreter";
 import { HostFs } from "./host-fs";
 import { generatedDirs, generatedFiles, MANIFESTS_DIR } from "./node-files";
 import { bootTime, currentHost, hostsState, nodeExists, nodeHost, nodeSpec, nodeSpecs, type NodeHost } from "./state";
-import { proxyMode } from "./iptables";
+import { allProxyModesRecorded, proxyMode } from "./iptables";
 import { apiServerUrl } from "./services";
 import { syncStaticPods } from "./static-pods";
 import { podLogFiles } from "./pod-logs";
@@ -20,6 +20,8 @@ interface Attached {
   base: FileSystem;
   home: string;
   fs: Map<string, FileSystem>;
+  /** A store resourceVersion at which every running kube-proxy pod's mode was recorded. */
+  modesRecordedAt?: number;
 }
 
 const ATTACHED = new WeakMap<Cluster, Attached>();
@@ -51,12 +53,30 @@ export function hostFs(cluster: Cluster, node: string, base?: FileSystem): FileS
  * Wires a sandbox's shell to the machines: the shell starts on `home` (whose extra files live in
  * `base`, the sandbox's filesystem), or on the host a restored snapshot was on.
  */
-export function attachHosts(cluster: Cluster, shell: Shell, base: FileSystem, home: string): void {
-  ATTACHED.set(cluster, { shell, base, home, fs: new Map() });
+export function attachHosts(cluster: Cluster, shell: Shell, base: FileSystem, home: string, opts: { proxyModesRecorded?: boolean } = {}): void {
+  const a: Attached = { shell, base, home, fs: new Map() };
+  ATTACHED.set(cluster, a);
   // kube-proxy read its mode when it started: remember it before the learner edits the ConfigMap.
-  for (const n of nodeSpecs(cluster)) proxyMode(cluster, n.name);
+  // A snapshot says when there is nothing to remember (proxyModesRecorded): a restore then need not
+  // read the kube-system pods.
+  if (opts.proxyModesRecorded) a.modesRecordedAt = cluster.api.store.currentRv();
+  else for (const n of nodeSpecs(cluster)) proxyMode(cluster, n.name);
   if (nodeExists(cluster, home)) shell.host.fs = hostFs(cluster, home);
   applyHost(cluster);
+}
+
+/**
+ * For a snapshot: whether every node's running kube-proxy pod has its mode recorded, so that a
+ * shell attached to the restored cluster has nothing to record (attachHosts' proxyModesRecorded).
+ * Unchanged kube-system pods since it last held: it still does (recorded modes are never dropped).
+ */
+export function proxyModesRecorded(cluster: Cluster): boolean {
+  const a = ATTACHED.get(cluster);
+  const store = cluster.api.store;
+  if (a?.modesRecordedAt !== undefined && !store.changedSince("/pods", "kube-system", a.modesRecordedAt)) return true;
+  const recorded = allProxyModesRecorded(cluster);
+  if (a && recorded) a.modesRecordedAt = store.currentRv();
+  return recorded;
 }
 
 function applyHost(cluster: Cluster): void {

@@ -72,14 +72,14 @@ export function nodeSpec(cluster: Cluster, name: string): NodeSpec | undefined {
   return [...DEFAULT_NODES, ...MINIKUBE_NODES].find((n) => n.name === name && nodeExists(cluster, name));
 }
 
+// The stored node itself (read-only): a GET would route the request and copy the node.
 export function nodeExists(cluster: Cluster, name: string): boolean {
-  return cluster.api.handle({ method: "GET", path: `/api/v1/nodes/${encodeURIComponent(name)}` }).status === 200;
+  return cluster.api.store.has("/nodes", undefined, name);
 }
 
 /** The node's creation time: when kubeadm booted it (ms). */
 export function bootTime(cluster: Cluster, name: string): number {
-  const res = cluster.api.handle({ method: "GET", path: `/api/v1/nodes/${encodeURIComponent(name)}` });
-  const ts = res.status === 200 ? (res.body as { metadata?: { creationTimestamp?: string } }).metadata?.creationTimestamp : undefined;
+  const ts = cluster.api.store.peek("/nodes", undefined, name)?.metadata.creationTimestamp;
   return (ts ? Date.parse(ts) : cluster.now()) - 45_000;
 }
 
