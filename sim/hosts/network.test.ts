@@ -139,21 +139,44 @@ describe("kube-proxy modes across a snapshot", () => {
 
   it("says in the snapshot when every running kube-proxy has its mode recorded, so a restore need not look", () => {
     const s = session();
-    expect(s.sb.snapshot().proxyModesRecorded).toBe(true);
+    expect(s.sb.snapshot().attach?.proxyModesRecorded).toBe(true);
     s.run(toIpvs);
     s.run("kubectl delete pod -n kube-system -l k8s-app=kube-proxy");
     s.run("sleep 30");
     // New kube-proxy pods whose mode nobody looked at yet: the restore records it (ipvs, the ConfigMap's now).
     const snap = s.sb.snapshot();
-    expect(snap.proxyModesRecorded).toBeUndefined();
+    expect(snap.attach?.proxyModesRecorded).toBeUndefined();
     const r = restoreSandbox(JSON.parse(JSON.stringify(snap)));
-    expect(r.snapshot().proxyModesRecorded).toBe(true);
+    expect(r.snapshot().attach?.proxyModesRecorded).toBe(true);
     at(r, `kubectl get cm kube-proxy -n kube-system -o yaml | sed 's/mode: ipvs/mode: ""/' | kubectl apply -f -`);
     expect(at(r, "kubectl get cm kube-proxy -n kube-system -o yaml | grep -c 'mode: ipvs'")).toBe("0\n");
     expect(at(r, "ipvsadm -Ln | grep -c rr")).not.toBe("0\n");
     // Recorded before the snapshot: restored without looking, the same answer.
     const again = viaJson(r);
     expect(at(again, "ipvsadm -Ln | grep -c rr")).toBe(at(r, "ipvsadm -Ln | grep -c rr"));
+  });
+});
+
+describe("attaching a restored shell", () => {
+  const at = (sb: Sandbox, line: string) => sb.exec(line, { now: sb.now() + 1000 }).output;
+  const viaJson = (sb: Sandbox) => restoreSandbox(JSON.parse(JSON.stringify(sb.snapshot())));
+
+  it("takes the machines' nodes from the snapshot, as the store would answer", () => {
+    const s = session();
+    at(s.sb, "ssh node01");
+    expect(Object.keys(s.sb.snapshot().attach?.nodes ?? {})).toEqual(["controlplane", "node01"]);
+    const r = viaJson(s.sb);
+    expect(r.prompt()).toBe("node01 $ ");
+    expect(at(r, "ls /etc/kubernetes")).toBe(at(s.sb, "ls /etc/kubernetes"));
+    at(r, "exit");
+    at(r, "kubectl delete node controlplane");
+    const snap = r.snapshot();
+    expect(snap.attach?.nodes).toEqual({ controlplane: null });
+    // The same as a restore that reads the store (a snapshot without hints).
+    const json = JSON.stringify(snap);
+    const withHints = restoreSandbox(JSON.parse(json));
+    const without = restoreSandbox({ ...JSON.parse(json), attach: undefined });
+    for (const line of ["ls /etc/kubernetes; ls /root", "ssh node01 hostname", "hostname"]) expect(at(withHints, line)).toBe(at(without, line));
   });
 });
 
