@@ -18,11 +18,12 @@ total() {
 }
 without=$(total 0 0 --predictable --hash-seed=1 --random-seed=1)
 with=$(total 1 0 --predictable --hash-seed=1 --random-seed=1)
-echo "sandbox + crash pod: $((without / 1000000)) M instructions"
-echo "with the hour:       $((with / 1000000)) M instructions"
-echo "the hour alone:      $(((with - without) / 1000000)) M instructions (cold)"
+m() { awk -v n="$1" 'BEGIN { printf "%.1f", n / 1e6 }'; }
+echo "sandbox + crash pod: $(m "$without") M instructions"
+echo "with the hour:       $(m "$with") M instructions"
+echo "the hour alone:      $(m $((with - without))) M instructions (cold)"
 if [ "$warm" -gt 0 ]; then
   without=$(total 0 "$warm" --predictable --hash-seed=1 --random-seed=1)
   with=$(total 1 "$warm" --predictable --hash-seed=1 --random-seed=1)
-  echo "the hour alone:      $(((with - without) / 1000000)) M instructions (warm: after $warm hours on other sandboxes)"
+  echo "the hour alone:      $(m $((with - without))) M instructions (warm: after $warm hours on other sandboxes)"
 fi
