@@ -103,6 +103,20 @@ kubectl logs crash --previous | head -2
 kubectl delete pod crash
 sleep 40
 kubectl get events -o name | wc -l`,
+  "node-gone": `kubectl create deployment web --image=nginx --replicas=4
+sleep 30
+kubectl get pods -o wide
+kubectl delete node node02
+sleep 20
+kubectl get pods -o wide
+sleep 30
+kubectl get pods -o wide
+kubectl run stuck --image=nginx --overrides='{"spec":{"nodeSelector":{"none":"x"}}}'
+kubectl delete pod stuck --wait=false
+sleep 5
+kubectl get pods
+kubectl get events --field-selector reason=NodeNotReady | wc -l
+kubectl describe pod -l app=web | grep -c DisruptionTarget`,
   "env-and-config-errors": `kubectl run needs --image=busybox --env=X=1 -- sh -c 'echo $X; sleep 1000'
 cat <<EOF | kubectl apply -f -
 apiVersion: v1
