@@ -105,7 +105,9 @@ function proxyModesRecorded(cluster: Cluster, a: Attached): boolean {
 /** The nodes attaching reads: home and the machine the shell is on. Unchanged /nodes: as last known. */
 function nodeHints(cluster: Cluster, a: Attached): Record<string, string | null> {
   const store = cluster.api.store;
-  const names = [a.home, currentHost(cluster, a.home)];
+  // The machine the shell is on, read without copying the hosts state (currentHost would).
+  const session = (cluster.peekState("hosts") as { session?: { host: string }[] }).session ?? [];
+  const names = [a.home, session.length ? session[session.length - 1].host : a.home];
   const known = a.nodes && !store.changedSince("/nodes", undefined, a.nodes.rv) ? a.nodes.hints : undefined;
   const hints: Record<string, string | null> = {};
   for (const name of names) hints[name] = known && Object.hasOwn(known, name) ? known[name] : nodeCreated(cluster, name);
