@@ -86,9 +86,11 @@ const NOTES = `## Notes
     (\`sh sim/bench/callgrind.sh\`) the same code measured cold 126.7 -> 76.2 M and warm 43.0 ->
     60.4 M, and intermediate versions anywhere between 42 and 62 M warm: at this size the
     optimizing compiles (when V8 runs them) move the count more than the work does, hence NOOPT.
-    Tried and dropped: nothing else found a big lump; the profile stays flat (kubelet wake-ups
-    ~65%: container starts ~28% with events ~9% and the behaviour ~12%, status writes ~19%;
-    settles ~20%; event-ttl ~5%).
+    Re-measured under NOOPT, round 4's reverted concerns() for the Job, TTL, CronJob, namespace and
+    Endpoints controllers (51ce9c2) do cost more than the syncs they skip (the hour 67.5 -> 74.2 M
+    cold, 52.7 -> 61.1 M warm): the revert stands. Nothing else found a big lump; the profile
+    stays flat (kubelet wake-ups ~65%: container starts ~28% with events ~9% and the behaviour
+    ~12%, status writes ~19%; settles ~20%; event-ttl ~5%).
   - Equivalence: \`npx tsx sim/bench/equivalence.ts out.json\` (new) runs the 8 golden transcripts
     and 6 more scenarios (kube-proxy modes, hosts and static pods, volumes and exec, a crash loop,
     a deleted node, config errors) with 2 seeds, each in one sandbox and restored via JSON after
