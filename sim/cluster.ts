@@ -375,14 +375,10 @@ export class Cluster implements ClusterPort {
 
   private context(r: Reconciler, index = this.reconcilers.indexOf(r)): ReconcileContext {
     const slot = this.slots[index];
-    // slot.owned: touched since the last snapshot (a quicker owned.has(r.name)).
-    const state = slot.owned ? this.states[r.name] : this.touch(r.name);
-    slot.owned = true;
     const hit = slot.ctx;
-    if (hit) {
-      hit.state = state;
-      return hit;
-    }
+    if (hit) return hit;
+    const states = this.states;
+    const touch = (name: string) => this.touch(name);
     const ctx: ReconcileContext = {
       api: this.api,
       request: (req) => this.api.handle(req),
@@ -390,7 +386,14 @@ export class Cluster implements ClusterPort {
       clock: this.clock,
       prng: this.prng,
       now: () => this.clock.now(),
-      state,
+      // Made private to this cluster (copied from a snapshot that shares it) when first used
+      // since the last snapshot: many syncs and concerns() checks never look at it.
+      // slot.owned: touched since the last snapshot (a quicker owned.has(r.name)).
+      get state() {
+        if (slot.owned) return states[r.name];
+        slot.owned = true;
+        return touch(r.name);
+      },
       after: (ms, key) => this.clock.after(ms, r.name, key),
       cancel: (key) => this.clock.cancel(r.name, key),
       changes: () => this.changesFor(r, slot),

@@ -58,7 +58,7 @@ import { kubectl } from "./kubectl/index";
 import { writeDefaultKubeconfig } from "./kubectl/framework/kubeconfig";
 import { DEFAULT_NODES } from "./controllers/topology";
 import { splitScript } from "./shell/script";
-import { attachHosts, closeListeners, hostPrograms, hostPrompt, leaveHost, openListeners, setSshStack, sshStack } from "./hosts/index";
+import { attachHints, attachHosts, closeListeners, hostPrograms, hostPrompt, leaveHost, openListeners, setSshStack, sshStack, type AttachHints } from "./hosts/index";
 import { TerminalSession, type CompleteInput } from "./editor/terminal-session";
 import type { InteractiveRequest } from "./editor/session";
 
@@ -158,6 +158,11 @@ export interface SandboxSnapshot {
   packedHistory?: string;
   /** Interactive terminals: the open stream and background jobs. */
   term?: TermState;
+  /**
+   * What attaching the restored shell to the machines need not read (sim/hosts AttachHints).
+   * Absent (snapshots before it): it reads them.
+   */
+  attach?: AttachHints;
 }
 
 export interface PodView {
@@ -286,7 +291,7 @@ export function restoreSandbox(json: SandboxSnapshot): Sandbox {
     throw new Error(`cannot restore a sandbox snapshot of format version ${JSON.stringify(version ?? null)}: this simulator reads version ${SNAPSHOT_VERSION} only`);
   }
   const shell = snap.packedHistory === undefined ? snap.shell : { ...snap.shell, history: unpack<string[]>(snap.packedHistory, { dictionary: false }) };
-  return new SimSandbox(snap.topology, restoreCluster(snap.cluster), new MemoryFs(snap.fs), reviveShellState(shell), snap.term ? copyTerm(snap.term) : emptyTerm());
+  return new SimSandbox(snap.topology, restoreCluster(snap.cluster), new MemoryFs(snap.fs), reviveShellState(shell), snap.term ? copyTerm(snap.term) : emptyTerm(), snap.attach);
 }
 
 /** Histories longer than this (characters) are packed in stored snapshots. */
@@ -324,16 +329,17 @@ class SimSandbox implements Sandbox {
     private fs: MemoryFs,
     shellState: ShellState,
     private term: TermState = emptyTerm(),
+    attach?: AttachHints,
   ) {
-    this.shell = this.makeShell(shellState);
+    this.shell = this.makeShell(shellState, attach);
   }
 
-  private makeShell(state: ShellState): Shell {
+  private makeShell(state: ShellState, attach?: AttachHints): Shell {
     registerPodExec(this.cluster);
     const programs = Object.assign(Object.create(null) as Record<string, Program>, coreutils(), { kubectl }, hostPrograms(), extraPrograms);
     const shell = new Shell({ fs: this.fs, cluster: this.cluster, hostname: hostnameOf(this.topology), programs }, state);
     // Nodes as hosts (sim/hosts): the shell's files are the machine's; `ssh node01` moves it.
-    attachHosts(this.cluster, shell, this.fs, hostnameOf(this.topology));
+    attachHosts(this.cluster, shell, this.fs, hostnameOf(this.topology), attach);
     return shell;
   }
 
@@ -899,6 +905,7 @@ class SimSandbox implements Sandbox {
       shell: reviveShellState(packedHistory === undefined ? state : { ...state, history: [] }),
       ...(packedHistory === undefined ? {} : { packedHistory }),
       term: copyTerm(this.term),
+      ...(compact ? { attach: attachHints(this.cluster) } : {}),
     };
   }
 

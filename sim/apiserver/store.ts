@@ -44,6 +44,7 @@ export interface LoggedEvent extends WatchEvent {
 }
 
 const NO_EVENTS: readonly LoggedEvent[] = [];
+const NO_OPTS = {};
 
 export function storeKey(groupResource: string, namespace: string | undefined, name: string): string {
   return `${groupResource}/${namespace ?? ""}/${name}`;
@@ -165,11 +166,12 @@ export class Store {
   /**
    * Writes an object (already defaulted and validated), stamping a new resourceVersion; returns
    * the stored object (frozen). Frozen parts of `obj` (parts of stored objects) are kept as they
-   * are, the rest is copied.
+   * are, the rest is copied. `ownMetadata`: obj.metadata was made for this write alone (nothing
+   * else holds it), so it is stamped and frozen in place instead of copied.
    */
-  put(groupResource: string, obj: KubeObject, type: "ADDED" | "MODIFIED"): KubeObject {
+  put(groupResource: string, obj: KubeObject, type: "ADDED" | "MODIFIED", opts: { ownMetadata?: boolean } = NO_OPTS): KubeObject {
     const rv = this.nextRv();
-    const stored = storedVersion(obj, String(rv));
+    const stored = storedVersion(obj, String(rv), opts.ownMetadata === true);
     const key = storeKey(groupResource, stored.metadata.namespace, stored.metadata.name!);
     const bucket = this.bucket(groupResource, stored.metadata.namespace ?? "");
     const previous = type === "MODIFIED" ? bucket.get(key) : undefined;
@@ -227,6 +229,11 @@ export class Store {
       if (e.resource === groupResource && (namespace === undefined || e.object.metadata.namespace === namespace)) out.push(e);
     }
     return out;
+  }
+
+  /** Whether an object of the resource in `namespace` (undefined: cluster-scoped) changed after `rv` in this store's life. */
+  changedSince(groupResource: string, namespace: string | undefined, rv: number): boolean {
+    return (this.chunkChange.get(`${groupResource}/${namespace ?? ""}/`) ?? 0) > rv;
   }
 
   /** The resourceVersion of the newest change to a resource (0 if none since start). */
@@ -366,11 +373,20 @@ export function cloneJson<T>(v: T): T {
  * freezeCopy({ ...obj, metadata: { ...obj.metadata, resourceVersion } }) in one pass: the copy
  * a write stores (the spreads would copy the top levels twice).
  */
-function storedVersion(obj: KubeObject, resourceVersion: string): KubeObject {
+function storedVersion(obj: KubeObject, resourceVersion: string, ownMetadata = false): KubeObject {
   const meta = (obj.metadata ?? {}) as Record<string, unknown>;
-  const m: Record<string, unknown> = {};
-  for (const k in meta) setOwn(m, k, k === "resourceVersion" ? resourceVersion : freezeCopy(meta[k]));
-  if (!hasOwn.call(meta, "resourceVersion")) m.resourceVersion = resourceVersion;
+  let m: Record<string, unknown>;
+  if (ownMetadata && obj.metadata && !Object.isFrozen(meta)) {
+    // The same object as the copy below would be, made of `meta` itself (keys keep their order;
+    // a missing resourceVersion goes last).
+    for (const k in meta) if (k !== "resourceVersion") meta[k] = freezeCopy(meta[k]);
+    meta.resourceVersion = resourceVersion;
+    m = meta;
+  } else {
+    m = {};
+    for (const k in meta) setOwn(m, k, k === "resourceVersion" ? resourceVersion : freezeCopy(meta[k]));
+    if (!hasOwn.call(meta, "resourceVersion")) m.resourceVersion = resourceVersion;
+  }
   Object.freeze(m);
   const o = obj as Record<string, unknown>;
   const out: Record<string, unknown> = {};

@@ -29,6 +29,18 @@ function wrap<T extends object>(proto: T, method: keyof T & string, label: strin
 }
 
 function instrument(): void {
+  // Copy-on-write of reconciler states after a checkpoint or snapshot (Cluster.touch).
+  const C = Cluster.prototype as unknown as { touch(name: string): unknown; owned: Set<string> };
+  const touch = C.touch;
+  C.touch = function (this: typeof C, name: string) {
+    const copying = !this.owned.has(name);
+    const r = touch.call(this, name);
+    if (copying) {
+      bump("cluster.stateCopies");
+      bump("cluster.stateCopiedBytes", JSON.stringify(r).length);
+    }
+    return r;
+  };
   wrap(Store.prototype, "get", "store.get");
   wrap(Store.prototype, "list", "store.list");
   wrap(Store.prototype, "put", "store.put");

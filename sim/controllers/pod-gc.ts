@@ -3,7 +3,7 @@
 // 40 s quarantine, with the DisruptionTarget condition upstream adds first; terminating pods that
 // were never scheduled are deleted at once too.
 
-import type { Reconciler, ReconcileContext } from "../cluster";
+import type { Reconciler, ReconcileContext, ResourceChange } from "../cluster";
 import { rfc3339 } from "../core/duration";
 import { clientFor, tolerate } from "./util";
 import { informer } from "./informer";
@@ -12,7 +12,22 @@ export const POD_GC = "pod-garbage-collector";
 const QUARANTINE_MS = 40_000;
 
 export function podGcReconciler(): Reconciler {
-  return { name: POD_GC, watches: ["/pods", "/nodes"], sync: gc, onTimer: (_k, ctx) => gc(ctx) };
+  return { name: POD_GC, watches: ["/pods", "/nodes"], sync: gc, onTimer: (_k, ctx) => gc(ctx), concerns };
+}
+
+/**
+ * A pod change gives a sync something to do only if the pod is now terminating unscheduled or
+ * bound to a node that does not exist, or while some node is missing (its pods' quarantine, the
+ * entries a sync drops); node changes always may. (A crash loop's status writes do not.)
+ */
+function concerns(c: ResourceChange, ctx: ReconcileContext): boolean {
+  if (c.resource !== "/pods") return true;
+  const missing = ctx.state.missing as Record<string, number> | undefined;
+  if (!missing || Object.keys(missing).length > 0) return true;
+  if (c.type === "DELETED") return false;
+  const node: string | undefined = c.object.spec?.nodeName;
+  if (!node) return !!c.object.metadata.deletionTimestamp;
+  return !ctx.api.store.has("/nodes", undefined, node);
 }
 
 function gc(ctx: ReconcileContext): void {

@@ -19,7 +19,27 @@ function jsonValue(v: unknown): unknown {
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (stringFieldDiffers(a, b)) return false;
   return serializedEqual(jsonValue(a), jsonValue(b));
+}
+
+/**
+ * Whether two plain objects have a top-level field that is a different string in each: then they
+ * serialize differently, found without walking the fields before it (an update of an Event's
+ * lastTimestamp would otherwise compare its metadata first).
+ */
+function stringFieldDiffers(a: unknown, b: unknown): boolean {
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  if (typeof x.toJSON === "function" || typeof y.toJSON === "function") return false;
+  for (const k in x) {
+    const u = x[k];
+    if (typeof u !== "string") continue;
+    const v = y[k];
+    if (typeof v === "string" && u !== v && hasOwn.call(y, k)) return true;
+  }
+  return false;
 }
 
 /** jsonEqual of two values jsonValue() has been applied to. */

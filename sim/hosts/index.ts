@@ -4,6 +4,8 @@
 // Sandbox contract (sim/sandbox.ts):
 // - after building its Shell, call attachHosts(cluster, shell, fs, home) (home: "controlplane" or
 //   "minikube"); it swaps the shell's fs for the node's (generated files over the sandbox's own).
+//   A snapshot records attachHints(cluster); attaching to its restore with them reads neither the
+//   kube-system pods nor /nodes.
 // - add hostPrograms() to the shell's programs (after kubectl: it wraps kubectl so that `kubectl
 //   proxy` and `kubectl port-forward` become listeners that curl on that machine reaches).
 // - on an ExitSignal at the top of a line, call leaveHost(cluster, write): true means the exit
@@ -24,7 +26,7 @@ import { minikube } from "./minikube";
 import { containerd, kubeadm, kubelet } from "./binaries";
 import { kubectl } from "../kubectl/index";
 
-export { attachHosts, hostPrompt, leaveHost, hostFs, setSshStack, sshStack } from "./session";
+export { attachHints, attachHosts, hostPrompt, leaveHost, hostFs, setSshStack, sshStack, type AttachHints } from "./session";
 export { gatedByComponent } from "./static-pods";
 export { closeListeners, openListeners } from "./kubectl-local";
 export { hostsReconciler } from "./hosts-reconciler";

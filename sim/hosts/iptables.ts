@@ -6,6 +6,7 @@ import type { Proc } from "../core/process";
 import type { Cluster } from "../cluster";
 import { hostCtx } from "./session";
 import { nodeSpec } from "./state";
+import { DEFAULT_NODES, MINIKUBE_NODES } from "../controllers/topology";
 import { chainOrder, iptablesTables, listRule, saveRule, servicePorts, type Table } from "./kube-proxy-rules";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -38,6 +39,22 @@ export function proxyMode(cluster: Cluster, node: string): string | undefined {
   }
   st.proxyModes[node] = { uid: pod.metadata.uid, mode };
   return mode;
+}
+
+/**
+ * Whether every node's running kube-proxy pod has its mode recorded (proxyMode would record
+ * none): then attaching a shell need not look (sim/hosts/session.ts). Checks every node name of
+ * both topologies, a superset of nodeSpecs, so that it holds whichever the cluster has; reads the
+ * stored pods without copies.
+ */
+export function allProxyModesRecorded(cluster: Cluster): boolean {
+  const seen = (cluster.peekState("hosts") as { proxyModes?: Record<string, { uid: string }> }).proxyModes ?? {};
+  const pods = cluster.api.store.listShared("/pods", "kube-system", (p) => p.metadata.labels?.["k8s-app"] === "kube-proxy");
+  for (const n of [...DEFAULT_NODES, ...MINIKUBE_NODES]) {
+    const pod = pods.find((p) => p.spec?.nodeName === n.name && p.status?.phase === "Running");
+    if (pod && seen[n.name]?.uid !== pod.metadata.uid) return false;
+  }
+  return true;
 }
 
 function tablesFor(cluster: Cluster, node: string): { nat: Table; filter: Table } {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { base32, sha256 } from "./sha256";
 import { probability, sepChain, svcChain } from "./kube-proxy-rules";
 import { session } from "./test-sandbox";
+import { restoreSandbox, type Sandbox } from "../sandbox";
 
 describe("kube-proxy chain names and probabilities", () => {
   it("hashes service ports as pkg/proxy/iptables does (well-known kubeadm chain names)", () => {
@@ -128,6 +129,54 @@ describe("kube-proxy modes", () => {
     expect(s.run("kubectl logs -n kube-system -l k8s-app=kube-proxy | grep -c 'Using ipvs Proxier'", 30)).toBe("3\n");
     expect(s.run("ipvsadm -Ln | grep -A1 '10.96.0.1:443'")).toBe("TCP  10.96.0.1:443 rr\n  -> 192.168.1.2:6443             Masq    1      0          0         \n");
     expect(s.run("iptables-save -t nat | grep -c KUBE-SVC-")).toBe("0\n");
+  });
+});
+
+describe("kube-proxy modes across a snapshot", () => {
+  const at = (sb: Sandbox, line: string) => sb.exec(line, { now: sb.now() + 1000 }).output;
+  const viaJson = (sb: Sandbox) => restoreSandbox(JSON.parse(JSON.stringify(sb.snapshot())));
+  const toIpvs = `kubectl get cm kube-proxy -n kube-system -o yaml | sed 's/mode: ""/mode: ipvs/' | kubectl apply -f -`;
+
+  it("says in the snapshot when every running kube-proxy has its mode recorded, so a restore need not look", () => {
+    const s = session();
+    expect(s.sb.snapshot().attach?.proxyModesRecorded).toBe(true);
+    s.run(toIpvs);
+    s.run("kubectl delete pod -n kube-system -l k8s-app=kube-proxy");
+    s.run("sleep 30");
+    // New kube-proxy pods whose mode nobody looked at yet: the restore records it (ipvs, the ConfigMap's now).
+    const snap = s.sb.snapshot();
+    expect(snap.attach?.proxyModesRecorded).toBeUndefined();
+    const r = restoreSandbox(JSON.parse(JSON.stringify(snap)));
+    expect(r.snapshot().attach?.proxyModesRecorded).toBe(true);
+    at(r, `kubectl get cm kube-proxy -n kube-system -o yaml | sed 's/mode: ipvs/mode: ""/' | kubectl apply -f -`);
+    expect(at(r, "kubectl get cm kube-proxy -n kube-system -o yaml | grep -c 'mode: ipvs'")).toBe("0\n");
+    expect(at(r, "ipvsadm -Ln | grep -c rr")).not.toBe("0\n");
+    // Recorded before the snapshot: restored without looking, the same answer.
+    const again = viaJson(r);
+    expect(at(again, "ipvsadm -Ln | grep -c rr")).toBe(at(r, "ipvsadm -Ln | grep -c rr"));
+  });
+});
+
+describe("attaching a restored shell", () => {
+  const at = (sb: Sandbox, line: string) => sb.exec(line, { now: sb.now() + 1000 }).output;
+  const viaJson = (sb: Sandbox) => restoreSandbox(JSON.parse(JSON.stringify(sb.snapshot())));
+
+  it("takes the machines' nodes from the snapshot, as the store would answer", () => {
+    const s = session();
+    at(s.sb, "ssh node01");
+    expect(Object.keys(s.sb.snapshot().attach?.nodes ?? {})).toEqual(["controlplane", "node01"]);
+    const r = viaJson(s.sb);
+    expect(r.prompt()).toBe("node01 $ ");
+    expect(at(r, "ls /etc/kubernetes")).toBe(at(s.sb, "ls /etc/kubernetes"));
+    at(r, "exit");
+    at(r, "kubectl delete node controlplane");
+    const snap = r.snapshot();
+    expect(snap.attach?.nodes).toEqual({ controlplane: null });
+    // The same as a restore that reads the store (a snapshot without hints).
+    const json = JSON.stringify(snap);
+    const withHints = restoreSandbox(JSON.parse(json));
+    const without = restoreSandbox({ ...JSON.parse(json), attach: undefined });
+    for (const line of ["ls /etc/kubernetes; ls /root", "ssh node01 hostname", "hostname"]) expect(at(withHints, line)).toBe(at(without, line));
   });
 });
 

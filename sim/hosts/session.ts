@@ -8,8 +8,8 @@ import type { Proc } from "../core/process";
 import { ExitSignal, type Shell } from "../shell/interpreter";
 import { HostFs } from "./host-fs";
 import { generatedDirs, generatedFiles, MANIFESTS_DIR } from "./node-files";
-import { bootTime, currentHost, hostsState, nodeExists, nodeHost, nodeSpec, nodeSpecs, type NodeHost } from "./state";
-import { proxyMode } from "./iptables";
+import { bootTime, currentHost, hostsState, nodeCreated, nodeExists, nodeHost, nodeSpec, nodeSpecs, withNodeHints, type NodeHost } from "./state";
+import { allProxyModesRecorded, proxyMode } from "./iptables";
 import { apiServerUrl } from "./services";
 import { syncStaticPods } from "./static-pods";
 import { podLogFiles } from "./pod-logs";
@@ -20,6 +20,21 @@ interface Attached {
   base: FileSystem;
   home: string;
   fs: Map<string, FileSystem>;
+  /** A store resourceVersion at which every running kube-proxy pod's mode was recorded. */
+  modesRecordedAt?: number;
+  /** AttachHints.nodes as of a store resourceVersion. */
+  nodes?: { rv: number; hints: Record<string, string | null> };
+}
+
+/**
+ * What a snapshot tells the shell attaching to its restore (attachHosts), so that it need not read
+ * what the restored store would answer: every running kube-proxy pod's mode is recorded (nothing
+ * to record: the kube-system pods stay packed); the nodes the shell's machines are (name →
+ * creationTimestamp, null: none; /nodes stays packed). Absent: it reads them.
+ */
+export interface AttachHints {
+  proxyModesRecorded?: true;
+  nodes?: Record<string, string | null>;
 }
 
 const ATTACHED = new WeakMap<Cluster, Attached>();
@@ -51,12 +66,53 @@ export function hostFs(cluster: Cluster, node: string, base?: FileSystem): FileS
  * Wires a sandbox's shell to the machines: the shell starts on `home` (whose extra files live in
  * `base`, the sandbox's filesystem), or on the host a restored snapshot was on.
  */
-export function attachHosts(cluster: Cluster, shell: Shell, base: FileSystem, home: string): void {
-  ATTACHED.set(cluster, { shell, base, home, fs: new Map() });
-  // kube-proxy read its mode when it started: remember it before the learner edits the ConfigMap.
-  for (const n of nodeSpecs(cluster)) proxyMode(cluster, n.name);
-  if (nodeExists(cluster, home)) shell.host.fs = hostFs(cluster, home);
-  applyHost(cluster);
+export function attachHosts(cluster: Cluster, shell: Shell, base: FileSystem, home: string, hints: AttachHints = {}): void {
+  const a: Attached = { shell, base, home, fs: new Map() };
+  ATTACHED.set(cluster, a);
+  const rv = cluster.api.store.currentRv();
+  if (hints.nodes) a.nodes = { rv, hints: hints.nodes };
+  withNodeHints(cluster, hints.nodes, () => {
+    // kube-proxy read its mode when it started: remember it before the learner edits the ConfigMap.
+    if (hints.proxyModesRecorded) a.modesRecordedAt = rv;
+    else for (const n of nodeSpecs(cluster)) proxyMode(cluster, n.name);
+    if (nodeExists(cluster, home)) shell.host.fs = hostFs(cluster, home);
+    applyHost(cluster);
+  });
+}
+
+/** For a snapshot: what the shell attaching to its restore need not read (AttachHints). */
+export function attachHints(cluster: Cluster): AttachHints {
+  const a = ATTACHED.get(cluster);
+  if (!a) return {};
+  const hints: AttachHints = {};
+  if (proxyModesRecorded(cluster, a)) hints.proxyModesRecorded = true;
+  hints.nodes = nodeHints(cluster, a);
+  return hints;
+}
+
+/**
+ * Whether every node's running kube-proxy pod has its mode recorded. Unchanged kube-system pods
+ * since it last held: it still does (recorded modes are never dropped).
+ */
+function proxyModesRecorded(cluster: Cluster, a: Attached): boolean {
+  const store = cluster.api.store;
+  if (a.modesRecordedAt !== undefined && !store.changedSince("/pods", "kube-system", a.modesRecordedAt)) return true;
+  const recorded = allProxyModesRecorded(cluster);
+  if (recorded) a.modesRecordedAt = store.currentRv();
+  return recorded;
+}
+
+/** The nodes attaching reads: home and the machine the shell is on. Unchanged /nodes: as last known. */
+function nodeHints(cluster: Cluster, a: Attached): Record<string, string | null> {
+  const store = cluster.api.store;
+  // The machine the shell is on, read without copying the hosts state (currentHost would).
+  const session = (cluster.peekState("hosts") as { session?: { host: string }[] }).session ?? [];
+  const names = [a.home, session.length ? session[session.length - 1].host : a.home];
+  const known = a.nodes && !store.changedSince("/nodes", undefined, a.nodes.rv) ? a.nodes.hints : undefined;
+  const hints: Record<string, string | null> = {};
+  for (const name of names) hints[name] = known && Object.hasOwn(known, name) ? known[name] : nodeCreated(cluster, name);
+  a.nodes = { rv: store.currentRv(), hints };
+  return hints;
 }
 
 function applyHost(cluster: Cluster): void {

@@ -72,14 +72,38 @@ export function nodeSpec(cluster: Cluster, name: string): NodeSpec | undefined {
   return [...DEFAULT_NODES, ...MINIKUBE_NODES].find((n) => n.name === name && nodeExists(cluster, name));
 }
 
+/**
+ * While a shell attaches to a restored cluster: what its snapshot said about the nodes it reads
+ * (name → creationTimestamp, null: no such node), so that the restore need not unpack /nodes.
+ */
+const NODE_HINTS = new WeakMap<Cluster, Record<string, string | null>>();
+
+export function withNodeHints<T>(cluster: Cluster, hints: Record<string, string | null> | undefined, fn: () => T): T {
+  if (!hints) return fn();
+  NODE_HINTS.set(cluster, hints);
+  try {
+    return fn();
+  } finally {
+    NODE_HINTS.delete(cluster);
+  }
+}
+
+/** The node's creationTimestamp ("" without one), or null when there is no such node. */
+export function nodeCreated(cluster: Cluster, name: string): string | null {
+  const hints = NODE_HINTS.get(cluster);
+  if (hints && Object.hasOwn(hints, name)) return hints[name];
+  // The stored node itself (read-only): a GET would route the request and copy the node.
+  const node = cluster.api.store.peek("/nodes", undefined, name);
+  return node ? (node.metadata.creationTimestamp ?? "") : null;
+}
+
 export function nodeExists(cluster: Cluster, name: string): boolean {
-  return cluster.api.handle({ method: "GET", path: `/api/v1/nodes/${encodeURIComponent(name)}` }).status === 200;
+  return nodeCreated(cluster, name) !== null;
 }
 
 /** The node's creation time: when kubeadm booted it (ms). */
 export function bootTime(cluster: Cluster, name: string): number {
-  const res = cluster.api.handle({ method: "GET", path: `/api/v1/nodes/${encodeURIComponent(name)}` });
-  const ts = res.status === 200 ? (res.body as { metadata?: { creationTimestamp?: string } }).metadata?.creationTimestamp : undefined;
+  const ts = nodeCreated(cluster, name);
   return (ts ? Date.parse(ts) : cluster.now()) - 45_000;
 }
 

@@ -163,10 +163,13 @@ export function gatedByComponent(r: Reconciler, component: string, cluster: () =
   const down = () => {
     const c = cluster();
     if (!c) return false;
-    const st = hostsState(c);
+    // Read-only first (no copy-on-write of the state bag after a snapshot): usually nothing was touched.
+    const nodes = (c.peekState("hosts") as Partial<HostsState>).nodes;
     let touched = false;
-    for (const node in st.nodes) if (st.nodes[node].staticPods) touched = true;
-    return touched && (componentDownIn(c, st, component) || componentDownIn(c, st, "kube-apiserver") || componentDownIn(c, st, "etcd"));
+    for (const node in nodes) if (nodes[node].staticPods) touched = true;
+    if (!touched) return false;
+    const st = hostsState(c);
+    return componentDownIn(c, st, component) || componentDownIn(c, st, "kube-apiserver") || componentDownIn(c, st, "etcd");
   };
   // Pod changes only the gate watches: skipped once the inner reconciler has synced (with the
   // gate open) when it says such a sync does nothing. Not known after a restore: it runs.

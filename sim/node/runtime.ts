@@ -4,7 +4,7 @@
 import type { KubeObject } from "../api/types";
 import { resolveImage, startProcess, type Behaviour, type NetReply, type ResolvedImage, type RunContext } from "../images/index";
 import { freezeInstance, type Instance, type PodRt } from "./state";
-import { mountedFiles, type VolumeSources } from "./volumes";
+import { mountedFiles, mountedObjects, type VolumeSources } from "./volumes";
 import { parseQuantity } from "./env";
 import { assignData } from "../core/objects";
 
@@ -111,16 +111,50 @@ export function behaviourOf(inst: Instance, spec: any, sources: VolumeSources, n
   // One derivation sees one network: a loop of 1000 wgets asks each URL once.
   const seen = new Map<string, NetReply>();
   const cached = net && ((url: string) => seen.get(url) ?? (seen.set(url, net(url)), seen.get(url)!));
+  const files = filesWhenAsked(r.image, spec, sources, inst);
   return startProcess(r.image, {
     argv: inst.argv,
     env: inst.env,
     startedAtMs: inst.startedAt,
     hostname: podHostname(sources.pod),
     podIP: sources.podIP,
-    files: containerFiles(r.image, spec, sources, inst),
+    get files() {
+      return files();
+    },
     seed: seedOf(inst.id),
     memoryLimitBytes: parseQuantity(spec?.resources?.limits?.memory),
     net: cached,
     dns,
   });
+}
+
+/**
+ * containerFiles(img, spec, sources, inst) as of now, built when first asked (many programs never
+ * look: a crash-looping `false`). What it reads that may change is taken now: the pod's top level
+ * (the kubelet replaces its fields after a status write), the exec writes, the ConfigMaps and
+ * Secrets (read from the store now, in containerFiles' order). Files shared through emptyDir or
+ * hostPath volumes follow the other containers' runs: those are built at once.
+ */
+function filesWhenAsked(img: ResolvedImage, spec: any, sources: VolumeSources, inst: Instance): () => Record<string, string> {
+  const sharing = !!sources.worker?.volumeWrites || ((sources.pod.spec?.volumes ?? []) as any[]).some((v) => v.emptyDir || v.hostPath);
+  if (sharing) {
+    const now = containerFiles(img, spec, sources, inst);
+    return () => now;
+  }
+  const objects = new Map<string, KubeObject | undefined>();
+  for (const [kind, name] of mountedObjects(spec ?? {}, sources.pod)) {
+    const key = `${kind}/${name}`;
+    if (!objects.has(key)) objects.set(key, kind === "configMap" ? sources.configMap(name) : sources.secret(name));
+  }
+  const taken: VolumeSources = {
+    pod: { ...sources.pod },
+    hostIP: sources.hostIP,
+    podIP: sources.podIP,
+    now: sources.now,
+    configMap: (name) => objects.get(`configMap/${name}`),
+    secret: (name) => objects.get(`secret/${name}`),
+  };
+  const writes = inst.writes && { ...inst.writes };
+  let files: Record<string, string> | undefined;
+  return () => (files ??= containerFiles(img, spec, taken, writes ? { ...inst, writes } : undefined));
 }

@@ -128,6 +128,30 @@ export function serviceAccountToken(pod: KubeObject): string {
   return token;
 }
 
+/**
+ * The ConfigMaps and Secrets mountedFiles(container, s) reads (s.configMap / s.secret), in the
+ * order it reads them: what its files are made from besides the pod.
+ */
+export function mountedObjects(container: { volumeMounts?: { name: string }[] }, pod: KubeObject): ["configMap" | "secret", string][] {
+  const volumes = (pod.spec?.volumes ?? []) as Volume[];
+  const out: ["configMap" | "secret", string][] = [];
+  for (const m of container.volumeMounts ?? []) {
+    let v: Volume | undefined;
+    for (let i = volumes.length - 1; i >= 0 && !v; i--) if (volumes[i].name === m.name) v = volumes[i];
+    if (!v) continue;
+    // As volumeFiles tells the kinds apart.
+    if (v.configMap) out.push(["configMap", v.configMap.name]);
+    else if (v.secret) out.push(["secret", v.secret.secretName]);
+    else if (!v.downwardAPI && v.projected) {
+      for (const src of v.projected.sources ?? []) {
+        if (src.configMap) out.push(["configMap", src.configMap.name]);
+        if (src.secret) out.push(["secret", src.secret.name]);
+      }
+    }
+  }
+  return out;
+}
+
 /** Absolute path → content of every file a container sees through its volumeMounts. */
 export function mountedFiles(container: { volumeMounts?: { name: string; mountPath: string; subPath?: string }[] }, s: VolumeSources): Record<string, string> {
   const volumes = (s.pod.spec?.volumes ?? []) as Volume[];

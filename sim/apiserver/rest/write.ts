@@ -232,7 +232,8 @@ export function updateObject(server: ApiServer, k: KindInfo, namespace: string |
     s.onDelete?.(removed, ctx);
     return answer(removed, opts);
   }
-  return answer(server.store.put(gr(k), next, "MODIFIED"), opts);
+  // next.metadata is systemMetadata's, made for this write.
+  return answer(server.store.put(gr(k), next, "MODIFIED", { ownMetadata: true }), opts);
 }
 
 function checkPreconditions(k: KindInfo, old: KubeObject, pre: DeleteOptions["preconditions"]): void {
