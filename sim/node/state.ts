@@ -117,15 +117,21 @@ export function kubeletState(bag: Record<string, unknown>): KubeletState {
   bag.nodes ??= {};
   bag.pods ??= {};
   const st = bag as unknown as KubeletState;
-  // A restored state is plain JSON: freeze the containers' runs (immutable, see freezeInstance).
-  for (const uid in st.pods) {
-    for (const c of st.pods[uid].containers) {
-      if (c.cur && !Object.isFrozen(c.cur)) freezeInstance(c.cur);
-      if (c.last && !Object.isFrozen(c.last)) freezeInstance(c.last);
+  // A restored state is plain JSON: freeze the containers' runs (immutable, see freezeInstance),
+  // once per state object (the kubelet makes every new run frozen).
+  if (!runsFrozen.has(bag)) {
+    for (const uid in st.pods) {
+      for (const c of st.pods[uid].containers) {
+        if (c.cur && !Object.isFrozen(c.cur)) freezeInstance(c.cur);
+        if (c.last && !Object.isFrozen(c.last)) freezeInstance(c.last);
+      }
     }
+    runsFrozen.add(bag);
   }
   return st;
 }
+
+const runsFrozen = new WeakSet<object>();
 
 /**
  * The kubelet's state made private after a checkpoint shared it (Reconciler.copyState): nodes and
