@@ -54,6 +54,14 @@ const NOTES = `## Notes
   Xeon; the table above is this round's final code, see its header for the load).** At the start,
   on this machine (load 1): crash-loop hour 7.6 ms median and snapshot + restore 2.44 ms, both
   failing.
+  - Merged with the web app's per-command work of the same session (docs/BENCHMARKS-API.md): the
+    reconciler states' copy-on-write after a checkpoint shares frozen parts (a container's runs are
+    frozen and replaced, never changed; the kubelet's state is copied per pod: \`copyState\`,
+    \`ownPod\`), checkpoints reuse the clock's sorted timers, pod updates that keep the spec skip
+    ValidatePodUpdate's comparison, and the web app runs commands unguarded (no rollback copy).
+    sim/bench/equivalence.ts gives a byte-identical fingerprint on both sides of the merge; the
+    hour under \`NOOPT=1 sh sim/bench/callgrind.sh\`: 67.0 M cold / 52.1 M warm merged, 67.4 / 52.7 M
+    on this round's sim branch alone.
   - Snapshot + restore: a restore unpacks nothing to attach the shell. Before, attaching read /nodes
     (\`nodeExists\`, through a routed GET that copied the node) and listed kube-system's pods three
     times (kube-proxy's mode per node): ~75% of the restore. A snapshot now carries attach hints
