@@ -15,6 +15,7 @@ import type { KindInfo } from "./api/kinds";
 import { type LoggedEvent, type StoreState } from "./apiserver/store";
 import type { KubeObject } from "./api/types";
 import { pack, unpack } from "./core/pack";
+import { copyJson } from "./core/json-copy";
 
 export interface ReconcileContext {
   api: ApiServer;
@@ -405,17 +406,11 @@ export class Cluster implements ClusterPort {
 
 /**
  * A reconciler state's private copy: plain JSON copied deeply, except frozen parts, which are
- * immutable and shared (e.g. what a kubelet captured when a container started: its argv and env).
- * Copy-on-write after every checkpoint then copies only what can still change.
+ * immutable and shared (e.g. a container's runs in the kubelet's state). Copy-on-write after every
+ * checkpoint then copies only what can still change.
  */
 function cloneState<T>(v: T): T {
-  if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
-  if (Array.isArray(v)) return v.map(cloneState) as T;
-  const out: Record<string, unknown> = {};
-  for (const k in v) {
-    const x = cloneState((v as Record<string, unknown>)[k]);
-    if (k === "__proto__") Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
-    else out[k] = x;
-  }
-  return out as T;
+  return Object.isFrozen(v) ? v : copyJson(v, sharedIfFrozen);
 }
+
+const sharedIfFrozen = (_: string, v: unknown) => typeof v === "object" && v !== null && Object.isFrozen(v);

@@ -110,6 +110,10 @@ function startCheckpointer(file: string): void {
   worker.unref();
 }
 
+const sqliteCode = (e: unknown) => (e as { code?: string }).code;
+/** The command's log row (sandboxId, seq) exists: someone wrote first. */
+const loggedFirst = (e: unknown) => sqliteCode(e) === "SQLITE_CONSTRAINT_UNIQUE" || sqliteCode(e) === "SQLITE_CONSTRAINT_PRIMARYKEY";
+
 function sqliteStore(url: string): FastStore {
   const file = url.replace(/^file:/, "");
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -152,9 +156,8 @@ function sqliteStore(url: string): FastStore {
       try {
         return f();
       } catch (e) {
-        const code = (e as { code?: string }).code;
-        if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return false;
-        if (code !== "SQLITE_BUSY" || waited >= 5_000) throw e;
+        if (loggedFirst(e)) return false;
+        if (sqliteCode(e) !== "SQLITE_BUSY" || waited >= 5_000) throw e;
         const pause = 2 + Math.random() * 8;
         await new Promise((r) => setTimeout(r, pause));
         waited += pause;
@@ -170,9 +173,8 @@ function sqliteStore(url: string): FastStore {
       try {
         return { ok: write(w) }; // nested: a savepoint
       } catch (e) {
-        const code = (e as { code?: string }).code;
-        if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return { ok: false };
-        if (code === "SQLITE_BUSY") throw e;
+        if (loggedFirst(e)) return { ok: false };
+        if (sqliteCode(e) === "SQLITE_BUSY") throw e;
         return { error: e };
       }
     }),

@@ -19,6 +19,7 @@ import type { KubeObject, WatchEvent } from "../api/types";
 import { LIMITS } from "../core/limits";
 import { pack, unpack } from "../core/pack";
 import { jsonEqual } from "../core/json-equal";
+import { deepFreeze } from "../core/json-copy";
 import type { Ids } from "../core/ids";
 
 export { jsonEqual };
@@ -406,14 +407,6 @@ function freezeCopy<T>(v: T): T {
   const out: Record<string, unknown> = {};
   for (const k in v) setOwn(out, k, freezeCopy((v as Record<string, unknown>)[k]));
   return Object.freeze(out) as T;
-}
-
-/** Freezes plain JSON data in place (restored snapshots), skipping parts already frozen. */
-function deepFreeze<T>(v: T): T {
-  if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
-  if (Array.isArray(v)) for (const x of v) deepFreeze(x);
-  else for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
-  return Object.freeze(v);
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;

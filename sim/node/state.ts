@@ -1,6 +1,8 @@
 // The kubelets' private state (plain JSON in ctx.state): per node the image cache and IP
 // allocator, per pod the worker that drives its lifecycle on the virtual clock.
 
+import { copyJson, deepFreeze } from "../core/json-copy";
+
 /** One run of a container (containerd's container), kept for status, logs and exec. */
 export interface Instance {
   id: string; // 64 hex
@@ -141,7 +143,7 @@ const runsFrozen = new WeakSet<object>();
 export function copyKubeletState(bag: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k in bag) {
-    if (k !== "pods") out[k] = copyPlain(bag[k]);
+    if (k !== "pods") out[k] = copyJson(bag[k], copied);
     else {
       const pods: Record<string, PodRt> = {};
       const shared = bag.pods as Record<string, PodRt>;
@@ -156,30 +158,13 @@ export function copyKubeletState(bag: Record<string, unknown>): Record<string, u
 export function ownPod(st: KubeletState, uid: string): PodRt | undefined {
   const w = st.pods[uid];
   if (!w || !Object.isFrozen(w)) return w;
-  return (st.pods[uid] = copyPlain(w, RUNS));
+  return (st.pods[uid] = copyJson(w, sharedRuns));
 }
 
 /** A container's runs (Instance): replaced, never changed, so a copy shares them. */
-const RUNS = new Set(["cur", "last"]);
-
-/** A deep copy of plain JSON data; values under the keys in `keep` are shared. */
-function copyPlain<T>(v: T, keep?: ReadonlySet<string>): T {
-  if (typeof v !== "object" || v === null) return v;
-  if (Array.isArray(v)) return v.map((x) => copyPlain(x, keep)) as T;
-  const out: Record<string, unknown> = {};
-  for (const k in v) {
-    const x = (v as Record<string, unknown>)[k];
-    if (k === "__proto__") Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
-    else out[k] = keep?.has(k) ? x : copyPlain(x, keep);
-  }
-  return out as T;
-}
-
-function deepFreeze<T>(v: T): T {
-  if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
-  for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
-  return Object.freeze(v);
-}
+const sharedRuns = (key: string) => key === "cur" || key === "last";
+/** Nothing shared: a full copy. */
+const copied = () => false;
 
 /**
  * A container's run, frozen whole: it is replaced, never changed (`{ ...run, finishedAt }`), so the
