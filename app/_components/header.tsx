@@ -6,6 +6,9 @@ import { setLocale, setTheme } from "../actions";
 import { signOut } from "./sign-out";
 import type { Locale } from "@/lib/i18n/i18n";
 
+// The header's links don't prefetch: every page is rendered per request (force-dynamic), so a
+// prefetch is a whole server render of the target, paid on every page view while the page is still
+// loading (the home page's: ~100 ms of server CPU during a lesson's first load).
 export function Header({ viewer, locale, theme }: { viewer: { email: string; role: string } | null; locale: Locale; theme: string }) {
   const { t } = useTranslation();
   const [pending, start] = useTransition();
@@ -14,8 +17,8 @@ export function Header({ viewer, locale, theme }: { viewer: { email: string; rol
     <header className="border-b border-line bg-panel">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">{t("nav.skip")}</a>
       <nav className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-3 px-4 py-2" aria-label="Main">
-        <Link href="/" className="mr-auto text-lg font-bold text-accent">{t("app.name")}</Link>
-        {viewer?.role === "admin" && <Link href="/admin" className="text-sm underline">{t("nav.admin")}</Link>}
+        <Link prefetch={false} href="/" className="mr-auto text-lg font-bold text-accent">{t("app.name")}</Link>
+        {viewer?.role === "admin" && <Link prefetch={false} href="/admin" className="text-sm underline">{t("nav.admin")}</Link>}
         <label className="flex items-center gap-1 text-sm">
           <span className="sr-only">{t("nav.language")}</span>
           <select aria-label={t("nav.language")} className={select} value={locale} disabled={pending} onChange={(e) => start(() => setLocale(e.target.value))}>
@@ -52,8 +55,8 @@ export function Header({ viewer, locale, theme }: { viewer: { email: string; rol
           </>
         ) : (
           <>
-            <Link href="/login" className="text-sm underline">{t("nav.signIn")}</Link>
-            <Link href="/signup" className="rounded bg-accent px-3 py-1 text-sm text-accent-fg">{t("nav.signUp")}</Link>
+            <Link prefetch={false} href="/login" className="text-sm underline">{t("nav.signIn")}</Link>
+            <Link prefetch={false} href="/signup" className="rounded bg-accent px-3 py-1 text-sm text-accent-fg">{t("nav.signUp")}</Link>
           </>
         )}
       </nav>

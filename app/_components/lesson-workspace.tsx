@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ClusterPicture } from "./cluster-picture";
 import { ExercisePanel } from "./exercise-panel";
@@ -71,8 +71,10 @@ export function LessonWorkspace({ slug, quiz, title, lesson, locale, exercise, s
     <div className="mx-auto grid max-w-[1600px] gap-4 px-4 py-4 lg:h-[calc(100vh-3.5rem)] lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
       <article aria-labelledby="lesson-title" className="overflow-y-auto rounded-lg border border-line bg-panel p-5 lg:min-h-0">
         <h1 id="lesson-title" className="mb-2 text-2xl font-bold">{title}</h1>
-        <RunInTerminal.Provider value={run}>{lesson}</RunInTerminal.Provider>
-        {quiz && <QuizPanel lesson={slug} quiz={quiz} locale={locale} />}
+        <Suspense>
+          <RunInTerminal.Provider value={run}>{lesson}</RunInTerminal.Provider>
+          {quiz && <QuizPanel lesson={slug} quiz={quiz} locale={locale} />}
+        </Suspense>
       </article>
       <div className="flex min-h-0 flex-col gap-3 lg:overflow-y-auto">
         {sandbox ? (
@@ -82,10 +84,12 @@ export function LessonWorkspace({ slug, quiz, title, lesson, locale, exercise, s
               prompt={sandbox.prompt}
               scrollback={sandbox.scrollback}
               history={sandbox.history}
+              interactive={sandbox.interactive}
               onCluster={onCluster}
               clusterTag={clusterTag}
               onReady={onReady}
             />
+            <Suspense>
             {exercise && (
               <ExercisePanel
                 exercise={exercise}
@@ -100,6 +104,7 @@ export function LessonWorkspace({ slug, quiz, title, lesson, locale, exercise, s
               />
             )}
             {cluster && <ClusterPicture view={cluster} />}
+            </Suspense>
           </>
         ) : (
           <p className="text-muted">{t("errors.notFound")}</p>

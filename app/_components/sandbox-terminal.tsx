@@ -7,6 +7,7 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import TerminalTab, { type TabStatus, type TerminalHandle } from "./terminal-tab";
+import type { InteractiveRequest } from "@/sim/editor/session";
 import type { ClusterViewDto, ScrollbackDto } from "./types";
 
 interface SessionDto { prompt: string; history: string[] }
@@ -18,6 +19,8 @@ interface Props {
   prompt: string;
   scrollback: ScrollbackDto[];
   history: string[];
+  /** The editor the first tab reopens (the page was reloaded while it was open). */
+  interactive: InteractiveRequest | null;
   onCluster(view: ClusterViewDto | undefined): void;
   clusterTag(): string | undefined;
   onReady(handle: TerminalHandle): void;
@@ -29,7 +32,7 @@ interface Tab { key: number; prompt: string; scrollback: ScrollbackDto[]; histor
 /** The sandbox's terminal sessions (sim MAX_SESSIONS). */
 const MAX_TABS = 4;
 
-export default function SandboxTerminal({ sandboxId, prompt, scrollback, history, onCluster, clusterTag, onReady }: Props) {
+export default function SandboxTerminal({ sandboxId, prompt, scrollback, history, interactive, onCluster, clusterTag, onReady }: Props) {
   const { t } = useTranslation();
   const [tabs, setTabs] = useState<Tab[]>([{ key: 1, prompt, scrollback, history }]);
   const [active, setActive] = useState(1);
@@ -115,7 +118,7 @@ export default function SandboxTerminal({ sandboxId, prompt, scrollback, history
           scrollback={tab.scrollback}
           history={tab.history}
           active={tab.key === active}
-          resume={tab.key === 1}
+          resume={tab.key === 1 ? interactive : null}
           onCluster={onCluster}
           clusterTag={clusterTag}
           onReady={(h) => ready(tab.key, h)}

@@ -37,8 +37,8 @@ interface Props {
   scrollback: ScrollbackDto[];
   history: string[];
   active: boolean;
-  /** Reopen an editor the sandbox still waits on (the page was reloaded while it was open). */
-  resume: boolean;
+  /** An editor the sandbox still waits on, to open again (the page was reloaded while it was open). */
+  resume: InteractiveRequest | null;
   /** A command's picture of the cluster; undefined: the one shown is still right. */
   onCluster(view: ClusterViewDto | undefined): void;
   /** The tag of the picture shown: exec answers leave it out while it is unchanged. */
@@ -53,6 +53,7 @@ interface PollAnswer { output: string; done: boolean; clear?: boolean; exitCode?
 
 const FONT = '"DejaVu Sans Mono", "Noto Sans KR Variable", monospace';
 const CLEAR = "\x1b[2J\x1b[3J\x1b[H";
+const READY_MARK = "kubelings:terminal-ready";
 
 function themeOf(dark: boolean) {
   return dark
@@ -264,14 +265,8 @@ export default function TerminalTab({ sandboxId, session: tabSession, prompt, sc
       }
     }
 
-    if (resume) {
-      fetch(`/api/sandboxes/${sandboxId}/interactive`)
-        .then((r) => (r.ok ? (r.json() as Promise<{ interactive: InteractiveRequest | null }>) : null))
-        .then((b) => {
-          if (b?.interactive && !disposed && mode === "line" && editor.buffer.length === 0) void openEditor(b.interactive);
-        })
-        .catch(() => {});
-    }
+    // The page came with it (lib/server/sandboxes.ts getSandbox): no request before the first command.
+    if (resume) void openEditor(resume);
 
     const sub = term.onData(handle);
     const onResize = () => {
@@ -312,6 +307,8 @@ export default function TerminalTab({ sandboxId, session: tabSession, prompt, sc
     (window as unknown as { __kubelingsTerm?: Terminal }).__kubelingsTerm = r.term;
     r.fit();
     r.term.focus();
+    // When a learner could first type (User Timing; `npm run bench:api` reads it).
+    if (performance.getEntriesByName(READY_MARK).length === 0) performance.mark(READY_MARK);
   }, [active]);
 
   return <div ref={host} data-testid={active ? "terminal" : "terminal-hidden"} data-sandbox-id={sandboxId} className={active ? "min-h-0 flex-1 p-1" : "hidden"} />;

@@ -68,8 +68,7 @@ describe(`interactive terminal service on ${provider}`, () => {
 
   test("without an open editor there is nothing for a reloaded page to reopen", async () => {
     const v = await newViewer();
-    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
-    expect(await interactive.pendingEditor(v, id)).toBeNull();
+    expect((await sandboxes.openSandbox(v, "fix-redis", T0)).interactive).toBeNull();
   });
 
   test("Tab completion reads live names and changes nothing", async () => {
@@ -131,8 +130,8 @@ describe(`editors through the service on ${provider}`, () => {
     await interactive.execInteractive(v, id, "kubectl run web --image=nginx --dry-run=client -o yaml > pod.yaml", T0 + S);
     const opened = await interactive.execInteractive(v, id, "vi pod.yaml", T0 + 2 * S);
     expect(opened.interactive).toMatchObject({ kind: "editor", editor: "vi", path: "/root/pod.yaml" });
-    // A reloaded page finds the editor still waiting.
-    expect(await interactive.pendingEditor(v, id)).toEqual(opened.interactive);
+    // A reloaded page comes with the editor still waiting (the lesson page's getSandbox).
+    expect((await sandboxes.getSandbox(v, id, T0 + 2 * S)).interactive).toEqual(opened.interactive);
     const session = new BrowserEditorSession(opened.interactive!, { rows: 24, cols: 80 });
     session.open();
     session.input("/name: web\r");
@@ -141,7 +140,7 @@ describe(`editors through the service on ${provider}`, () => {
     expect(session.result()?.saved).toBe(true);
     const done = await interactive.completeEditor(v, id, session.result()!, T0 + 3 * S);
     expect(done.prompt).toBe("controlplane $ ");
-    expect(await interactive.pendingEditor(v, id)).toBeNull();
+    expect((await sandboxes.getSandbox(v, id, T0 + 3 * S)).interactive).toBeNull();
     const applied = await interactive.execInteractive(v, id, "kubectl apply -f pod.yaml", T0 + 4 * S);
     expect(applied.output).toBe("pod/web-vi created\n");
   });

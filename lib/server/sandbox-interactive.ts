@@ -100,11 +100,6 @@ export async function completeLine(viewer: Viewer, id: string, line: string, cur
   return readOnly(viewer, id, (s) => s.complete(line, Math.min(Math.max(0, cursor), line.length), session));
 }
 
-/** The editor still open in the sandbox (the page was reloaded while vi ran), or null. */
-export async function pendingEditor(viewer: Viewer, id: string, session = 1): Promise<EditorRequest | null> {
-  return readOnly(viewer, id, (s) => s.pendingInteractive(session) ?? null);
-}
-
 /**
  * A new terminal tab: session `session` starts afresh (what an earlier tab left running there
  * ends), and the tab gets its first prompt and the history to browse. Stored as a full snapshot.

@@ -10,6 +10,7 @@ import { clusterViewOf, type TaggedClusterView } from "./cluster-view";
 import { AppError } from "./errors";
 import { cachedAt, forget, peek, remember, withSandboxLock } from "./sandbox-cache";
 import { apiSchemasReady, createSandbox, restoreSandbox, SNAPSHOT_VERSION, type ClusterView, type ExecResult, type Sandbox, type SandboxSnapshot } from "./sim";
+import type { InteractiveRequest } from "@/sim/editor/session";
 import type { Viewer } from "./viewer";
 
 // The sandbox service: one simulated cluster per (user, exercise). The sandbox clock is the wall
@@ -48,6 +49,8 @@ export interface SandboxView {
   scrollback: ScrollbackEntry[];
   history: string[];
   version: number;
+  /** The editor session 1 still waits on (vi left open when the page was reloaded), or null. */
+  interactive: InteractiveRequest | null;
 }
 export interface ExecResponse { output: string; exitCode: number; prompt: string; clear?: boolean; cluster: ClusterView; version: number }
 export interface GradeResponse { results: CheckResult[]; passed: boolean; score: number; completed: boolean }
@@ -219,7 +222,7 @@ export async function openSandbox(viewer: Viewer, exerciseId: string, now = Date
 export async function getSandbox(viewer: Viewer, id: string, now = Date.now()): Promise<SandboxView> {
   const m = await meta(viewer, id);
   // A page opens on the first terminal tab: session 1.
-  const cluster = await withLive(viewer, id, m, now, (sandbox, cur) => ({ view: clusterViewOf(sandbox), prompt: sandbox.prompt(1), version: cur.version }));
+  const cluster = await withLive(viewer, id, m, now, (sandbox, cur) => ({ view: clusterViewOf(sandbox), prompt: sandbox.prompt(1), version: cur.version, interactive: sandbox.pendingInteractive(1) ?? null }));
   const [recent, all] = await Promise.all([
     fastStore().recentCommands(id, m.logStart, SCROLLBACK_ENTRIES),
     db().commandLog.findMany({ where: { sandboxId: id }, orderBy: { seq: "desc" }, take: HISTORY_ENTRIES, select: { line: true } }),
@@ -232,6 +235,7 @@ export async function getSandbox(viewer: Viewer, id: string, now = Date.now()): 
     scrollback: recent.reverse().map((e) => ({ ...e, output: clip(e.output) })),
     history: all.reverse().map((r) => r.line).filter((l) => l.trim() !== ""),
     version: cluster.version,
+    interactive: cluster.interactive,
   };
 }
 
