@@ -4,5 +4,17 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NODE_ENV !== "production") return;
   const { loadCourse } = await import("./lib/content/load");
   const { warmUp } = await import("./lib/server/warm-up");
-  warmUp(["/", "/login", ...[...loadCourse().lessons.keys()].map((slug) => `/lessons/${slug}`)]);
+  const { localizedLessonHtml } = await import("./lib/content/lesson-html");
+  const { LOCALES } = await import("./lib/i18n/i18n");
+  const course = loadCourse();
+  // Every lesson's HTML, one per event-loop turn (30-50 ms each), before a learner asks for it.
+  const texts = [...course.lessons.values()].flatMap((l) => LOCALES.map((locale) => () => localizedLessonHtml(l.text[locale].markdown, locale)));
+  const renderNext = () => {
+    const render = texts.shift();
+    if (!render) return;
+    render();
+    setImmediate(renderNext);
+  };
+  setImmediate(renderNext);
+  warmUp(["/", "/login", ...[...course.lessons.keys()].map((slug) => `/lessons/${slug}`)]);
 }

@@ -7,6 +7,10 @@ test("signing out ends the session and a wrong password is refused", async ({ pa
   await signUp(page, email);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/login/);
+  // A real redirect and a real 404, decided before the page streams (app/lessons/[slug]/layout.tsx).
+  const signedOut = await page.request.get("/lessons/pods", { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(307);
+  expect(signedOut.headers().location).toBe("/login?next=%2Flessons%2Fpods");
   await page.goto("/lessons/pods");
   await expect(page).toHaveURL(/\/login\?next=%2Flessons%2Fpods/);
   await page.getByLabel(/^Email/).fill(email);
@@ -17,6 +21,7 @@ test("signing out ends the session and a wrong password is refused", async ({ pa
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/lessons\/pods$/);
   await expect(page.locator(".xterm")).toBeVisible();
+  expect((await page.request.get("/lessons/no-such-lesson")).status()).toBe(404);
 });
 
 test("an admin disables a learner, whose very next request is refused", async ({ page, browser }) => {

@@ -54,11 +54,18 @@ test("a learner signs up, fixes the redis pod in the terminal, passes the check,
   await expect.poll(() => terminalText(page)).toMatch(/redis\s+1\/1\s+Running/);
 });
 
-test("the lesson's shell blocks run in the terminal and the page works in Korean", async ({ page }) => {
+test("the lesson's shell blocks run in the terminal, copy, and the page works in Korean", async ({ page, context }) => {
   await signUp(page, uniqueEmail("korean"));
   await page.goto("/lessons/pods");
   await page.getByTestId("run-in-terminal").first().click();
   await expect.poll(() => terminalText(page)).toContain("pod/web created");
+  // The lesson is static HTML; its buttons work through the workspace's one click handler.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const block = page.getByTestId("shell-block").first();
+  await block.getByRole("button", { name: "Copy" }).click();
+  await expect(block.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe((await block.locator("pre").textContent())!.replace(/\n$/, ""));
+  await expect(block.getByRole("button", { name: "Copy" })).toBeVisible({ timeout: 5_000 });
   await page.getByLabel("Language").selectOption("ko");
   await expect(page.getByRole("heading", { level: 1, name: "파드" })).toBeVisible();
   await expect(page.getByRole("button", { name: "확인" })).toBeVisible();

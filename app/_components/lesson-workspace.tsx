@@ -1,9 +1,9 @@
 "use client";
-import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { Suspense, useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ClusterPicture } from "./cluster-picture";
 import { ExercisePanel } from "./exercise-panel";
-import { RunInTerminal } from "./code-block";
+import { CODE_ACTION } from "@/lib/content/code-actions";
 import { QuizPanel, type QuizDto } from "./quiz-panel";
 import SandboxTerminal, { type TerminalHandle } from "./sandbox-terminal";
 import type { ClusterViewDto, ExerciseDto, SandboxDto } from "./types";
@@ -16,7 +16,7 @@ interface Props {
   slug: string;
   quiz: QuizDto | null;
   title: string;
-  /** The lesson text, rendered on the server (lesson-markdown.tsx). */
+  /** The lesson text, rendered on the server as static HTML (lesson-markdown.tsx). */
   lesson: ReactNode;
   locale: "en" | "ko";
   exercise: ExerciseDto | null;
@@ -66,13 +66,31 @@ export function LessonWorkspace({ slug, quiz, title, lesson, locale, exercise, s
     if (term.current) term.current.run(text);
     else pending.current.push(text);
   }, []);
+  // The lesson's code blocks are static HTML (lib/content/lesson-html.ts): one handler for their
+  // "copy" and "run in terminal" buttons, reading the code from the block's <pre>.
+  const onLessonClick = useCallback(
+    (e: MouseEvent<HTMLElement>) => {
+      const button = (e.target as Element).closest<HTMLButtonElement>("button[data-code-action]");
+      const pre = button?.closest("[data-code-block]")?.querySelector("pre");
+      if (!button || !pre) return;
+      const text = (pre.textContent ?? "").replace(/\n$/, "");
+      if (button.dataset.codeAction === CODE_ACTION.run) return run(text);
+      void navigator.clipboard?.writeText(text).then(() => {
+        const label = button.dataset.label ?? button.textContent ?? "";
+        button.dataset.label = label;
+        button.textContent = button.dataset.copied ?? label;
+        setTimeout(() => (button.textContent = label), 1500);
+      });
+    },
+    [run],
+  );
 
   return (
     <div className="mx-auto grid max-w-[1600px] gap-4 px-4 py-4 lg:h-[calc(100vh-3.5rem)] lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
-      <article aria-labelledby="lesson-title" className="overflow-y-auto rounded-lg border border-line bg-panel p-5 lg:min-h-0">
+      <article aria-labelledby="lesson-title" onClick={onLessonClick} className="overflow-y-auto rounded-lg border border-line bg-panel p-5 lg:min-h-0">
         <h1 id="lesson-title" className="mb-2 text-2xl font-bold">{title}</h1>
         <Suspense>
-          <RunInTerminal.Provider value={run}>{lesson}</RunInTerminal.Provider>
+          {lesson}
           {quiz && <QuizPanel lesson={slug} quiz={quiz} locale={locale} />}
         </Suspense>
       </article>

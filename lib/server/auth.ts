@@ -1,6 +1,7 @@
 import "server-only";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { cache } from "react";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
@@ -90,9 +91,14 @@ export async function viewerFromCookieHeader(header: string | null | undefined):
 /** The signed-in user for a route handler (from its request) or a server component (from next/headers). */
 export async function getViewer(req?: Request): Promise<Viewer | null> {
   if (req) return viewerFromCookieHeader(req.headers.get("cookie"));
+  return viewerOfThisRender();
+}
+
+// Server components of one page render (layouts, the page) ask once: React's per-request cache.
+const viewerOfThisRender = cache(async (): Promise<Viewer | null> => {
   const { headers } = await import("next/headers");
   return viewerFromCookieHeader((await headers()).get("cookie"));
-}
+});
 
 export async function requireViewer(req?: Request): Promise<Viewer> {
   return signedIn(await getViewer(req));

@@ -36,7 +36,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
       slug={slug}
       quiz={publicQuiz(slug)}
       title={lesson.text[locale].front.title}
-      lesson={<LessonMarkdown markdown={lesson.text[locale].markdown} />}
+      lesson={<LessonMarkdown markdown={lesson.text[locale].markdown} locale={locale} />}
       locale={locale}
       exercise={exercise}
       sandbox={sandbox}
