@@ -46,6 +46,24 @@ describe(`sandbox service on ${provider}`, () => {
     expect(rows[1].output).toContain("NotFound");
   });
 
+  test("a reopened page restores the newest commands' output up to 64 KB, long outputs clipped", async () => {
+    const v = await newViewer();
+    const { id } = await sandboxes.openSandbox(v, "fix-redis", T0);
+    await sandboxes.exec(v, id, "echo first", T0 + S);
+    // `seq 1 6000` prints 28,893 characters: two fit in 64 KB, a third does not.
+    for (let i = 0; i < 3; i++) await sandboxes.exec(v, id, `seq ${i + 1} 6000`, T0 + (2 + i) * S);
+    let view = await sandboxes.getSandbox(v, id, T0 + 6 * S);
+    expect(view.scrollback.map((e) => e.line)).toEqual(["seq 2 6000", "seq 3 6000"]);
+    expect(view.scrollback[1].output).toBe(Array.from({ length: 5998 }, (_, k) => `${k + 3}\n`).join(""));
+    expect(view.history).toContain("echo first"); // the history is not cut
+    // One output over the per-command limit is kept, clipped to its last 32 KB.
+    await sandboxes.exec(v, id, "seq 1 20000", T0 + 7 * S);
+    view = await sandboxes.getSandbox(v, id, T0 + 8 * S);
+    expect(view.scrollback.map((e) => e.line)).toEqual(["seq 3 6000", "seq 1 20000"]);
+    expect(view.scrollback[1].output).toMatch(/^\[\.\.\. 76126 characters of output not shown \.\.\.\]\n\d+\n/);
+    expect(view.scrollback[1].output.endsWith("19999\n20000\n")).toBe(true);
+  });
+
   test("another learner gets 404 for every operation on someone else's sandbox", async () => {
     const owner = await newViewer("owner");
     const other = await newViewer("other");

@@ -29,6 +29,10 @@ export const MAX_TRIES = 10;
 const SCROLLBACK_ENTRIES = 200;
 const HISTORY_ENTRIES = 500;
 const SCROLLBACK_OUTPUT_CHARS = 32_768; // per restored command; the log itself keeps everything
+// All restored commands together, newest first: what a reopened page carries and its terminal
+// replays before the prompt (xterm keeps 5000 lines, ~64 KB of typical kubectl output). Without
+// it, 200 long outputs made a page of megabytes and a terminal ready seconds later.
+const SCROLLBACK_TOTAL_CHARS = 65_536;
 /** A full snapshot at least every this many commands (SNAPSHOT_EVERY, default 64; 1 = every command). */
 export const SNAPSHOT_EVERY = Math.max(1, Math.floor(Number(process.env.SNAPSHOT_EVERY) || 64));
 /** ... and as soon as the commands since the last one took this much CPU time to run (SNAPSHOT_REPLAY_MS). */
@@ -38,6 +42,19 @@ const unsnapshotted = new WeakMap<Sandbox, number>();
 
 function clip(output: string): string {
   return output.length <= SCROLLBACK_OUTPUT_CHARS ? output : `[... ${output.length - SCROLLBACK_OUTPUT_CHARS} characters of output not shown ...]\n${output.slice(-SCROLLBACK_OUTPUT_CHARS)}`;
+}
+
+/** The scrollback a page restores, oldest first: the newest commands up to SCROLLBACK_TOTAL_CHARS (at least one). */
+function restoredScrollback(newestFirst: ScrollbackEntry[]): ScrollbackEntry[] {
+  const out: ScrollbackEntry[] = [];
+  let chars = 0;
+  for (const e of newestFirst) {
+    const output = clip(e.output);
+    chars += e.line.length + output.length;
+    if (out.length > 0 && chars > SCROLLBACK_TOTAL_CHARS) break;
+    out.push({ ...e, output });
+  }
+  return out.reverse();
 }
 
 export interface ScrollbackEntry { prompt: string; line: string; output: string; exitCode: number }
@@ -232,7 +249,7 @@ export async function getSandbox(viewer: Viewer, id: string, now = Date.now()): 
     exercise: m.exercise,
     prompt: cluster.prompt,
     cluster: cluster.view,
-    scrollback: recent.reverse().map((e) => ({ ...e, output: clip(e.output) })),
+    scrollback: restoredScrollback(recent),
     history: all.reverse().map((r) => r.line).filter((l) => l.trim() !== ""),
     version: cluster.version,
     interactive: cluster.interactive,
