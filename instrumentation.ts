@@ -16,5 +16,9 @@ export async function register() {
     setImmediate(renderNext);
   };
   setImmediate(renderNext);
+  // A few sandboxes set up ahead for each exercise (lib/server/sandbox-pool.ts): a newcomer's first
+  // page takes one instead of booting a cluster inside its request.
+  const { fill } = await import("./lib/server/sandbox-pool");
+  for (const { exercise } of course.exercises.values()) fill(exercise);
   warmUp(["/", "/login", ...[...course.lessons.keys()].map((slug) => `/lessons/${slug}`)]);
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { randomInt } from "node:crypto";
 import { course } from "@/lib/content/load";
 import type { Exercise } from "@/lib/content/schema";
 import type { CheckResult } from "@/lib/grading/checks";
@@ -9,8 +8,9 @@ import { fastStore } from "./fast-store";
 import { clusterViewOf, type TaggedClusterView } from "./cluster-view";
 import { AppError } from "./errors";
 import { cachedAt, forget, peek, remember, withSandboxLock } from "./sandbox-cache";
-import { apiSchemasReady, createSandbox, restoreSandbox, SNAPSHOT_VERSION, type ClusterView, type ExecResult, type Sandbox, type SandboxSnapshot } from "./sim";
+import { apiSchemasReady, restoreSandbox, SNAPSHOT_VERSION, type ClusterView, type ExecResult, type Sandbox, type SandboxSnapshot } from "./sim";
 import type { InteractiveRequest } from "@/sim/editor/session";
+import { fill, takeFresh } from "./sandbox-pool";
 import type { Viewer } from "./viewer";
 
 // The sandbox service: one simulated cluster per (user, exercise). The sandbox clock is the wall
@@ -94,12 +94,6 @@ function exerciseOf(id: string): Exercise {
   return e.exercise;
 }
 
-async function freshSandbox(exercise: Exercise, now: number): Promise<Sandbox> {
-  await apiSchemasReady;
-  const sandbox = createSandbox({ seed: randomInt(1, 2 ** 31 - 1), now });
-  for (const step of exercise.setup) sandbox.exec(step.run, { now });
-  return sandbox;
-}
 
 export function checkLine(line: string): void {
   if (Buffer.byteLength(line, "utf8") > MAX_LINE_BYTES) {
@@ -157,10 +151,10 @@ export async function live(id: string, version: number): Promise<Live> {
  * continued and whose log may not replay the same on the new one (instead of failing every request).
  */
 async function setUpAfresh(id: string, version: number, exerciseId: string, now = Date.now()): Promise<{ sandbox: Sandbox; version: number } | null> {
-  const sandbox = await freshSandbox(exerciseOf(exerciseId), now);
+  const fresh = await takeFresh(exerciseOf(exerciseId), now);
   const next = version + 1;
-  const ok = await fastStore().writeSnapshot({ sandboxId: id, version, snapshot: JSON.stringify(sandbox.snapshot()), at: now, restartLog: true });
-  return ok ? { sandbox, version: next } : null; // null: someone wrote first
+  const ok = await fastStore().writeSnapshot({ sandboxId: id, version, snapshot: fresh.snapshot, at: now, restartLog: true });
+  return ok ? { sandbox: fresh.sandbox, version: next } : null; // null: someone wrote first
 }
 
 /**
@@ -224,15 +218,16 @@ export async function openSandbox(viewer: Viewer, exerciseId: string, now = Date
   const exercise = exerciseOf(exerciseId);
   let row = await db().sandbox.findUnique({ where: { ownerId_exercise: { ownerId: viewer.id, exercise: exercise.id } }, select: { id: true } });
   if (!row) {
-    const sandbox = await freshSandbox(exercise, now);
+    // Usually one made ahead of time (sandbox-pool.ts); the page advances it to now.
+    const fresh = await takeFresh(exercise, now);
     try {
-      row = await db().sandbox.create({ data: { ownerId: viewer.id, exercise: exercise.id, snapshot: { create: { data: JSON.stringify(sandbox.snapshot()) } } }, select: { id: true } });
-      remember(row.id, 0, sandbox, viewer.id, 0);
+      row = await db().sandbox.create({ data: { ownerId: viewer.id, exercise: exercise.id, snapshot: { create: { data: fresh.snapshot } } }, select: { id: true } });
+      remember(row.id, 0, fresh.sandbox, viewer.id, 0);
     } catch (e) {
       if ((e as { code?: string }).code !== "P2002") throw e;
       row = await db().sandbox.findUniqueOrThrow({ where: { ownerId_exercise: { ownerId: viewer.id, exercise: exercise.id } }, select: { id: true } });
     }
-  }
+  } else fill(exercise); // the next newcomer's, made between requests
   return getSandbox(viewer, row.id, now);
 }
 
