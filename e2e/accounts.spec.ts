@@ -11,6 +11,8 @@ test("signing out ends the session and a wrong password is refused", async ({ pa
   const signedOut = await page.request.get("/lessons/pods", { maxRedirects: 0 });
   expect(signedOut.status()).toBe(307);
   expect(signedOut.headers().location).toBe("/login?next=%2Flessons%2Fpods");
+  // Only the server's own warm-up token renders the page signed out (lib/server/warm-up.ts).
+  expect((await page.request.get("/lessons/pods", { maxRedirects: 0, headers: { "x-kubelings-warm-up": "1" } })).status()).toBe(307);
   await page.goto("/lessons/pods");
   await expect(page).toHaveURL(/\/login\?next=%2Flessons%2Fpods/);
   await page.getByLabel(/^Email/).fill(email);

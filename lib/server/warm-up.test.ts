@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, expect, test } from "vitest";
-import { assetsOf, warmUp } from "./warm-up";
+import { assetsOf, isWarmUpToken, warmUp, warmUpToken } from "./warm-up";
 
 const saved = process.env.WARM_UP;
 afterEach(() => {
@@ -23,13 +23,14 @@ async function server() {
   return { s, seen, finished, origin: `http://localhost:${(s.address() as AddressInfo).port}` };
 }
 
-test("the server asks for each page once it listens, signed out and marked as a warm-up", async () => {
+test("the server asks for each page once it listens, signed out and with its warm-up token", async () => {
   const { s, seen, finished, origin } = await server();
   try {
     warmUp(["/", "/lessons/a", "/lessons/b"], origin);
     await finished;
     // Each page once, then each of its scripts and styles once (like a browser), nothing off-site.
-    expect(seen).toEqual(["/api/health", "/ 1", "/lessons/a 1", "/lessons/b 1", "/_next/static/chunks/a.css", "/_next/static/chunks/b.js"]);
+    const t = warmUpToken();
+    expect(seen).toEqual(["/api/health", `/ ${t}`, `/lessons/a ${t}`, `/lessons/b ${t}`, "/_next/static/chunks/a.css", "/_next/static/chunks/b.js"]);
   } finally {
     s.close();
   }
@@ -49,4 +50,12 @@ test("WARM_UP=0 turns it off", async () => {
 
 test("assetsOf finds a page's own scripts and stylesheets", () => {
   expect(assetsOf('<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/x.js"/><script src="/_next/static/chunks/y.js" async=""></script><img src="/_next/static/media/z.png">')).toEqual(["/_next/static/chunks/x.js", "/_next/static/chunks/y.js"]);
+});
+
+test("the warm-up token is this process's own: random, stable, and nothing else passes", () => {
+  const t = warmUpToken();
+  expect(t).toMatch(/^[\w-]{32}$/);
+  expect(warmUpToken()).toBe(t);
+  expect(isWarmUpToken(t)).toBe(true);
+  for (const other of [undefined, null, "", "1", t.slice(1), `${t}x`, t.toUpperCase() === t ? t.toLowerCase() : t.toUpperCase()]) expect(isWarmUpToken(other)).toBe(false);
 });

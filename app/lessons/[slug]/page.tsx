@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { course } from "@/lib/content/load";
 import { getViewer } from "@/lib/server/auth";
@@ -5,6 +6,7 @@ import { currentLocale } from "@/lib/server/locale";
 import { progressOf } from "@/lib/server/progress";
 import { publicQuiz } from "@/lib/server/quizzes";
 import { openSandbox } from "@/lib/server/sandboxes";
+import { isWarmUpToken, WARM_UP_HEADER } from "@/lib/server/warm-up";
 import { LessonMarkdown, ShortMarkdown } from "../../_components/lesson-markdown";
 import { LessonWorkspace } from "../../_components/lesson-workspace";
 import type { ExerciseDto } from "../../_components/types";
@@ -14,7 +16,8 @@ export const dynamic = "force-dynamic";
 export default async function LessonPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const viewer = await getViewer();
-  if (!viewer) redirect(`/login?next=${encodeURIComponent(`/lessons/${slug}`)}`);
+  // The server's own warm-up (lib/server/warm-up.ts) sees the page without a sandbox.
+  if (!viewer && !isWarmUpToken((await headers()).get(WARM_UP_HEADER))) redirect(`/login?next=${encodeURIComponent(`/lessons/${slug}`)}`);
   const lesson = course().lessons.get(slug);
   if (!lesson) notFound();
   const locale = await currentLocale();
@@ -29,7 +32,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
         hints: ex.hints.map((h, i) => <ShortMarkdown key={i} markdown={h[locale]} inline />),
       }
     : null;
-  const [sandbox, progress] = await Promise.all([ex ? openSandbox(viewer, ex.id) : null, progressOf(viewer)]);
+  const [sandbox, progress] = viewer ? await Promise.all([ex ? openSandbox(viewer, ex.id) : null, progressOf(viewer)]) : [null, new Map()];
   const p = ex ? progress.get(ex.id) : undefined;
   return (
     <LessonWorkspace
