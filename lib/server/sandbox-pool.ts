@@ -25,11 +25,11 @@ export interface FreshSandbox {
 
 export const POOL_MAX_AGE_MS = 10 * 60_000;
 // The pool fills when the server is quiet: each sandbox made is 40-60 ms of one thread, so it waits
-// for a second in which the event loop was busy less than a fifth of the time (under load: not at
+// for a second in which the event loop was busy less than a tenth of the time (under load: not at
 // all; newcomers then get one made on the spot, as without the pool). Right after a take that also
 // leaves the newcomer's page to load first.
 const QUIET_WINDOW_MS = 1_000;
-const QUIET_UTILIZATION = 0.2;
+const QUIET_UTILIZATION = 0.1;
 
 function poolSize(): number {
   const n = Number(process.env.SANDBOX_POOL ?? 2);
