@@ -89,6 +89,7 @@ export function LessonWorkspace({ slug, quiz, title, lesson, locale, exercise, s
     <div className="mx-auto grid max-w-[1600px] gap-4 px-4 py-4 lg:h-[calc(100vh-3.5rem)] lg:grid-cols-[minmax(0,5fr)_minmax(0,6fr)]">
       <article aria-labelledby="lesson-title" onClick={onLessonClick} className="overflow-y-auto rounded-lg border border-line bg-panel p-5 lg:min-h-0">
         <h1 id="lesson-title" className="mb-2 text-2xl font-bold">{title}</h1>
+        {/* Its own Suspense boundary: React hydrates the shell (the terminal) first, this after. */}
         <Suspense>
           {lesson}
           {quiz && <QuizPanel lesson={slug} quiz={quiz} locale={locale} />}
@@ -107,21 +108,22 @@ export function LessonWorkspace({ slug, quiz, title, lesson, locale, exercise, s
               clusterTag={clusterTag}
               onReady={onReady}
             />
+            {/* Hydrated after the terminal (its own boundary), as the lesson text is. */}
             <Suspense>
-            {exercise && (
-              <ExercisePanel
-                exercise={exercise}
-                sandboxId={sandbox.id}
-                locale={locale}
-                completed={completed}
-                attempts={attempts}
-                onReset={(v) => {
-                  onCluster(v.cluster);
-                  term.current?.restart(v.prompt);
-                }}
-              />
-            )}
-            {cluster && <ClusterPicture view={cluster} />}
+              {exercise && (
+                <ExercisePanel
+                  exercise={exercise}
+                  sandboxId={sandbox.id}
+                  locale={locale}
+                  completed={completed}
+                  attempts={attempts}
+                  onReset={(v) => {
+                    onCluster(v.cluster);
+                    term.current?.restart(v.prompt);
+                  }}
+                />
+              )}
+              {cluster && <ClusterPicture view={cluster} />}
             </Suspense>
           </>
         ) : (
