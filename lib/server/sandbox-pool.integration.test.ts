@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi, inject } from "vitest";
 import { course } from "@/lib/content/load";
 import { newViewer } from "@/test/integration/fixtures";
 import { db } from "./db";
-import { drainPool, fill, POOL_MAX_AGE_MS, poolState } from "./sandbox-pool";
+import { drainPool, fill, MAX_POOL_SIZE, POOL_MAX_AGE_MS, poolSizeFrom, poolState } from "./sandbox-pool";
 import * as sandboxes from "./sandboxes";
 import { apiSchemasReady, restoreSandbox } from "./sim";
 
@@ -87,4 +87,14 @@ describe(`sandboxes set up ahead of time on ${provider}`, () => {
     const view = await sandboxes.openSandbox(v, "fix-redis", now);
     expect(await redisCreated(v, view.id, now)).toBe(Math.floor(now / 1000) * 1000);
   });
+});
+
+test("SANDBOX_POOL takes a whole number from 0 to 16; anything else is named and the default used", () => {
+  expect(poolSizeFrom(undefined)).toEqual({ size: 2 });
+  expect(poolSizeFrom(" ")).toEqual({ size: 2 });
+  expect(poolSizeFrom("0")).toEqual({ size: 0 });
+  expect(poolSizeFrom(String(MAX_POOL_SIZE))).toEqual({ size: 16 });
+  for (const bad of ["17", "-1", "1.5", "two", "1e9"]) {
+    expect(poolSizeFrom(bad)).toEqual({ size: 2, problem: `SANDBOX_POOL=${bad}: expected a whole number from 0 to 16; using 2` });
+  }
 });

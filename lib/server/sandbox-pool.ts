@@ -31,9 +31,22 @@ export const POOL_MAX_AGE_MS = 10 * 60_000;
 const QUIET_WINDOW_MS = 1_000;
 const QUIET_UTILIZATION = 0.1;
 
+export const MAX_POOL_SIZE = 16;
+const DEFAULT_POOL_SIZE = 2;
+let warned: string | undefined;
+
+/** SANDBOX_POOL: a whole number from 0 to 16; anything else is said once and the default used. */
+export function poolSizeFrom(value: string | undefined): { size: number; problem?: string } {
+  if (value === undefined || value.trim() === "") return { size: DEFAULT_POOL_SIZE };
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 0 && n <= MAX_POOL_SIZE) return { size: n };
+  return { size: DEFAULT_POOL_SIZE, problem: `SANDBOX_POOL=${value}: expected a whole number from 0 to ${MAX_POOL_SIZE}; using ${DEFAULT_POOL_SIZE}` };
+}
+
 function poolSize(): number {
-  const n = Number(process.env.SANDBOX_POOL ?? 2);
-  return Number.isInteger(n) && n >= 0 ? Math.min(n, 16) : 2;
+  const { size, problem } = poolSizeFrom(process.env.SANDBOX_POOL);
+  if (problem && warned !== problem) console.warn((warned = problem));
+  return size;
 }
 
 /** A sandbox booted at `now` with the exercise's setup run, with a fresh random seed. */
