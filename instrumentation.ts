@@ -13,9 +13,9 @@ export async function register() {
     const render = texts.shift();
     if (!render) return;
     render();
-    setImmediate(renderNext);
+    setTimeout(renderNext, 0);
   };
-  setImmediate(renderNext);
+  setTimeout(renderNext, 0);
   // A few sandboxes set up ahead for each exercise (lib/server/sandbox-pool.ts): a newcomer's first
   // page takes one instead of booting a cluster inside its request.
   const { fill } = await import("./lib/server/sandbox-pool");
