@@ -67,6 +67,19 @@ const BUMP_SNAPSHOT = `UPDATE "Sandbox" SET "version" = $1, "snapshotVersion" = 
 const BUMP_RESTART = `UPDATE "Sandbox" SET "version" = $1, "snapshotVersion" = "version" + 1, "logStart" = "version" + 1, "updatedAt" = $2 WHERE "id" = $3 AND "version" = $4`;
 const SET_SNAPSHOT = `UPDATE "SandboxSnapshot" SET "data" = $1 WHERE "sandboxId" = $2`;
 const INSERT_COMMAND = `INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output", "replay") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+// PostgreSQL: each write is one statement (data-modifying WITH clauses run once, atomically, with
+// the statement), so a command costs one round trip instead of BEGIN, UPDATE(s), INSERT, COMMIT;
+// the version guard is the UPDATE's WHERE, and nothing is written when it matches no row. Named
+// statements are prepared once per connection.
+// writeCommand: (next version, updatedAt, id, version it was made on, prompt, line, exitCode,
+// output, replay[, snapshot]); the INSERT's row count says whether it was stored.
+const PG_COMMAND_TAIL = `INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output", "replay") SELECT "id", $1, $5, $6, $2, $7, $8, $9 FROM bumped`;
+const PG_COMMAND = `WITH bumped AS (${BUMP} RETURNING "id") ${PG_COMMAND_TAIL}`;
+const PG_COMMAND_SNAPSHOT = `WITH bumped AS (${BUMP_SNAPSHOT} RETURNING "id"), snap AS (UPDATE "SandboxSnapshot" SET "data" = $10 WHERE "sandboxId" = (SELECT "id" FROM bumped)) ${PG_COMMAND_TAIL}`;
+// writeSnapshot: (next version, updatedAt, id, version it was made on, snapshot); counts the bump.
+const pgSnapshot = (bump: string) => `WITH bumped AS (${bump} RETURNING "id"), snap AS (UPDATE "SandboxSnapshot" SET "data" = $5 WHERE "sandboxId" = (SELECT "id" FROM bumped)) SELECT count(*)::int AS "n" FROM bumped`;
+const PG_SNAPSHOT = pgSnapshot(BUMP_SNAPSHOT);
+const PG_SNAPSHOT_RESTART = pgSnapshot(BUMP_RESTART);
 /** $n placeholders (each used once, in order) as SQLite's ?. */
 const sqlite = (sql: string) => sql.replace(/\$\d+/g, "?");
 
@@ -232,39 +245,27 @@ function pgStore(url: string): FastStore {
       return (await pool.query(SANDBOX_STATE, [id])).rows[0] as SandboxState | undefined;
     },
     writeCommand: (w) =>
-      pgWrite(pool, async (c) => {
+      pgWrite(async () => {
         const at = new Date(w.at);
-        if ((await c.query(w.snapshot === undefined ? BUMP : BUMP_SNAPSHOT, [w.version + 1, at, w.sandboxId, w.version])).rowCount !== 1) return false;
-        if (w.snapshot !== undefined) await c.query(SET_SNAPSHOT, [w.snapshot, w.sandboxId]);
-        await c.query(INSERT_COMMAND, [w.sandboxId, w.version + 1, w.prompt, w.line, at, w.exitCode, w.output, w.replay]);
-        return true;
+        const values: unknown[] = [w.version + 1, at, w.sandboxId, w.version, w.prompt, w.line, w.exitCode, w.output, w.replay];
+        const q = w.snapshot === undefined ? { name: "kl-command", text: PG_COMMAND, values } : { name: "kl-command-snapshot", text: PG_COMMAND_SNAPSHOT, values: [...values, w.snapshot] };
+        return (await pool.query(q)).rowCount === 1;
       }),
     writeSnapshot: (w) =>
-      pgWrite(pool, async (c) => {
-        if ((await c.query(w.restartLog ? BUMP_RESTART : BUMP_SNAPSHOT, [w.version + 1, new Date(w.at), w.sandboxId, w.version])).rowCount !== 1) return false;
-        await c.query(SET_SNAPSHOT, [w.snapshot, w.sandboxId]);
-        return true;
+      pgWrite(async () => {
+        const q = { name: w.restartLog ? "kl-snapshot-restart" : "kl-snapshot", text: w.restartLog ? PG_SNAPSHOT_RESTART : PG_SNAPSHOT, values: [w.version + 1, new Date(w.at), w.sandboxId, w.version, w.snapshot] };
+        return (await pool.query<{ n: number }>(q)).rows[0]?.n === 1;
       }),
   };
 }
 
-/** `f` in a transaction; false (rolled back): the version moved on or the log row exists (someone wrote first). */
-async function pgWrite(pool: pg.Pool, f: (c: pg.PoolClient) => Promise<boolean>): Promise<boolean> {
-  const c = await pool.connect();
+/** One write statement; false: the version moved on or the log row exists (someone wrote first). */
+async function pgWrite(f: () => Promise<boolean>): Promise<boolean> {
   try {
-    await c.query("BEGIN");
-    if (!(await f(c))) {
-      await c.query("ROLLBACK");
-      return false;
-    }
-    await c.query("COMMIT");
-    return true;
+    return await f();
   } catch (e) {
-    await c.query("ROLLBACK").catch(() => {});
     if ((e as { code?: string }).code === "23505") return false; // unique (sandboxId, seq): someone wrote first
     throw e;
-  } finally {
-    c.release();
   }
 }
 
