@@ -10,6 +10,7 @@ import { sessionClaims } from "./session-token";
 import { allowLoginAttempt } from "./rate-limit";
 import { checkCredentials, endSessions, sessionVersionOf, upsertGithubUser, viewerForSession } from "./users";
 import type { Viewer } from "./viewer";
+import { isWarmUpToken, WARM_UP_HEADER } from "./warm-up";
 
 // Without NEXTAUTH_URL, build URLs from the request's host (several instances on several ports).
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
@@ -99,6 +100,19 @@ const viewerOfThisRender = cache(async (): Promise<Viewer | null> => {
   const { headers } = await import("next/headers");
   return viewerFromCookieHeader((await headers()).get("cookie"));
 });
+
+/**
+ * A page's signed-in user. Signed out: null for the server's own warm-up render (its per-process
+ * token, lib/server/warm-up.ts: the page renders without a learner), else a redirect to the
+ * sign-in that comes back to `path`.
+ */
+export async function pageViewer(path: string): Promise<Viewer | null> {
+  const viewer = await getViewer();
+  if (viewer) return viewer;
+  const [{ headers }, { redirect }] = await Promise.all([import("next/headers"), import("next/navigation")]);
+  if (isWarmUpToken((await headers()).get(WARM_UP_HEADER))) return null;
+  return redirect(`/login?next=${encodeURIComponent(path)}`);
+}
 
 export async function requireViewer(req?: Request): Promise<Viewer> {
   return signedIn(await getViewer(req));

@@ -74,10 +74,12 @@ const INSERT_COMMAND = `INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", 
 // writeCommand: (next version, updatedAt, id, version it was made on, prompt, line, exitCode,
 // output, replay[, snapshot]); the INSERT's row count says whether it was stored.
 const PG_COMMAND_TAIL = `INSERT INTO "CommandLog" ("sandboxId", "seq", "prompt", "line", "at", "exitCode", "output", "replay") SELECT "id", $1, $5, $6, $2, $7, $8, $9 FROM bumped`;
+/** The bumped sandbox's snapshot row set to the parameter `data` (nothing when the bump matched no row). */
+const pgSetSnapshot = (data: string) => `snap AS (UPDATE "SandboxSnapshot" SET "data" = ${data} WHERE "sandboxId" = (SELECT "id" FROM bumped))`;
 const PG_COMMAND = `WITH bumped AS (${BUMP} RETURNING "id") ${PG_COMMAND_TAIL}`;
-const PG_COMMAND_SNAPSHOT = `WITH bumped AS (${BUMP_SNAPSHOT} RETURNING "id"), snap AS (UPDATE "SandboxSnapshot" SET "data" = $10 WHERE "sandboxId" = (SELECT "id" FROM bumped)) ${PG_COMMAND_TAIL}`;
+const PG_COMMAND_SNAPSHOT = `WITH bumped AS (${BUMP_SNAPSHOT} RETURNING "id"), ${pgSetSnapshot("$10")} ${PG_COMMAND_TAIL}`;
 // writeSnapshot: (next version, updatedAt, id, version it was made on, snapshot); counts the bump.
-const pgSnapshot = (bump: string) => `WITH bumped AS (${bump} RETURNING "id"), snap AS (UPDATE "SandboxSnapshot" SET "data" = $5 WHERE "sandboxId" = (SELECT "id" FROM bumped)) SELECT count(*)::int AS "n" FROM bumped`;
+const pgSnapshot = (bump: string) => `WITH bumped AS (${bump} RETURNING "id"), ${pgSetSnapshot("$5")} SELECT count(*)::int AS "n" FROM bumped`;
 const PG_SNAPSHOT = pgSnapshot(BUMP_SNAPSHOT);
 const PG_SNAPSHOT_RESTART = pgSnapshot(BUMP_RESTART);
 /** $n placeholders (each used once, in order) as SQLite's ?. */

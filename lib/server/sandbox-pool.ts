@@ -24,6 +24,8 @@ export interface FreshSandbox {
 }
 
 export const POOL_MAX_AGE_MS = 10 * 60_000;
+/** Whether a ready sandbox may be handed out as of `now`: made then or at most POOL_MAX_AGE_MS before. */
+const fitFor = (r: FreshSandbox, now: number) => r.at <= now && now - r.at <= POOL_MAX_AGE_MS;
 // The pool fills when the server is quiet: each sandbox made is 40-60 ms of one thread, so it waits
 // for a second in which the event loop was busy less than a tenth of the time (under load: not at
 // all; newcomers then get one made on the spot, as without the pool). Right after a take that also
@@ -78,7 +80,7 @@ export async function takeFresh(exercise: Exercise, now: number): Promise<FreshS
   // Taken whole: a sandbox goes to one learner only.
   while (!taken && ready.length > 0) {
     const r = ready.shift()!;
-    if (r.at <= now && now - r.at <= POOL_MAX_AGE_MS) taken = r;
+    if (fitFor(r, now)) taken = r;
   }
   fill(exercise);
   return taken ?? setUpSandbox(exercise, now);
@@ -96,7 +98,7 @@ export function fill(exercise: Exercise): void {
     if (!ready) pool.ready.set(exercise.id, (ready = []));
     return ready;
   };
-  const fresh = (r: FreshSandbox) => Date.now() - r.at <= POOL_MAX_AGE_MS;
+  const fresh = (r: FreshSandbox) => fitFor(r, Date.now());
   if (readyNow().length >= poolSize() && readyNow().every(fresh)) return;
   pool.filling.add(exercise.id);
   const generation = pool.generation;

@@ -94,7 +94,6 @@ function exerciseOf(id: string): Exercise {
   return e.exercise;
 }
 
-
 export function checkLine(line: string): void {
   if (Buffer.byteLength(line, "utf8") > MAX_LINE_BYTES) {
     throw new AppError("line_too_long", `A command line may be at most ${MAX_LINE_BYTES} bytes.`);
@@ -183,13 +182,19 @@ async function advance(id: string, version: number, l: Live, now: number): Promi
   l.sandbox.advanceTo(now);
   if (l.sandbox.now() >= now) return version;
   const next = version + 1;
-  if (!(await fastStore().writeSnapshot({ sandboxId: id, version, snapshot: JSON.stringify(l.sandbox.snapshot()), at: now }))) {
+  if (!(await storeSnapshot(id, version, l, now))) {
     forget(id); // advanced but not stored: someone wrote meanwhile
     throw new VersionConflict();
   }
   l.snapshotVersion = next;
-  unsnapshotted.set(l.sandbox, 0);
   return next;
+}
+
+/** The live sandbox's whole snapshot stored as the version after `version` (guarded by it); false: someone wrote first. */
+async function storeSnapshot(id: string, version: number, l: Live, at: number): Promise<boolean> {
+  const ok = await fastStore().writeSnapshot({ sandboxId: id, version, snapshot: JSON.stringify(l.sandbox.snapshot()), at });
+  if (ok) unsnapshotted.set(l.sandbox, 0);
+  return ok;
 }
 
 /**
@@ -325,10 +330,7 @@ async function store(id: string, version: number, l: Live, change: Change, stepM
   if (change === "none") return l.snapshotVersion;
   if (change === "state") {
     // A poll moves the stream and the clock on; no log row (the command was logged when typed).
-    const next = version + 1;
-    const ok = await fastStore().writeSnapshot({ sandboxId: id, version, snapshot: JSON.stringify(l.sandbox.snapshot()), at: Date.now() });
-    if (ok) unsnapshotted.set(l.sandbox, 0);
-    return ok && next;
+    return (await storeSnapshot(id, version, l, Date.now())) && version + 1;
   }
   return storeCommand(id, version, l, change.log, change.replay, stepMs);
 }

@@ -1,12 +1,10 @@
-import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { course } from "@/lib/content/load";
-import { getViewer } from "@/lib/server/auth";
+import { pageViewer } from "@/lib/server/auth";
 import { currentLocale } from "@/lib/server/locale";
 import { progressOf } from "@/lib/server/progress";
 import { publicQuiz } from "@/lib/server/quizzes";
 import { openSandbox } from "@/lib/server/sandboxes";
-import { isWarmUpToken, WARM_UP_HEADER } from "@/lib/server/warm-up";
 import { LessonMarkdown, ShortMarkdown } from "../../_components/lesson-markdown";
 import { LessonWorkspace } from "../../_components/lesson-workspace";
 import type { ExerciseDto } from "../../_components/types";
@@ -15,9 +13,8 @@ export const dynamic = "force-dynamic";
 
 export default async function LessonPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const viewer = await getViewer();
-  // The server's own warm-up (lib/server/warm-up.ts) sees the page without a sandbox.
-  if (!viewer && !isWarmUpToken((await headers()).get(WARM_UP_HEADER))) redirect(`/login?next=${encodeURIComponent(`/lessons/${slug}`)}`);
+  // null: the server's own warm-up (lib/server/warm-up.ts), which sees the page without a sandbox.
+  const viewer = await pageViewer(`/lessons/${slug}`);
   const lesson = course().lessons.get(slug);
   if (!lesson) notFound();
   const locale = await currentLocale();
